@@ -1,0 +1,76 @@
+# pk_rentals: `make run` and `make test` do all of their own set-up, and are
+# quick the second time (each step is skipped while its stamp is newer than
+# what it depends on).
+
+SHELL := /bin/bash
+.SHELLFLAGS := -eu -o pipefail -c
+.DEFAULT_GOAL := help
+
+ROOT := $(CURDIR)
+VENV := $(ROOT)/.venv
+PY := $(VENV)/bin/python
+STAMPS := $(ROOT)/.cache/stamps
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
+
+# Reflex's tool chain, kept inside the project (see README "Why each tool").
+export PATH := $(ROOT)/tools/node_modules/.bin:$(VENV)/bin:$(PATH)
+export REFLEX_BUN_PATH := $(ROOT)/tools/node_modules/bun/bin/bun.exe
+export REFLEX_DIR := $(ROOT)/.cache/reflex
+export BUN_INSTALL_CACHE_DIR := $(ROOT)/.cache/bun
+export REFLEX_TELEMETRY_ENABLED := false
+export REFLEX_CHECK_LATEST_VERSION := false
+export PYTHONDONTWRITEBYTECODE := 1
+# Bun and Reflex's frontend install use the registry npm is configured with.
+NPM_CONFIG_REGISTRY ?= $(shell npm config get registry 2>/dev/null)
+export NPM_CONFIG_REGISTRY
+
+.PHONY: help run test lint format deps-run deps-test migrate clean
+
+help:
+	@echo "make run    start the app on embedded defaults at http://localhost:3000"
+	@echo "make test   ruff, then unit, integration and end-to-end tests"
+	@echo "make lint | format | migrate | clean"
+
+run: deps-run
+	@$(PY) -m pk_rentals.cli preflight --ports 3000 8000
+	@echo "pk_rentals is starting: open http://localhost:3000 (Ctrl+C stops it)"
+	@reflex run --env dev --loglevel warning
+
+test: deps-test lint
+	@mkdir -p test-artifacts
+	$(PY) -m pytest
+
+lint: $(STAMPS)/venv
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+
+format: $(STAMPS)/venv
+	$(VENV)/bin/ruff check --fix .
+	$(VENV)/bin/ruff format .
+
+migrate: $(STAMPS)/venv
+	$(PY) -m pk_rentals.cli migrate
+
+deps-run: $(STAMPS)/apt-run $(STAMPS)/venv $(STAMPS)/bun
+deps-test: $(STAMPS)/apt-test $(STAMPS)/venv $(STAMPS)/bun
+
+# Debian packages: installed only when one is missing (needs root, as CI is).
+$(STAMPS)/apt-%: tools/system-deps.sh
+	@mkdir -p $(STAMPS)
+	tools/system-deps.sh $*
+	@touch $@
+
+$(STAMPS)/venv: requirements.txt
+	@mkdir -p $(STAMPS)
+	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install -q --disable-pip-version-check -r requirements.txt
+	@touch $@
+
+$(STAMPS)/bun: tools/package.json
+	@mkdir -p $(STAMPS)
+	npm install --prefix tools --no-audit --no-fund --no-package-lock --loglevel error
+	@test -x $(REFLEX_BUN_PATH)
+	@touch $@
+
+clean:
+	rm -rf .web .states test-artifacts .cache/stamps

@@ -1,0 +1,1 @@
+"""pk_rentals: the trust and identity layer of a Pakistani rental marketplace."""

@@ -1,0 +1,11 @@
+"""HTTP routes mounted beside Reflex's own (``rx.App(api_transformer=...)``)."""
+
+from fastapi import FastAPI
+
+from pk_rentals.api import health
+
+
+def create_api() -> FastAPI:
+    api = FastAPI(title="pk_rentals", docs_url=None, redoc_url=None, openapi_url=None)
+    api.include_router(health.router)
+    return api

@@ -1,0 +1,120 @@
+"""Operator commands: ``python -m pk_rentals.cli COMMAND``.
+
+Every failure an operator can cause (a bad setting, an unreachable database, a
+port in use) ends in one sentence on stderr and a non-zero exit, never a traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import socket
+import sys
+from collections.abc import Sequence
+
+from sqlalchemy.exc import SQLAlchemyError
+
+EXIT_SETTINGS = 2
+EXIT_DATABASE = 3
+EXIT_PORT = 4
+
+
+class OperatorError(Exception):
+    """A problem the operator can fix; the message says how."""
+
+    def __init__(self, message: str, exit_code: int):
+        super().__init__(message)
+        self.exit_code = exit_code
+
+
+def _settings():
+    from pk_rentals.settings import SettingsError, get_settings
+
+    try:
+        return get_settings()
+    except SettingsError as error:
+        lines = "\n  ".join(error.problems)
+        raise OperatorError(f"the settings are not usable:\n  {lines}", EXIT_SETTINGS) from None
+
+
+def _describe_database(url: str) -> str:
+    from sqlalchemy.engine import make_url
+
+    return make_url(url).render_as_string(hide_password=True)
+
+
+def migrate() -> None:
+    """Apply pending migrations to the configured database."""
+    from pk_rentals import migrations
+    from pk_rentals.db import get_engine
+
+    settings = _settings()
+    if settings.uses_sqlite:
+        from pathlib import Path
+
+        from sqlalchemy.engine import make_url
+
+        database = make_url(settings.db_url).database
+        if database and database != ":memory:":
+            Path(database).parent.mkdir(parents=True, exist_ok=True)
+    try:
+        before = migrations.current_revision(get_engine())
+        migrations.upgrade()
+    except SQLAlchemyError as error:
+        reason = type(getattr(error, "orig", None) or error).__name__
+        raise OperatorError(
+            f"cannot reach the database at {_describe_database(settings.db_url)} ({reason}); "
+            "start it or fix REFLEX_DB_URL.",
+            EXIT_DATABASE,
+        ) from None
+    after = migrations.head_revision()
+    state = "up to date" if before == after else f"migrated {before or 'empty'} -> {after}"
+    print(f"Database {_describe_database(settings.db_url)}: {state}.")
+
+
+def check_ports_free(ports: Sequence[int]) -> None:
+    for port in ports:
+        with socket.socket() as sock:
+            sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+            try:
+                sock.bind(("0.0.0.0", port))
+            except OSError:
+                raise OperatorError(
+                    f"port {port} is already in use (is another copy of the app running?); "
+                    "stop that process and try again.",
+                    EXIT_PORT,
+                ) from None
+
+
+def preflight(ports: Sequence[int]) -> None:
+    """Everything `make run` needs before Reflex starts."""
+    _settings()
+    check_ports_free(ports)
+    migrate()
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m pk_rentals.cli", description=__doc__)
+    commands = parser.add_subparsers(dest="command", required=True)
+    commands.add_parser("check-settings", help="validate the settings and exit")
+    commands.add_parser("migrate", help="apply pending database migrations")
+    pre = commands.add_parser("preflight", help="settings, free ports and migrations")
+    pre.add_argument("--ports", type=int, nargs="*", default=[])
+    args = parser.parse_args(argv)
+    try:
+        if args.command == "check-settings":
+            _settings()
+            print("Settings are valid.")
+        elif args.command == "migrate":
+            migrate()
+        elif args.command == "preflight":
+            preflight(args.ports)
+    except OperatorError as error:
+        print(f"pk_rentals: {error}", file=sys.stderr)
+        return error.exit_code
+    return 0
+
+
+if __name__ == "__main__":
+    with contextlib.suppress(KeyboardInterrupt):
+        sys.exit(main())

@@ -1,0 +1,113 @@
+"""The shared page frame: header, main content, footer (toasts come from rx.App)."""
+
+import reflex as rx
+
+from pk_rentals import routes
+from pk_rentals.components.head import UrduFont
+from pk_rentals.components.i18n import t
+from pk_rentals.state.ui import UiState
+
+CONTENT_WIDTH = "72rem"
+
+
+def _brand() -> rx.Component:
+    return rx.link(
+        rx.hstack(
+            rx.icon("shield-check", size=26, color=rx.color("grass", 9), aria_hidden="true"),
+            rx.text(t("brand"), weight="bold", size="4", class_name="pk-brand"),
+            align="center",
+            spacing="2",
+        ),
+        href=routes.HOME,
+        underline="none",
+        color_scheme="gray",
+        high_contrast=True,
+        data_testid="brand",
+    )
+
+
+def _language_button() -> rx.Component:
+    return rx.button(
+        t("nav.language"),
+        on_click=UiState.toggle_language,
+        variant="ghost",
+        size="2",
+        aria_label=t("nav.language_label"),
+        data_testid="language-toggle",
+        class_name="pk-language-toggle",
+    )
+
+
+def _theme_button() -> rx.Component:
+    return rx.icon_button(
+        rx.color_mode_cond(
+            light=rx.icon("moon", size=18, aria_hidden="true"),
+            dark=rx.icon("sun", size=18, aria_hidden="true"),
+        ),
+        on_click=rx.toggle_color_mode,
+        variant="ghost",
+        size="2",
+        aria_label=t("nav.theme_label"),
+        data_testid="theme-toggle",
+    )
+
+
+def header() -> rx.Component:
+    return rx.el.header(
+        rx.flex(
+            _brand(),
+            rx.spacer(),
+            rx.hstack(
+                _language_button(),
+                _theme_button(),
+                rx.link(
+                    rx.button(t("nav.sign_in"), size="2", variant="soft"),
+                    href=routes.SIGN_IN,
+                    data_testid="header-sign-in",
+                ),
+                align="center",
+                spacing="3",
+            ),
+            align="center",
+            max_width=CONTENT_WIDTH,
+            margin_x="auto",
+            padding_x="1rem",
+            padding_y="0.75rem",
+            spacing="2",
+        ),
+        class_name="pk-header",
+    )
+
+
+def footer() -> rx.Component:
+    return rx.el.footer(
+        rx.vstack(
+            rx.text(t("footer.privacy"), size="2", color_scheme="gray"),
+            rx.text("© 2026 ", t("footer.rights"), size="1", color_scheme="gray"),
+            max_width=CONTENT_WIDTH,
+            margin_x="auto",
+            padding="1.5rem 1rem",
+            spacing="1",
+        ),
+        class_name="pk-footer",
+    )
+
+
+def page_frame(*children: rx.Component) -> rx.Component:
+    """Wrap a page's content in the header and footer every page shares."""
+    return rx.box(
+        UrduFont.create(),
+        rx.el.a(
+            rx.cond(UiState.is_urdu, "مواد پر جائیں", "Skip to content"),
+            href="#main",
+            class_name="pk-skip-link",
+        ),
+        header(),
+        rx.el.main(
+            rx.box(*children, max_width=CONTENT_WIDTH, margin_x="auto", padding_x="1rem"),
+            id="main",
+            class_name="pk-main",
+        ),
+        footer(),
+        class_name="pk-page",
+    )

@@ -1,0 +1,45 @@
+"""Enumerations stored in the database, defined once and imported everywhere.
+
+The values are the seeds' own strings (seed 000: levels and ``'urdu'``; seed 004:
+themes). CHECK constraints in models and migrations are built from these classes.
+"""
+
+import enum
+
+
+class VerificationLevel(enum.StrEnum):
+    """Seed 000 trust ladder; only server code moves a user along it."""
+
+    UNVERIFIED = "unverified"
+    BASIC = "basic"  # phone verified
+    VERIFIED = "verified"  # CNIC + live selfie approved by a moderator
+    TRUSTED = "trusted"
+
+
+class Theme(enum.StrEnum):
+    LIGHT = "light"
+    DARK = "dark"
+    SYSTEM = "system"
+
+
+class Language(enum.StrEnum):
+    URDU = "urdu"
+    ENGLISH = "english"
+
+
+class Province(enum.StrEnum):
+    """Provinces and territories of Pakistan, as users pick them on their profile."""
+
+    PUNJAB = "Punjab"
+    SINDH = "Sindh"
+    KHYBER_PAKHTUNKHWA = "Khyber Pakhtunkhwa"
+    BALOCHISTAN = "Balochistan"
+    ISLAMABAD = "Islamabad Capital Territory"
+    GILGIT_BALTISTAN = "Gilgit-Baltistan"
+    AZAD_KASHMIR = "Azad Jammu and Kashmir"
+
+
+def check_in(column: str, enumeration: type[enum.StrEnum]) -> str:
+    """SQL for ``column IN (...)`` over an enumeration's values."""
+    values = ", ".join(f"'{member.value}'" for member in enumeration)
+    return f"{column} IN ({values})"

@@ -1,0 +1,47 @@
+"""``users``: platform identity and reputation (seed 000), linked to Clerk by id."""
+
+import uuid
+from datetime import datetime
+from decimal import Decimal
+
+import sqlalchemy as sa
+from sqlmodel import Field, SQLModel
+
+from pk_rentals.models.base import JSONB, created_at_field, updated_at_field
+from pk_rentals.models.enums import Language, check_in
+
+
+class User(SQLModel, table=True):
+    __tablename__ = "users"
+    __table_args__ = (sa.CheckConstraint(check_in("preferred_language", Language), "language"),)
+
+    id: uuid.UUID = Field(default_factory=uuid.uuid4, primary_key=True)
+    clerk_user_id: str = Field(sa_type=sa.Text, unique=True, index=True, nullable=False)
+
+    display_name: str = Field(sa_type=sa.Text, nullable=False)
+    phone: str | None = Field(default=None, sa_type=sa.Text)
+    bio: str | None = Field(default=None, sa_type=sa.Text)
+    city: str = Field(sa_type=sa.Text, nullable=False)
+    province: str = Field(sa_type=sa.Text, nullable=False)
+    area: str | None = Field(default=None, sa_type=sa.Text)
+
+    average_rating: Decimal = Field(
+        default=Decimal("0.0"), sa_type=sa.Numeric(3, 2), sa_column_kwargs={"server_default": "0.0"}
+    )
+    total_reviews: int = Field(default=0, sa_column_kwargs={"server_default": "0"})
+    response_rate: Decimal = Field(
+        default=Decimal("0.0"), sa_type=sa.Numeric(5, 2), sa_column_kwargs={"server_default": "0.0"}
+    )
+    completed_bookings: int = Field(default=0, sa_column_kwargs={"server_default": "0"})
+
+    preferred_language: Language = Field(
+        default=Language.URDU,
+        sa_type=sa.Text,
+        sa_column_kwargs={"server_default": Language.URDU.value},
+    )
+    notification_settings: dict = Field(
+        default_factory=dict, sa_type=JSONB, sa_column_kwargs={"server_default": "{}"}
+    )
+
+    created_at: datetime = created_at_field()
+    updated_at: datetime = updated_at_field()

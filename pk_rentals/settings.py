@@ -1,0 +1,170 @@
+"""The one Settings object, read from the environment and validated at start-up.
+
+Variable names: ours start with ``PK_``; the database and Redis URLs keep the
+names Reflex itself reads (``REFLEX_DB_URL``, ``REFLEX_REDIS_URL``) so one
+variable drives both; Clerk and Cloudinary keep the names their docs use.
+"""
+
+from __future__ import annotations
+
+import enum
+import functools
+from pathlib import Path
+
+from pydantic import Field, SecretStr, ValidationError
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+DATA_DIR = PROJECT_ROOT / "data"
+
+# Values that are obviously not secrets; production refuses them.
+PLACEHOLDER_SECRETS = frozenset({"", "changeme", "change-me", "secret", "placeholder", "xxx"})
+DEV_SECRET_KEY = "dev-insecure-secret-key-not-for-production"
+MIN_SECRET_LENGTH = 32
+
+
+class Environment(enum.StrEnum):
+    DEVELOPMENT = "development"
+    TEST = "test"
+    PRODUCTION = "production"
+
+
+class IdentityProvider(enum.StrEnum):
+    BUILTIN = "builtin"  # the Clerk-compatible identity server in pk_rentals.devauth
+    CLERK = "clerk"
+
+
+class MediaStorage(enum.StrEnum):
+    LOCAL = "local"  # a private folder, signed expiring URLs
+    CLOUDINARY = "cloudinary"
+
+
+class SettingsError(Exception):
+    """Settings that cannot run; ``problems`` holds one sentence per variable."""
+
+    def __init__(self, problems: list[str]):
+        self.problems = problems
+        super().__init__("\n".join(problems))
+
+
+class Settings(BaseSettings):
+    model_config = SettingsConfigDict(
+        env_prefix="PK_", env_file=PROJECT_ROOT / ".env", extra="ignore", frozen=True
+    )
+
+    env: Environment = Environment.DEVELOPMENT
+    public_url: str = "http://localhost:3000"
+    db_url: str = Field(
+        default=f"sqlite:///{DATA_DIR / 'pk_rentals.db'}", validation_alias="REFLEX_DB_URL"
+    )
+    redis_url: str | None = Field(default=None, validation_alias="REFLEX_REDIS_URL")
+    secret_key: SecretStr = SecretStr(DEV_SECRET_KEY)
+
+    identity_provider: IdentityProvider = IdentityProvider.BUILTIN
+    clerk_publishable_key: str = Field(default="", validation_alias="CLERK_PUBLISHABLE_KEY")
+    clerk_secret_key: SecretStr = Field(default=SecretStr(""), validation_alias="CLERK_SECRET_KEY")
+    clerk_webhook_secret: SecretStr = Field(
+        default=SecretStr(""), validation_alias="CLERK_WEBHOOK_SIGNING_SECRET"
+    )
+
+    media_storage: MediaStorage = MediaStorage.LOCAL
+    media_dir: Path = DATA_DIR / "media"
+    cloudinary_url: SecretStr = Field(default=SecretStr(""), validation_alias="CLOUDINARY_URL")
+
+    # Seconds a health check waits for the database before answering 503.
+    db_connect_timeout: int = 3
+
+    @property
+    def is_production(self) -> bool:
+        return self.env is Environment.PRODUCTION
+
+    @property
+    def uses_sqlite(self) -> bool:
+        return self.db_url.startswith("sqlite")
+
+    def production_problems(self) -> list[str]:
+        """One sentence per setting that production must not run with."""
+        if not self.is_production:
+            return []
+        problems = []
+        if self.uses_sqlite:
+            problems.append(
+                "REFLEX_DB_URL: production needs PostgreSQL; set it to "
+                "postgresql+psycopg://USER:PASSWORD@HOST:5432/DBNAME."
+            )
+        if _is_placeholder(self.secret_key):
+            problems.append(
+                f"PK_SECRET_KEY: set a random value of at least {MIN_SECRET_LENGTH} characters "
+                "(python -c 'import secrets; print(secrets.token_urlsafe(48))')."
+            )
+        if self.identity_provider is IdentityProvider.BUILTIN:
+            problems.append(
+                "PK_IDENTITY_PROVIDER: the built-in identity server is for development and "
+                "tests only; set it to clerk and set the CLERK_* variables."
+            )
+        else:
+            problems.extend(self._clerk_problems())
+        if self.media_storage is MediaStorage.LOCAL:
+            problems.append(
+                "PK_MEDIA_STORAGE: local media storage is for development and tests only; "
+                "set it to cloudinary and set CLOUDINARY_URL."
+            )
+        elif _is_placeholder(self.cloudinary_url, min_length=1):
+            problems.append(
+                "CLOUDINARY_URL: set it to cloudinary://API_KEY:API_SECRET@CLOUD_NAME "
+                "from your Cloudinary console."
+            )
+        return problems
+
+    def _clerk_problems(self) -> list[str]:
+        problems = []
+        if not self.clerk_publishable_key.startswith(("pk_live_", "pk_test_")):
+            problems.append(
+                "CLERK_PUBLISHABLE_KEY: set it to the pk_live_... key from the Clerk dashboard."
+            )
+        if _is_placeholder(self.clerk_secret_key, min_length=1):
+            problems.append(
+                "CLERK_SECRET_KEY: set it to the sk_live_... key from the Clerk dashboard."
+            )
+        if _is_placeholder(self.clerk_webhook_secret, min_length=1):
+            problems.append(
+                "CLERK_WEBHOOK_SIGNING_SECRET: set it to the whsec_... secret of the "
+                "webhook endpoint in the Clerk dashboard."
+            )
+        return problems
+
+
+def _is_placeholder(secret: SecretStr, min_length: int = MIN_SECRET_LENGTH) -> bool:
+    value = secret.get_secret_value().strip()
+    return (
+        value.lower() in PLACEHOLDER_SECRETS
+        or value == DEV_SECRET_KEY
+        or "changeme" in value.lower()
+        or len(value) < min_length
+    )
+
+
+def _variable_name(field: str) -> str:
+    info = Settings.model_fields.get(field)
+    if info is not None and isinstance(info.validation_alias, str):
+        return info.validation_alias
+    return f"PK_{field.upper()}"
+
+
+def load_settings() -> Settings:
+    """Read and check the settings; raise SettingsError naming each bad variable."""
+    try:
+        settings = Settings()
+    except ValidationError as error:
+        problems = [f"{_variable_name(str(e['loc'][0]))}: {e['msg']}." for e in error.errors()]
+        raise SettingsError(problems) from None
+    problems = settings.production_problems()
+    if problems:
+        raise SettingsError(problems)
+    return settings
+
+
+@functools.cache
+def get_settings() -> Settings:
+    """The process-wide settings (cached; tests call ``get_settings.cache_clear()``)."""
+    return load_settings()

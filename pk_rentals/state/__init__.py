@@ -1,0 +1,1 @@
+"""Reflex states: thin, they hold UI data and call services."""

@@ -1,0 +1,27 @@
+#!/usr/bin/env bash
+# Install the Debian packages `make run` or `make test` needs, only those missing.
+# Usage: tools/system-deps.sh run|test
+set -euo pipefail
+
+need=()
+has_command() { command -v "$1" >/dev/null 2>&1; }
+has_package() { dpkg -s "$1" >/dev/null 2>&1; }
+
+has_command npm || need+=(npm)
+python3 -c 'import ensurepip, venv' 2>/dev/null || need+=(python3-venv)
+if [ "${1:-run}" = test ]; then
+  ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || need+=(postgresql)
+  has_command redis-server || need+=(redis-server)
+  has_command chromium || need+=(chromium)
+  has_package fonts-noto-core || need+=(fonts-noto-core)
+fi
+
+if [ ${#need[@]} -gt 0 ]; then
+  if [ "$(id -u)" != 0 ]; then
+    echo "pk_rentals: missing Debian packages: ${need[*]}; run this as root or install them." >&2
+    exit 1
+  fi
+  echo "Installing Debian packages: ${need[*]}"
+  apt-get update -q
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends "${need[@]}"
+fi
