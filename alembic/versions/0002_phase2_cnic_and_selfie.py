@@ -34,7 +34,7 @@ PHASE_2_COLUMNS = (
 
 def upgrade() -> None:
     for column in PHASE_2_COLUMNS:
-        op.add_column("user_verifications", column.copy())
+        op.add_column("user_verifications", column._copy())
 
 
 def downgrade() -> None:

@@ -147,13 +147,14 @@ def redis_server() -> Iterator[str]:
         shutil.rmtree(root, ignore_errors=True)
 
 
-def create_database(server_url: str, name: str) -> str:
-    """Create an empty database on a PostgreSQL server; return its URL."""
+def create_database(server_url: str, name: str, template: str | None = None) -> str:
+    """Create a database (empty, or a copy of ``template``) on a PostgreSQL server."""
     import sqlalchemy as sa
 
     engine = sa.create_engine(server_url, isolation_level="AUTOCOMMIT")
     with engine.connect() as connection:
         connection.execute(sa.text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
-        connection.execute(sa.text(f'CREATE DATABASE "{name}"'))
+        copy = f' TEMPLATE "{template}"' if template else ""
+        connection.execute(sa.text(f'CREATE DATABASE "{name}"{copy}'))
     engine.dispose()
     return server_url.rsplit("/", 1)[0] + f"/{name}"

@@ -1,0 +1,174 @@
+"""Fixtures every suite shares: real databases, Redis, the app, Chromium.
+
+DB fixtures are parametrised, so a test that asks for ``engine`` runs once on
+SQLite and once on PostgreSQL. Servers start once per session on free
+127.0.0.1 ports and stop at the end.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import tempfile
+import uuid
+from pathlib import Path
+
+import pytest
+
+# Settings are read from the environment: pin the test ones before any import of
+# pk_rentals, and keep the developer's data/ folder out of reach.
+_SCRATCH = Path(tempfile.mkdtemp(prefix="pk-tests-"))
+os.environ["PK_ENV"] = "test"
+os.environ["REFLEX_DB_URL"] = f"sqlite:///{_SCRATCH / 'default.db'}"
+os.environ["PK_MEDIA_DIR"] = str(_SCRATCH / "media")
+os.environ.pop("REFLEX_REDIS_URL", None)
+
+from pk_rentals.db import create_engine  # noqa: E402
+from pk_rentals.settings import get_settings  # noqa: E402
+from tests.utils import servers  # noqa: E402
+from tests.utils.browser import ARTIFACTS, CHROMIUM, CHROMIUM_ARGS  # noqa: E402
+
+BACKENDS = ("sqlite", "postgresql")
+
+
+def pytest_sessionfinish(session, exitstatus):
+    shutil.rmtree(_SCRATCH, ignore_errors=True)
+
+
+@pytest.fixture(autouse=True)
+def _fresh_settings():
+    """Each test reads the environment afresh (monkeypatched variables take effect)."""
+    get_settings.cache_clear()
+    yield
+    get_settings.cache_clear()
+
+
+# --- servers -------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="session")
+def postgres_url():
+    """URL of the maintenance database of a PostgreSQL cluster started for this session."""
+    with servers.postgres_server() as url:
+        yield url
+
+
+@pytest.fixture(scope="session")
+def redis_url():
+    with servers.redis_server() as url:
+        yield url
+
+
+# --- databases -----------------------------------------------------------------------
+
+
+def _new_database(backend: str, postgres_url_factory, template: str | None = None) -> str:
+    name = f"pk_{uuid.uuid4().hex[:12]}"
+    if backend == "sqlite":
+        path = _SCRATCH / f"{name}.db"
+        if template:
+            shutil.copyfile(template, path)
+        return f"sqlite:///{path}"
+    return servers.create_database(postgres_url_factory(), name, template=template)
+
+
+@pytest.fixture(scope="session")
+def _migrated_templates(request):
+    """Per backend, a database migrated to head once; tests get copies of it."""
+    from pk_rentals import migrations
+
+    templates: dict[str, str] = {}
+
+    def template_for(backend: str) -> str:
+        if backend not in templates:
+            url = _new_database(backend, lambda: request.getfixturevalue("postgres_url"))
+            migrations.upgrade(url)
+            templates[backend] = (
+                url.removeprefix("sqlite:///") if backend == "sqlite" else (url.rsplit("/", 1)[1])
+            )
+        return templates[backend]
+
+    return template_for
+
+
+@pytest.fixture(params=BACKENDS)
+def empty_database_url(request) -> str:
+    """A new, empty database (for migration tests), on each backend."""
+    return _new_database(request.param, lambda: request.getfixturevalue("postgres_url"))
+
+
+@pytest.fixture(params=BACKENDS)
+def database_url(request, _migrated_templates) -> str:
+    """A new database at the head revision, on each backend."""
+    backend = request.param
+    return _new_database(
+        backend,
+        lambda: request.getfixturevalue("postgres_url"),
+        template=_migrated_templates(backend),
+    )
+
+
+@pytest.fixture
+def engine(database_url):
+    engine = create_engine(database_url)
+    yield engine
+    engine.dispose()
+
+
+@pytest.fixture
+def session(engine):
+    from sqlmodel import Session
+
+    with Session(engine) as session:
+        yield session
+
+
+@pytest.fixture
+def use_database(monkeypatch, database_url):
+    """Point the app's settings (and so pk_rentals.db) at this test's database."""
+    from pk_rentals import db
+
+    monkeypatch.setenv("REFLEX_DB_URL", database_url)
+    get_settings.cache_clear()
+    db.get_engine.cache_clear()
+    yield database_url
+    db.get_engine().dispose()
+    db.get_engine.cache_clear()
+
+
+# --- the running app and the browser -------------------------------------------------
+
+
+@pytest.fixture(scope="session")
+def app(postgres_url, redis_url):
+    """The app in production mode on PostgreSQL + Redis, started once per session."""
+    from pk_rentals import migrations
+    from tests.utils.app_server import app_server
+
+    ARTIFACTS.mkdir(exist_ok=True)
+    db_url = servers.create_database(postgres_url, "pk_app")
+    migrations.upgrade(db_url)
+    with app_server(db_url=db_url, redis_url=redis_url, artifacts=ARTIFACTS) as server:
+        yield server
+
+
+@pytest.fixture(scope="session")
+def browser():
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def page(browser, app):
+    """A fresh browser profile (no cookies) on a phone-sized screen, at the app's URL."""
+    context = browser.new_context(
+        base_url=app.url, viewport={"width": 360, "height": 800}, locale="ur-PK"
+    )
+    context.set_default_timeout(15_000)
+    page = context.new_page()
+    yield page
+    context.close()

@@ -1,0 +1,76 @@
+"""The app shell as a visitor meets it: landing page, language, theme, 404, health."""
+
+import httpx
+import pytest
+import redis
+from playwright.sync_api import expect
+
+from tests.utils.browser import screenshot
+
+pytestmark = pytest.mark.e2e
+
+
+def test_landing_page_speaks_urdu_first_and_offers_sign_up(page):
+    page.goto("/")
+    expect(page.locator("html")).to_have_attribute("dir", "rtl")
+    expect(page.locator("html")).to_have_attribute("lang", "ur")
+    expect(page.get_by_role("heading", level=1)).to_contain_text("شناخت")
+    expect(page.get_by_test_id("cta-sign-up")).to_have_attribute("href", "/sign-up")
+    expect(page.get_by_test_id("cta-sign-in")).to_have_attribute("href", "/sign-in")
+    for level in ("unverified", "basic", "verified", "trusted"):
+        expect(page.get_by_test_id(f"trust-badge-{level}")).to_be_visible()
+    screenshot(page, "landing-urdu-light")
+
+
+def test_language_switch_is_remembered_after_reload(page, app):
+    page.goto("/")
+    page.get_by_test_id("language-toggle").click()
+    expect(page.locator("html")).to_have_attribute("dir", "ltr")
+    expect(page.get_by_role("heading", level=1)).to_have_text(
+        "Rent from people who have proved who they are"
+    )
+    page.reload()
+    expect(page.locator("html")).to_have_attribute("lang", "en")
+    expect(page.get_by_role("heading", level=1)).to_contain_text("Rent from people")
+    # The production topology keeps Reflex state in Redis, not in the worker.
+    assert redis.Redis.from_url(app.redis_url).dbsize() > 0
+    screenshot(page, "landing-english-light")
+
+
+def test_theme_toggle_switches_to_dark(page):
+    page.goto("/")
+    page.get_by_test_id("language-toggle").wait_for()
+    page.wait_for_function("document.documentElement.classList.length > 0")
+    before = page.evaluate("document.documentElement.classList.contains('dark')")
+    page.get_by_test_id("theme-toggle").click()
+    page.wait_for_function(
+        f"document.documentElement.classList.contains('dark') === {str(not before).lower()}"
+    )
+    if not before:
+        screenshot(page, "landing-urdu-dark")
+
+
+@pytest.mark.parametrize("width", [360, 1280])
+def test_landing_page_never_scrolls_sideways(page, width):
+    page.set_viewport_size({"width": width, "height": 800})
+    page.goto("/")
+    page.get_by_test_id("cta-sign-up").wait_for()
+    overflow = page.evaluate(
+        "document.documentElement.scrollWidth - document.documentElement.clientWidth"
+    )
+    assert overflow <= 0
+
+
+def test_unknown_address_shows_the_404_page_with_a_way_home(page, app):
+    response = page.goto("/no-such-page")
+    assert response is not None and response.status == 404
+    expect(page.get_by_test_id("not-found")).to_be_visible()
+    screenshot(page, "not-found")
+    page.get_by_test_id("not-found").get_by_role("link").click()
+    expect(page).to_have_url(f"{app.url}/")
+
+
+def test_healthz_reports_the_database_of_the_running_app(app):
+    response = httpx.get(f"{app.url}/healthz", timeout=5)
+    assert response.status_code == 200
+    assert response.json()["database"] == "ok"

@@ -1,0 +1,74 @@
+"""Settings: safe defaults for development, refusals for production."""
+
+import pytest
+
+from pk_rentals.settings import Environment, SettingsError, load_settings
+
+GOOD_PRODUCTION = {
+    "PK_ENV": "production",
+    "REFLEX_DB_URL": "postgresql+psycopg://app:pw@db.internal:5432/pk",
+    "PK_SECRET_KEY": "k" * 48,
+    "PK_IDENTITY_PROVIDER": "clerk",
+    "CLERK_PUBLISHABLE_KEY": "pk_live_Y2xlcmsuZXhhbXBsZS5jb20k",
+    "CLERK_SECRET_KEY": "sk_live_abcdefghijklmnopqrstuvwxyz",
+    "CLERK_WEBHOOK_SIGNING_SECRET": "whsec_abcdefghijklmnopqrstuvwxyz",
+    "PK_MEDIA_STORAGE": "cloudinary",
+    "CLOUDINARY_URL": "cloudinary://123:abc@pk-rentals",
+}
+
+
+def set_env(monkeypatch, values):
+    for name, value in values.items():
+        monkeypatch.setenv(name, value)
+
+
+def test_test_environment_runs_on_embedded_defaults():
+    settings = load_settings()
+    assert settings.env is Environment.TEST
+    assert settings.uses_sqlite
+    assert settings.identity_provider == "builtin"
+    assert settings.media_storage == "local"
+
+
+def test_complete_production_settings_are_accepted(monkeypatch):
+    set_env(monkeypatch, GOOD_PRODUCTION)
+    assert load_settings().is_production
+
+
+@pytest.mark.parametrize(
+    ("variable", "value"),
+    [
+        ("REFLEX_DB_URL", "sqlite:///data/pk.db"),
+        ("PK_SECRET_KEY", "changeme"),
+        ("PK_SECRET_KEY", "short-secret"),
+        ("PK_IDENTITY_PROVIDER", "builtin"),
+        ("PK_MEDIA_STORAGE", "local"),
+        ("CLERK_SECRET_KEY", ""),
+        ("CLERK_PUBLISHABLE_KEY", "not-a-key"),
+        ("CLERK_WEBHOOK_SIGNING_SECRET", "placeholder"),
+        ("CLOUDINARY_URL", ""),
+    ],
+)
+def test_production_refuses_unsafe_value_and_names_the_variable(monkeypatch, variable, value):
+    set_env(monkeypatch, {**GOOD_PRODUCTION, variable: value})
+    with pytest.raises(SettingsError) as refused:
+        load_settings()
+    assert len(refused.value.problems) == 1
+    assert refused.value.problems[0].startswith(f"{variable}: ")
+
+
+def test_production_lists_every_problem_at_once(monkeypatch):
+    monkeypatch.setenv("PK_ENV", "production")
+    with pytest.raises(SettingsError) as refused:
+        load_settings()
+    named = {problem.split(":")[0] for problem in refused.value.problems}
+    assert named == {"REFLEX_DB_URL", "PK_SECRET_KEY", "PK_IDENTITY_PROVIDER", "PK_MEDIA_STORAGE"}
+
+
+def test_unknown_environment_is_a_sentence_naming_pk_env(monkeypatch):
+    monkeypatch.setenv("PK_ENV", "staging")
+    with pytest.raises(SettingsError) as refused:
+        load_settings()
+    assert refused.value.problems == [
+        "PK_ENV: Input should be 'development', 'test' or 'production'."
+    ]

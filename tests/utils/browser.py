@@ -1,0 +1,51 @@
+"""Headless system Chromium for Playwright, and the screenshot helper."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from playwright.sync_api import Page
+
+from pk_rentals.settings import PROJECT_ROOT
+
+CHROMIUM = "/usr/bin/chromium"
+ARTIFACTS = PROJECT_ROOT / "test-artifacts"
+SCREEN_SIZES = ((360, 800), (1280, 800))  # a phone, a laptop
+
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    # The machine has no internet: stop Chromium's own background requests.
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    # Camera: grant access and use a fake device (feed a file with fake_camera_args).
+    "--use-fake-ui-for-media-stream",
+    "--use-fake-device-for-media-stream",
+]
+
+
+def fake_camera_args(video: Path) -> list[str]:
+    """Extra launch arguments that make the fake camera play ``video`` (an MJPEG file)."""
+    return [f"--use-file-for-fake-video-capture={video}"]
+
+
+def screenshot(page: Page, name: str) -> list[Path]:
+    """Save full-page PNGs of ``page`` at phone and laptop sizes; restore the viewport."""
+    ARTIFACTS.mkdir(exist_ok=True)
+    original = page.viewport_size
+    slug = re.sub(r"[^a-zA-Z0-9_-]+", "-", name)
+    paths = []
+    for width, height in SCREEN_SIZES:
+        page.set_viewport_size({"width": width, "height": height})
+        page.wait_for_timeout(150)  # let responsive layout settle
+        path = ARTIFACTS / f"{slug}-{width}x{height}.png"
+        page.screenshot(path=str(path), full_page=True)
+        paths.append(path)
+    if original:
+        page.set_viewport_size(original)
+    return paths
