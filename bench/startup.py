@@ -27,9 +27,11 @@ def served(url: str) -> bool:
 def one_run() -> tuple[float, float]:
     started = time.monotonic()
     process = subprocess.Popen(
-        ["make", "run"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+        ["make", "run"],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
         start_new_session=True,
-    )  # fmt: skip
+    )
     try:
         page = health = None
         while time.monotonic() - started < TIMEOUT and (page is None or health is None):

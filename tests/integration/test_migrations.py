@@ -8,9 +8,16 @@ from pk_rentals import migrations
 from pk_rentals.db import create_engine
 
 PHASE_2_COLUMNS = {
-    "cnic_number", "cnic_front_url", "cnic_back_url", "verification_selfie_url",
-    "verification_selfie_timestamp", "verification_selfie_verified", "verified_at",
-}  # fmt: skip
+    "cnic_number",
+    "cnic_front_url",
+    "cnic_back_url",
+    "verification_selfie_url",
+    "verification_selfie_timestamp",
+    "verification_selfie_verified",
+    "verified_at",
+}
+
+PHASE_1_VERIFICATION_COLUMNS = {"id", "user_id", "phone_verified", "verification_level"}
 
 
 def columns(engine, table):
@@ -38,15 +45,18 @@ def test_phase_1_has_the_seed_columns_and_phase_2_adds_cnic_and_selfie(empty_dat
     engine = create_engine(empty_database_url)
     migrations.upgrade(empty_database_url, "0001")
     assert columns(engine, "users") == {
-        "id", "clerk_user_id", "display_name", "phone", "city", "province", "created_at",
-    }  # fmt: skip
-    assert columns(engine, "user_verifications") == {
-        "id", "user_id", "phone_verified", "verification_level",
-    }  # fmt: skip
+        "id",
+        "clerk_user_id",
+        "display_name",
+        "phone",
+        "city",
+        "province",
+        "created_at",
+    }
+    assert columns(engine, "user_verifications") == PHASE_1_VERIFICATION_COLUMNS
     migrations.upgrade(empty_database_url, "0002")
-    assert columns(engine, "user_verifications") - {
-        "id", "user_id", "phone_verified", "verification_level",
-    } == PHASE_2_COLUMNS  # fmt: skip
+    added = columns(engine, "user_verifications") - PHASE_1_VERIFICATION_COLUMNS
+    assert added == PHASE_2_COLUMNS
     migrations.downgrade(empty_database_url, "0001")
     assert not PHASE_2_COLUMNS & columns(engine, "user_verifications")
     engine.dispose()
@@ -57,13 +67,16 @@ def test_phase_1_data_survives_the_upgrades(empty_database_url):
     migrations.upgrade(empty_database_url, "0001")
     user_id, verification_id = uuid.uuid4(), uuid.uuid4()
     users = sa.table(
-        "users", sa.column("id", sa.Uuid),
+        "users",
+        sa.column("id", sa.Uuid),
         *(sa.column(n) for n in ("clerk_user_id", "display_name", "city", "province", "phone")),
-    )  # fmt: skip
+    )
     verifications = sa.table(
-        "user_verifications", sa.column("id", sa.Uuid), sa.column("user_id", sa.Uuid),
+        "user_verifications",
+        sa.column("id", sa.Uuid),
+        sa.column("user_id", sa.Uuid),
         sa.column("phone_verified"),
-    )  # fmt: skip
+    )
     with engine.begin() as connection:
         connection.execute(
             users.insert().values(
@@ -73,7 +86,7 @@ def test_phase_1_data_survives_the_upgrades(empty_database_url):
                 city="Lahore",
                 province="Punjab",
                 phone="+923001234567",
-            )  # fmt: skip
+            )
         )
         connection.execute(
             verifications.insert().values(id=verification_id, user_id=user_id, phone_verified=True)
@@ -85,8 +98,11 @@ def test_phase_1_data_survives_the_upgrades(empty_database_url):
             connection.execute(sa.text("SELECT * FROM user_verifications")).mappings().one()
         )
     assert (user["clerk_user_id"], user["display_name"], user["city"], user["phone"]) == (
-        "user_phase1", "Ayesha Khan", "Lahore", "+923001234567",
-    )  # fmt: skip
+        "user_phase1",
+        "Ayesha Khan",
+        "Lahore",
+        "+923001234567",
+    )
     assert user["preferred_language"] == "urdu"
     assert user["created_at"] is not None
     assert bool(verification["phone_verified"]) is True

@@ -96,9 +96,11 @@ def test_deleting_a_user_deletes_their_verification(session):
 def test_deleting_a_moderator_keeps_the_decision_without_the_reviewer(session):
     moderator = make_user(session, display_name="Moderator")
     verification = make_verification(
-        session, make_user(session), verification_level=VerificationLevel.VERIFIED,
+        session,
+        make_user(session),
+        verification_level=VerificationLevel.VERIFIED,
         verified_by=moderator.id,
-    )  # fmt: skip
+    )
     session.execute(sa.delete(User).where(User.id == moderator.id))
     session.commit()
     session.refresh(verification)

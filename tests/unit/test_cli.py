@@ -4,8 +4,8 @@ import socket
 import subprocess
 import sys
 
-from pk_rentals.migrations import head_revision
 from pk_rentals.cli import EXIT_DATABASE, EXIT_PORT, EXIT_SETTINGS
+from pk_rentals.migrations import head_revision
 from pk_rentals.settings import PROJECT_ROOT
 from tests.utils.servers import free_port
 

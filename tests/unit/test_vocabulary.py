@@ -13,8 +13,11 @@ ARABIC_SCRIPT = re.compile(r"[\u0600-\u06FF]")
 
 def test_levels_are_the_seed_ladder_in_order():
     assert [level.value for level in VerificationLevel] == [
-        "unverified", "basic", "verified", "trusted",
-    ]  # fmt: skip
+        "unverified",
+        "basic",
+        "verified",
+        "trusted",
+    ]
 
 
 @pytest.mark.parametrize(

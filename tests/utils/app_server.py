@@ -36,11 +36,11 @@ def _wait_healthy(url: str, process: subprocess.Popen, log: Path) -> None:
     while time.monotonic() < deadline:
         if process.poll() is not None:
             raise RuntimeError(f"the app exited with {process.returncode}; see {log}")
+        # /healthz can answer before the static pages are mounted: wait for both.
         with contextlib.suppress(httpx.HTTPError):
-            if httpx.get(f"{url}/healthz", timeout=2).status_code == 200:
-                # /healthz answers before the static pages are mounted; wait for a page too.
-                if httpx.get(f"{url}/", timeout=5).status_code == 200:
-                    return
+            healthy = httpx.get(f"{url}/healthz", timeout=2).status_code == 200
+            if healthy and httpx.get(f"{url}/", timeout=5).status_code == 200:
+                return
         time.sleep(0.5)
     raise TimeoutError(f"the app did not become healthy in {START_TIMEOUT}s; see {log}")
 
@@ -61,14 +61,27 @@ def app_server(*, db_url: str, redis_url: str, artifacts: Path, **env: str) -> I
         **env,
     }
     command = [
-        "reflex", "run", "--env", "prod", "--single-port",
-        "--frontend-port", str(port), "--backend-port", str(port), "--loglevel", "info",
-    ]  # fmt: skip
+        "reflex",
+        "run",
+        "--env",
+        "prod",
+        "--single-port",
+        "--frontend-port",
+        str(port),
+        "--backend-port",
+        str(port),
+        "--loglevel",
+        "info",
+    ]
     with log.open("w") as output:
         process = subprocess.Popen(
-            command, cwd=PROJECT_ROOT, env=environment, stdout=output,
-            stderr=subprocess.STDOUT, start_new_session=True,
-        )  # fmt: skip
+            command,
+            cwd=PROJECT_ROOT,
+            env=environment,
+            stdout=output,
+            stderr=subprocess.STDOUT,
+            start_new_session=True,
+        )
     try:
         _wait_healthy(url, process, log)
         yield AppServer(url=url, db_url=db_url, redis_url=redis_url, log=log)
