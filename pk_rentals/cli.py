@@ -12,6 +12,7 @@ import socket
 import sys
 from collections.abc import Sequence
 
+from sqlalchemy.engine import make_url
 from sqlalchemy.exc import SQLAlchemyError
 
 EXIT_SETTINGS = 2
@@ -38,8 +39,6 @@ def _settings():
 
 
 def _describe_database(url: str) -> str:
-    from sqlalchemy.engine import make_url
-
     return make_url(url).render_as_string(hide_password=True)
 
 

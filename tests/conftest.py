@@ -62,50 +62,41 @@ def redis_url():
 # --- databases -----------------------------------------------------------------------
 
 
-def _new_database(backend: str, postgres_url_factory, template: str | None = None) -> str:
+def _new_database(backend: str, request, template: str | None = None) -> str:
+    """A new database on ``backend``, empty or copied from ``template``'s URL."""
     name = f"pk_{uuid.uuid4().hex[:12]}"
     if backend == "sqlite":
         path = _SCRATCH / f"{name}.db"
         if template:
-            shutil.copyfile(template, path)
+            shutil.copyfile(template.removeprefix("sqlite:///"), path)
         return f"sqlite:///{path}"
-    return servers.create_database(postgres_url_factory(), name, template=template)
+    template_name = template.rsplit("/", 1)[1] if template else None
+    return servers.create_database(request.getfixturevalue("postgres_url"), name, template_name)
 
 
 @pytest.fixture(scope="session")
-def _migrated_templates(request):
-    """Per backend, a database migrated to head once; tests get copies of it."""
-    from pk_rentals import migrations
-
-    templates: dict[str, str] = {}
-
-    def template_for(backend: str) -> str:
-        if backend not in templates:
-            url = _new_database(backend, lambda: request.getfixturevalue("postgres_url"))
-            migrations.upgrade(url)
-            templates[backend] = (
-                url.removeprefix("sqlite:///") if backend == "sqlite" else (url.rsplit("/", 1)[1])
-            )
-        return templates[backend]
-
-    return template_for
+def _migrated_templates() -> dict[str, str]:
+    """Per backend, the URL of a database migrated to head once; tests get copies."""
+    return {}
 
 
 @pytest.fixture(params=BACKENDS)
 def empty_database_url(request) -> str:
     """A new, empty database (for migration tests), on each backend."""
-    return _new_database(request.param, lambda: request.getfixturevalue("postgres_url"))
+    return _new_database(request.param, request)
 
 
 @pytest.fixture(params=BACKENDS)
 def database_url(request, _migrated_templates) -> str:
     """A new database at the head revision, on each backend."""
+    from pk_rentals import migrations
+
     backend = request.param
-    return _new_database(
-        backend,
-        lambda: request.getfixturevalue("postgres_url"),
-        template=_migrated_templates(backend),
-    )
+    if backend not in _migrated_templates:
+        template = _new_database(backend, request)
+        migrations.upgrade(template)
+        _migrated_templates[backend] = template
+    return _new_database(backend, request, template=_migrated_templates[backend])
 
 
 @pytest.fixture

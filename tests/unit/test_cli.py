@@ -1,5 +1,6 @@
 """Operator commands fail with one clear sentence and a non-zero exit, never a traceback."""
 
+import os
 import socket
 import subprocess
 import sys
@@ -11,8 +12,6 @@ from tests.utils.servers import free_port
 
 
 def run_cli(*args, **env):
-    import os
-
     return subprocess.run(
         [sys.executable, "-m", "pk_rentals.cli", *args],
         cwd=PROJECT_ROOT,
