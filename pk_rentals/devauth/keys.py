@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import base64
 import dataclasses
+import functools
 import hashlib
 import json
 import os
@@ -17,13 +18,9 @@ from pathlib import Path
 import jwt
 from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric import rsa
+from jwt.algorithms import RSAAlgorithm
 
 SESSION_TOKEN_LIFETIME = 60  # seconds; Clerk's default
-
-
-def _b64url_uint(value: int) -> str:
-    raw = value.to_bytes((value.bit_length() + 7) // 8, "big")
-    return base64.urlsafe_b64encode(raw).rstrip(b"=").decode()
 
 
 @dataclasses.dataclass(frozen=True)
@@ -54,12 +51,12 @@ class SigningKey:
             file.write(pem)
         return signing_key
 
-    @property
+    @functools.cached_property
     def public_jwk(self) -> dict[str, str]:
-        numbers = self.private_key.public_key().public_numbers()
-        return {"kty": "RSA", "n": _b64url_uint(numbers.n), "e": _b64url_uint(numbers.e)}
+        jwk = RSAAlgorithm.to_jwk(self.private_key.public_key(), as_dict=True)
+        return {name: jwk[name] for name in ("kty", "n", "e")}
 
-    @property
+    @functools.cached_property  # computed once: every minted token carries it
     def kid(self) -> str:
         """RFC 7638 thumbprint, shaped like Clerk's instance key ids (``ins_...``)."""
         canonical = json.dumps(self.public_jwk, sort_keys=True, separators=(",", ":"))
