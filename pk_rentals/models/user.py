@@ -43,5 +43,14 @@ class User(SQLModel, table=True):
         default_factory=dict, sa_type=JSONB, sa_column_kwargs={"server_default": "{}"}
     )
 
+    # A copy of Clerk's fields, kept fresh by webhooks and the sign-in sync, so a
+    # profile page needs no Backend API call. Clerk stays the source of truth.
+    clerk_email: str | None = Field(default=None, sa_type=sa.Text)
+    clerk_image_url: str | None = Field(default=None, sa_type=sa.Text)
+    clerk_verified_phone: str | None = Field(default=None, sa_type=sa.Text)  # E.164
+    clerk_updated_at: datetime | None = None
+    # Set when the profile setup wizard is finished; until then sign-in leads there.
+    profile_completed_at: datetime | None = None
+
     created_at: datetime = created_at_field()
     updated_at: datetime = updated_at_field()
