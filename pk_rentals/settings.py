@@ -11,7 +11,7 @@ import enum
 import functools
 from pathlib import Path
 
-from pydantic import Field, SecretStr, ValidationError
+from pydantic import AliasChoices, Field, SecretStr, ValidationError
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
@@ -64,8 +64,44 @@ class Settings(BaseSettings):
     clerk_publishable_key: str = Field(default="", validation_alias="CLERK_PUBLISHABLE_KEY")
     clerk_secret_key: SecretStr = Field(default=SecretStr(""), validation_alias="CLERK_SECRET_KEY")
     clerk_webhook_secret: SecretStr = Field(
-        default=SecretStr(""), validation_alias="CLERK_WEBHOOK_SIGNING_SECRET"
+        default=SecretStr(""),
+        validation_alias=AliasChoices("CLERK_WEBHOOK_SECRET", "CLERK_WEBHOOK_SIGNING_SECRET"),
     )
+    # Networkless token checks: the instance's PEM public key (Clerk dashboard, "JWT
+    # public key"), or else its JWKS URL, fetched once and cached.
+    clerk_jwt_key: str = Field(default="", validation_alias="CLERK_JWT_KEY")
+    clerk_jwks_url: str = Field(default="", validation_alias="CLERK_JWKS_URL")
+    # The Frontend API URL of the instance: the ``iss`` of its session tokens.
+    clerk_issuer: str = Field(default="", validation_alias="CLERK_ISSUER")
+    # Origins allowed in a token's ``azp``, comma separated; empty means PK_PUBLIC_URL.
+    clerk_authorized_parties: str = Field(default="", validation_alias="CLERK_AUTHORIZED_PARTIES")
+    clerk_api_url: str = Field(default="https://api.clerk.com/v1", validation_alias="CLERK_API_URL")
+    # Optional: a Frontend API proxy path and a pinned clerk-js bundle URL.
+    clerk_proxy_url: str = Field(default="", validation_alias="CLERK_PROXY_URL")
+    clerk_js_url: str = Field(default="", validation_alias="CLERK_JS_URL")
+    # Seconds a sign-in sync waits for the Backend API before going on without it.
+    clerk_api_timeout: float = 2.0
+
+    # Seed 004: warn after 25 idle minutes, sign out after 30.
+    idle_warning_seconds: int = Field(
+        default=1500,
+        validation_alias=AliasChoices("IDLE_WARNING_SECONDS", "PK_IDLE_WARNING_SECONDS"),
+    )
+    idle_timeout_seconds: int = Field(
+        default=1800,
+        validation_alias=AliasChoices("IDLE_TIMEOUT_SECONDS", "PK_IDLE_TIMEOUT_SECONDS"),
+    )
+
+    # The built-in identity server (development and tests only).
+    devauth_dir: Path = DATA_DIR / "devauth"  # its keys and secrets, created on first start
+    session_token_lifetime: int = 60  # seconds, as Clerk's
+    lockout_attempts: int = 5  # seed 004: locked after 5 consecutive failed sign-ins
+    lockout_seconds: int = 3600  # then unlocked by time, or by an operator
+    sign_in_attempts_per_minute: int = 30  # per client IP
+    # Where the identity server delivers its webhooks; empty means this app's backend.
+    devauth_webhook_url: str = ""
+    # The backend's own URL, for the identity server to reach the app's webhook route.
+    backend_url: str = "http://localhost:8000"
 
     media_storage: MediaStorage = MediaStorage.LOCAL
     media_dir: Path = DATA_DIR / "media"
@@ -77,6 +113,15 @@ class Settings(BaseSettings):
     @property
     def is_production(self) -> bool:
         return self.env is Environment.PRODUCTION
+
+    @property
+    def uses_devauth(self) -> bool:
+        return self.identity_provider is IdentityProvider.BUILTIN
+
+    @property
+    def authorized_parties(self) -> tuple[str, ...]:
+        parties = [p.strip().rstrip("/") for p in self.clerk_authorized_parties.split(",")]
+        return tuple(p for p in parties if p) or (self.public_url.rstrip("/"),)
 
     @property
     def uses_sqlite(self) -> bool:
@@ -126,9 +171,19 @@ class Settings(BaseSettings):
             problems.append(
                 "CLERK_SECRET_KEY: set it to the sk_live_... key from the Clerk dashboard."
             )
+        if not (self.clerk_jwt_key or self.clerk_jwks_url):
+            problems.append(
+                "CLERK_JWKS_URL: set it to https://clerk.YOUR-DOMAIN/.well-known/jwks.json, "
+                "or set CLERK_JWT_KEY to the PEM public key from the Clerk dashboard."
+            )
+        if not self.clerk_issuer.startswith("https://"):
+            problems.append(
+                "CLERK_ISSUER: set it to your instance's Frontend API URL, "
+                "https://clerk.YOUR-DOMAIN (the iss of its session tokens)."
+            )
         if _is_placeholder(self.clerk_webhook_secret, min_length=1):
             problems.append(
-                "CLERK_WEBHOOK_SIGNING_SECRET: set it to the whsec_... secret of the "
+                "CLERK_WEBHOOK_SECRET: set it to the whsec_... secret of the "
                 "webhook endpoint in the Clerk dashboard."
             )
         return problems
@@ -159,6 +214,8 @@ def load_settings() -> Settings:
         problems = [f"{_variable_name(str(e['loc'][0]))}: {e['msg']}." for e in error.errors()]
         raise SettingsError(problems) from None
     problems = settings.production_problems()
+    if settings.idle_warning_seconds >= settings.idle_timeout_seconds:
+        problems.append("IDLE_WARNING_SECONDS: must be smaller than IDLE_TIMEOUT_SECONDS.")
     if problems:
         raise SettingsError(problems)
     return settings

@@ -21,9 +21,11 @@ _SCRATCH = Path(tempfile.mkdtemp(prefix="pk-tests-"))
 os.environ["PK_ENV"] = "test"
 os.environ["REFLEX_DB_URL"] = f"sqlite:///{_SCRATCH / 'default.db'}"
 os.environ["PK_MEDIA_DIR"] = str(_SCRATCH / "media")
+os.environ["PK_DEVAUTH_DIR"] = str(_SCRATCH / "devauth")
 os.environ.pop("REFLEX_REDIS_URL", None)
 
 from pk_rentals.db import create_engine  # noqa: E402
+from pk_rentals.services.identity.config import clerk_config  # noqa: E402
 from pk_rentals.settings import get_settings  # noqa: E402
 from tests.utils import servers  # noqa: E402
 from tests.utils.browser import ARTIFACTS, CHROMIUM, CHROMIUM_ARGS  # noqa: E402
@@ -39,8 +41,10 @@ def pytest_sessionfinish(session, exitstatus):
 def _fresh_settings():
     """Each test reads the environment afresh (monkeypatched variables take effect)."""
     get_settings.cache_clear()
+    clerk_config.cache_clear()
     yield
     get_settings.cache_clear()
+    clerk_config.cache_clear()
 
 
 # --- servers -------------------------------------------------------------------------

@@ -11,7 +11,9 @@ GOOD_PRODUCTION = {
     "PK_IDENTITY_PROVIDER": "clerk",
     "CLERK_PUBLISHABLE_KEY": "pk_live_Y2xlcmsuZXhhbXBsZS5jb20k",
     "CLERK_SECRET_KEY": "sk_live_abcdefghijklmnopqrstuvwxyz",
-    "CLERK_WEBHOOK_SIGNING_SECRET": "whsec_abcdefghijklmnopqrstuvwxyz",
+    "CLERK_WEBHOOK_SECRET": "whsec_abcdefghijklmnopqrstuvwxyz",
+    "CLERK_JWKS_URL": "https://clerk.example.com/.well-known/jwks.json",
+    "CLERK_ISSUER": "https://clerk.example.com",
     "PK_MEDIA_STORAGE": "cloudinary",
     "CLOUDINARY_URL": "cloudinary://123:abc@pk-rentals",
 }
@@ -45,7 +47,10 @@ def test_complete_production_settings_are_accepted(monkeypatch):
         ("PK_MEDIA_STORAGE", "local"),
         ("CLERK_SECRET_KEY", ""),
         ("CLERK_PUBLISHABLE_KEY", "not-a-key"),
-        ("CLERK_WEBHOOK_SIGNING_SECRET", "placeholder"),
+        ("CLERK_WEBHOOK_SECRET", "placeholder"),
+        ("CLERK_JWKS_URL", ""),
+        ("CLERK_ISSUER", "http://clerk.example.com"),
+        ("IDLE_WARNING_SECONDS", "1800"),
         ("CLOUDINARY_URL", ""),
     ],
 )
