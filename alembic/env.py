@@ -9,6 +9,7 @@ from sqlmodel import SQLModel
 import pk_rentals.models  # noqa: F401 - registers the tables on SQLModel.metadata
 from alembic import context
 from pk_rentals.db import create_engine
+from pk_rentals.migrations import include_name
 
 config = context.config
 target_metadata = SQLModel.metadata
@@ -38,6 +39,7 @@ def run_migrations_online() -> None:
             render_as_batch=True,  # SQLite cannot ALTER constraints in place
             compare_type=True,
             compare_server_default=True,
+            include_name=include_name,
         )
         with context.begin_transaction():
             context.run_migrations()

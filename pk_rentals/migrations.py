@@ -44,10 +44,20 @@ def pending(engine: Engine) -> bool:
     return current_revision(engine) != head_revision()
 
 
+def include_name(name, type_, parent_names) -> bool:
+    """The built-in identity server's tables (``devauth_*``) are not the app's schema."""
+    return not (type_ == "table" and name.startswith("devauth_"))
+
+
 def schema_differences(engine: Engine) -> list:
     """What autogenerate would change to make the database match the models."""
     with engine.connect() as connection:
         context = MigrationContext.configure(
-            connection, opts={"compare_type": True, "compare_server_default": True}
+            connection,
+            opts={
+                "compare_type": True,
+                "compare_server_default": True,
+                "include_name": include_name,
+            },
         )
         return compare_metadata(context, SQLModel.metadata)

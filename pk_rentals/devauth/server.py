@@ -1,0 +1,114 @@
+"""The identity server as one object, and its HTTP app mounted at ``/_devauth``.
+
+Built on first use (not at import), so the app's import stays cheap and tests
+can point settings elsewhere first. It refuses to exist in production.
+"""
+
+from __future__ import annotations
+
+import functools
+import logging
+from pathlib import Path
+
+from fastapi import FastAPI, Request
+from fastapi.responses import JSONResponse
+from fastapi.staticfiles import StaticFiles
+from sqlmodel import Session
+
+from pk_rentals.db import get_engine
+from pk_rentals.devauth import instance, store
+from pk_rentals.devauth.accounts import AccountError, user_json
+from pk_rentals.devauth.errors import ClerkAPIError
+from pk_rentals.devauth.store import Account, ClerkSession, new_id, now_ms
+from pk_rentals.devauth.webhooks import WebhookSender
+from pk_rentals.settings import PROJECT_ROOT, Settings, get_settings
+
+log = logging.getLogger(__name__)
+
+CLERK_JS_DIST = PROJECT_ROOT / "tools" / "node_modules" / "@clerk" / "clerk-js" / "dist"
+SESSION_LIFETIME_MS = 7 * 24 * 3600 * 1000  # Clerk's default maximum session lifetime
+
+
+class IdentityServer:
+    def __init__(self, settings: Settings):
+        if settings.is_production:
+            raise RuntimeError("the built-in identity server never runs in production")
+        self.settings = settings
+        self.instance = instance.Instance.load_or_create(settings.devauth_dir)
+        self.engine = get_engine()
+        store.create_tables(self.engine)
+        self.issuer = settings.public_url.rstrip("/") + instance.MOUNT
+        webhook_url = settings.devauth_webhook_url or (
+            settings.backend_url.rstrip("/") + "/webhooks/clerk"
+        )
+        self.webhooks = WebhookSender(webhook_url, self.instance.webhook_secret)
+
+    def session(self) -> Session:
+        return Session(self.engine, expire_on_commit=False)
+
+    def emit_user(self, event_type: str, session: Session, account: Account) -> None:
+        """Send ``user.created``/``user.updated`` with the account as committed."""
+        self.webhooks.send(event_type, user_json(session, account))
+
+    def start_session(
+        self, session: Session, account: Account, client_id: str | None
+    ) -> ClerkSession:
+        now = now_ms()
+        clerk_session = ClerkSession(
+            id=new_id("sess"),
+            client_id=client_id,
+            user_id=account.id,
+            last_active_at=now,
+            expire_at=now + SESSION_LIFETIME_MS,
+            abandon_at=now + SESSION_LIFETIME_MS,
+        )
+        account.last_sign_in_at = now
+        session.add(clerk_session)
+        session.add(account)
+        return clerk_session
+
+    def mint_token(self, clerk_session: ClerkSession, authorized_party: str | None = None) -> str:
+        return self.instance.signing_key.session_token(
+            user_id=clerk_session.user_id,
+            session_id=clerk_session.id,
+            issuer=self.issuer,
+            authorized_party=authorized_party or self.settings.public_url.rstrip("/"),
+            lifetime=self.settings.session_token_lifetime,
+        )
+
+
+@functools.cache
+def get_server() -> IdentityServer:
+    return IdentityServer(get_settings())
+
+
+def create_devauth_app() -> FastAPI:
+    """The ``/_devauth`` sub-application: JWKS, clerk-js, Backend and Frontend API."""
+    from pk_rentals.devauth import backend_api, frontend_api, outbox
+
+    app = FastAPI(title="pk_rentals identity server", docs_url=None, redoc_url=None)
+
+    @app.exception_handler(ClerkAPIError)
+    async def clerk_error(_request: Request, error: ClerkAPIError) -> JSONResponse:
+        return error.response()
+
+    @app.exception_handler(AccountError)
+    async def account_error(_request: Request, error: AccountError) -> JSONResponse:
+        return ClerkAPIError.from_account_error(error).response()
+
+    @app.get("/.well-known/jwks.json")
+    def jwks() -> dict:
+        return get_server().instance.signing_key.jwks()
+
+    app.include_router(backend_api.router)
+    app.include_router(frontend_api.router)
+    app.include_router(outbox.router)
+    if Path(CLERK_JS_DIST).is_dir():
+        app.mount(
+            f"/clerk-js/{instance.CLERK_JS_VERSION}",
+            StaticFiles(directory=CLERK_JS_DIST),
+            name="clerk-js",
+        )
+    else:
+        log.warning("clerk-js is not installed in %s: run make run or make test", CLERK_JS_DIST)
+    return app

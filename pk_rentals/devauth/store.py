@@ -1,0 +1,163 @@
+"""The identity server's own tables, kept in the app database so a restart keeps
+accounts and sessions. They live on their own metadata, created on start-up: they
+are not part of the app's schema or its migrations, and production never has them.
+
+Times are integers in milliseconds since the epoch, as Clerk's JSON carries them.
+"""
+
+from __future__ import annotations
+
+import secrets
+import time
+
+import sqlalchemy as sa
+from sqlalchemy.orm import registry
+from sqlmodel import JSON, Field, Session, SQLModel, select
+
+from pk_rentals.models.base import JSONB
+
+
+class DevauthTable(SQLModel, registry=registry()):
+    """Base of the identity server's tables (a metadata of their own)."""
+
+
+metadata = DevauthTable.metadata
+
+
+def now_ms() -> int:
+    return int(time.time() * 1000)
+
+
+def new_id(prefix: str) -> str:
+    """Clerk-style ids: ``user_2abc...``; 27 url-safe characters after the prefix."""
+    return f"{prefix}_{secrets.token_urlsafe(20)[:27]}"
+
+
+class Account(DevauthTable, table=True):
+    """A Clerk user."""
+
+    __tablename__ = "devauth_users"
+
+    id: str = Field(primary_key=True)
+    first_name: str | None = None
+    last_name: str | None = None
+    username: str | None = None
+    password_digest: str | None = None  # argon2id; None = no password set
+    image_url: str | None = None
+    external_id: str | None = None
+    public_metadata: dict = Field(default_factory=dict, sa_type=JSONB)
+    private_metadata: dict = Field(default_factory=dict, sa_type=JSONB)
+    unsafe_metadata: dict = Field(default_factory=dict, sa_type=JSONB)
+    primary_email_address_id: str | None = None
+    primary_phone_number_id: str | None = None
+    locked: bool = False  # by an operator (Backend API lock), until unlocked
+    lockout_until: int | None = None  # by failed sign-ins, until this time
+    failed_attempts: int = 0  # consecutive, reset by a successful sign-in
+    banned: bool = False
+    last_sign_in_at: int | None = None
+    created_at: int = Field(default_factory=now_ms)
+    updated_at: int = Field(default_factory=now_ms)
+
+    def is_locked(self, at: int | None = None) -> bool:
+        return self.locked or (self.lockout_until or 0) > (at or now_ms())
+
+
+class Identification(DevauthTable, table=True):
+    """An email address or phone number of an account (Clerk: identification)."""
+
+    __tablename__ = "devauth_identifications"
+    __table_args__ = (sa.UniqueConstraint("kind", "value"),)
+
+    id: str = Field(primary_key=True)
+    user_id: str = Field(
+        sa_column=sa.Column(sa.Text, sa.ForeignKey("devauth_users.id", ondelete="CASCADE"))
+    )
+    kind: str  # "email_address" | "phone_number"
+    value: str  # lower-case email, or E.164 phone number
+    verified: bool = False
+    verification_strategy: str | None = None  # email_code, phone_code, admin
+    created_at: int = Field(default_factory=now_ms)
+    updated_at: int = Field(default_factory=now_ms)
+
+
+class BrowserClient(DevauthTable, table=True):
+    """A browser's Clerk client, found by its dev-browser token."""
+
+    __tablename__ = "devauth_clients"
+
+    id: str = Field(primary_key=True)
+    dev_browser_token: str = Field(unique=True, index=True)
+    sign_in_id: str | None = None
+    sign_up_id: str | None = None
+    last_active_session_id: str | None = None
+    created_at: int = Field(default_factory=now_ms)
+    updated_at: int = Field(default_factory=now_ms)
+
+
+class ClerkSession(DevauthTable, table=True):
+    """A Clerk session: ``active`` until ended, removed, revoked or expired."""
+
+    __tablename__ = "devauth_sessions"
+
+    id: str = Field(primary_key=True)
+    client_id: str | None = Field(default=None, index=True)
+    user_id: str = Field(
+        sa_column=sa.Column(sa.Text, sa.ForeignKey("devauth_users.id", ondelete="CASCADE"))
+    )
+    status: str = "active"
+    last_active_at: int = Field(default_factory=now_ms)
+    expire_at: int = 0
+    abandon_at: int = 0
+    created_at: int = Field(default_factory=now_ms)
+    updated_at: int = Field(default_factory=now_ms)
+
+
+class Flow(DevauthTable, table=True):
+    """A sign-in or sign-up in progress; its Clerk-shaped state as JSON."""
+
+    __tablename__ = "devauth_flows"
+
+    id: str = Field(primary_key=True)
+    kind: str  # "sign_in" | "sign_up"
+    client_id: str = Field(index=True)
+    state: dict = Field(default_factory=dict, sa_type=JSON)
+    created_at: int = Field(default_factory=now_ms)
+    updated_at: int = Field(default_factory=now_ms)
+
+
+class Message(DevauthTable, table=True):
+    """A one-time code the server "sent": the development outbox shows it."""
+
+    __tablename__ = "devauth_outbox"
+
+    id: str = Field(primary_key=True)
+    channel: str  # "email" | "sms"
+    to: str
+    subject: str  # the flow or identification the code verifies
+    code: str
+    attempts: int = 0
+    used: bool = False
+    expire_at: int
+    created_at: int = Field(default_factory=now_ms, index=True)
+
+
+def create_tables(engine: sa.Engine) -> None:
+    metadata.create_all(engine)
+
+
+def email_owner(session: Session, email: str) -> Account | None:
+    statement = (
+        select(Account)
+        .join(Identification, Identification.user_id == Account.id)
+        .where(Identification.kind == "email_address", Identification.value == email.lower())
+    )
+    return session.exec(statement).first()
+
+
+def identifications(session: Session, user_id: str) -> list[Identification]:
+    statement = (
+        select(Identification)
+        .where(Identification.user_id == user_id)
+        .order_by(Identification.created_at, Identification.id)
+    )
+    return list(session.exec(statement))
