@@ -69,6 +69,44 @@ MESSAGES: dict[str, dict[str, str]] = {
         "ur": "ہو سکتا ہے لنک پرانا ہو یا غلط لکھا گیا ہو۔ ہوم پیج پر جا کر دوبارہ کوشش کریں۔",
     },
     "not_found.home": {"en": "Go to the home page", "ur": "ہوم پیج پر جائیں"},
+    "auth.sign_in.title": {"en": "Sign in to PK Rentals", "ur": "پی کے رینٹلز میں سائن اِن کریں"},
+    "auth.sign_up.title": {"en": "Create your account", "ur": "اپنا اکاؤنٹ بنائیں"},
+    "auth.loading": {"en": "Loading sign-in…", "ur": "سائن اِن لوڈ ہو رہا ہے…"},
+    "auth.checking": {"en": "Checking your session…", "ur": "آپ کا سیشن دیکھا جا رہا ہے…"},
+    "auth.reason.idle": {
+        "en": "You were signed out after 30 minutes without activity. Sign in again to continue.",
+        "ur": "30 منٹ تک کوئی سرگرمی نہ ہونے پر آپ کو سائن آؤٹ کر دیا گیا۔ "
+        "جاری رکھنے کے لیے دوبارہ سائن اِن کریں۔",
+    },
+    "auth.reason.ended": {
+        "en": "Your session has ended. Please sign in again.",
+        "ur": "آپ کا سیشن ختم ہو گیا ہے۔ براہِ کرم دوبارہ سائن اِن کریں۔",
+    },
+    "auth.reason.deleted": {
+        "en": "This account has been deleted.",
+        "ur": "یہ اکاؤنٹ حذف کیا جا چکا ہے۔",
+    },
+    "session.refreshing": {
+        "en": "Your session is being refreshed. Please try again in a moment.",
+        "ur": "آپ کا سیشن تازہ کیا جا رہا ہے۔ براہِ کرم ایک لمحے بعد دوبارہ کوشش کریں۔",
+    },
+    "idle.title": {"en": "Are you still there?", "ur": "کیا آپ ابھی موجود ہیں؟"},
+    "idle.message": {
+        "en": "For your security you will be signed out in",
+        "ur": "آپ کی حفاظت کے لیے آپ کو سائن آؤٹ کر دیا جائے گا، باقی وقت:",
+    },
+    "idle.stay": {"en": "Stay signed in", "ur": "سائن اِن رہیں"},
+    "idle.sign_out": {"en": "Sign out", "ur": "سائن آؤٹ"},
+    "setup.title": {
+        "en": "Welcome! Let's set up your profile",
+        "ur": "خوش آمدید! آئیں اپنا پروفائل بنائیں",
+    },
+    "setup.lead": {
+        "en": "A few details help renters and owners trust you: your name, mobile number and city.",
+        "ur": "چند معلومات سے کرایہ دار اور مالکان آپ پر اعتماد کر پاتے ہیں: "
+        "آپ کا نام، موبائل نمبر اور شہر۔",
+    },
+    "setup.signed_in_as": {"en": "Signed in as", "ur": "سائن اِن بطور"},
 }
 
 

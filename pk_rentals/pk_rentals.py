@@ -5,9 +5,14 @@ import reflex as rx
 import pk_rentals.models  # noqa: F401 - tables must be registered for Reflex's schema check
 from pk_rentals import routes
 from pk_rentals.api import create_api
+from pk_rentals.components.clerk import ClerkSession, clerk_provider
 from pk_rentals.components.head import head_components
+from pk_rentals.components.idle_guard import idle_guard
+from pk_rentals.pages.auth import sign_in_page, sign_up_page
 from pk_rentals.pages.landing import landing
 from pk_rentals.pages.not_found import not_found
+from pk_rentals.pages.profile_setup import profile_setup_page
+from pk_rentals.state.auth import AuthState
 
 app = rx.App(
     api_transformer=create_api(),
@@ -15,6 +20,13 @@ app = rx.App(
     html_lang="ur",
     html_custom_attrs={"dir": "rtl"},
     stylesheets=["/styles.css"],
+    # Clerk around every page, with the token bridge and the idle guard inside it.
+    extra_app_wraps={
+        (45, "Clerk"): lambda _stateful: clerk_provider(
+            ClerkSession.create(on_token=AuthState.receive_token, poll_seconds=10),
+            idle_guard(),
+        )
+    },
 )
 app.add_page(
     landing,
@@ -22,4 +34,7 @@ app.add_page(
     title="PK Rentals: verified renters and owners",
     description="Rent from people who have verified their CNIC and a live selfie.",
 )
+app.add_page(sign_in_page, route=routes.SIGN_IN, title="Sign in · PK Rentals")
+app.add_page(sign_up_page, route=routes.SIGN_UP, title="Create account · PK Rentals")
+app.add_page(profile_setup_page, route=routes.PROFILE_SETUP, title="Your profile · PK Rentals")
 app.add_page(not_found, route=routes.NOT_FOUND, title="Page not found · PK Rentals")

@@ -3,8 +3,10 @@
 import reflex as rx
 
 from pk_rentals import routes
+from pk_rentals.components import clerk
 from pk_rentals.components.head import UrduFont
 from pk_rentals.components.i18n import t
+from pk_rentals.state.auth import AuthState
 from pk_rentals.state.ui import UiState
 
 CONTENT_WIDTH = "72rem"
@@ -60,10 +62,14 @@ def header() -> rx.Component:
             rx.hstack(
                 _language_button(),
                 _theme_button(),
-                rx.link(
-                    rx.button(t("nav.sign_in"), size="2", variant="soft"),
-                    href=routes.SIGN_IN,
-                    data_testid="header-sign-in",
+                rx.cond(
+                    AuthState.signed_in,
+                    rx.box(clerk.user_button(), data_testid="user-button", min_width="28px"),
+                    rx.link(
+                        rx.button(t("nav.sign_in"), size="2", variant="soft"),
+                        href=routes.SIGN_IN,
+                        data_testid="header-sign-in",
+                    ),
                 ),
                 align="center",
                 spacing="3",
@@ -90,6 +96,21 @@ def footer() -> rx.Component:
             spacing="1",
         ),
         class_name="pk-footer",
+    )
+
+
+def signed_in_only(content: rx.Component) -> rx.Component:
+    """Protected content: absent from the prerendered HTML, shown once the server
+    has verified a session (a signed-out visitor is sent to sign-in meanwhile)."""
+    return rx.cond(
+        AuthState.signed_in,
+        content,
+        rx.center(
+            rx.hstack(rx.spinner(size="3"), rx.text(t("auth.checking")), spacing="2"),
+            padding_y="4rem",
+            role="status",
+            data_testid="checking-session",
+        ),
     )
 
 

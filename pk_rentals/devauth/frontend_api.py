@@ -1,5 +1,810 @@
-"""Clerk's Frontend API, the subset clerk-js 5 needs for sign-up, sign-in and phones."""
+"""Clerk's Frontend API, the subset clerk-js 5 needs: sign-up with an email code,
+password sign-in with lockout, sign-out, session tokens, and phone verification.
 
-from fastapi import APIRouter
+Transport as clerk-js speaks it (../shared/notes/clerk-frontend-api.md): GET or
+POST with ``_method=PATCH|DELETE``, form-encoded bodies, the dev-browser token in
+``__clerk_db_jwt``, replies ``{"response": ..., "client": ...}``, errors in
+Clerk's envelope with Clerk's codes so the components show their own messages.
+"""
+
+from __future__ import annotations
+
+import collections
+import dataclasses
+import threading
+import time
+
+import phonenumbers
+from fastapi import APIRouter, Request
+from fastapi.responses import JSONResponse, Response
+from sqlmodel import Session, select
+from starlette.concurrency import run_in_threadpool
+
+from pk_rentals.devauth import accounts, frontend_json, outbox, passwords
+from pk_rentals.devauth.accounts import PHONE, AccountError
+from pk_rentals.devauth.errors import ClerkAPIError, not_found
+from pk_rentals.devauth.server import IdentityServer, get_server
+from pk_rentals.devauth.store import (
+    Account,
+    BrowserClient,
+    ClerkSession,
+    Flow,
+    Identification,
+    Message,
+    new_id,
+    now_ms,
+)
 
 router = APIRouter(prefix="/v1")
+
+DEV_BROWSER_HEADER = "Clerk-Db-Jwt"
+CODE_TTL_SECONDS = 600
+CODE_ATTEMPTS = 5
+
+
+# --- rate limit and lockout of unknown identifiers (in memory: one dev process) -----
+
+
+class SlidingWindow:
+    """At most ``limit`` hits per key in the last ``seconds``."""
+
+    def __init__(self, seconds: float = 60):
+        self.seconds = seconds
+        self.hits: dict[str, collections.deque] = collections.defaultdict(collections.deque)
+        self.lock = threading.Lock()
+
+    def allow(self, key: str, limit: int) -> bool:
+        now = time.monotonic()
+        with self.lock:
+            hits = self.hits[key]
+            while hits and now - hits[0] > self.seconds:
+                hits.popleft()
+            if len(hits) >= limit:
+                return False
+            hits.append(now)
+            return True
+
+
+attempts_per_ip = SlidingWindow()
+# Failed attempts on emails with no account, so they lock exactly like real ones
+# and a lockout reveals nothing: identifier -> (failures, locked until ms).
+phantom_lockouts: dict[str, tuple[int, int]] = {}
+
+
+# --- one request ---------------------------------------------------------------------
+
+
+@dataclasses.dataclass
+class Call:
+    server: IdentityServer
+    form: dict[str, str]
+    query: dict[str, str]
+    method: str
+    ip: str
+    dev_browser: str
+
+    @classmethod
+    async def read(cls, request: Request) -> Call:
+        form = {}
+        if request.method == "POST":
+            form = {k: str(v) for k, v in (await request.form()).items()}
+        query = dict(request.query_params)
+        return cls(
+            server=get_server(),
+            form=form,
+            query=query,
+            method=query.get("_method", request.method).upper(),
+            ip=request.client.host if request.client else "unknown",
+            dev_browser=query.get("__clerk_db_jwt", "")
+            or request.headers.get(DEV_BROWSER_HEADER, ""),
+        )
+
+
+def _client(session: Session, call: Call) -> BrowserClient:
+    """The browser's client, created on first sight of its dev-browser token."""
+    if not call.dev_browser:
+        raise ClerkAPIError(
+            401,
+            "dev_browser_unauthenticated",
+            "Unable to authenticate the dev browser",
+            "The request carries no dev browser token.",
+        )
+    client = session.exec(
+        select(BrowserClient).where(BrowserClient.dev_browser_token == call.dev_browser)
+    ).first()
+    if client is None:
+        client = BrowserClient(id=new_id("client"), dev_browser_token=call.dev_browser)
+        session.add(client)
+        session.flush()
+    return client
+
+
+def _reply(
+    session: Session,
+    call: Call,
+    client: BrowserClient,
+    resource,
+    tokens: dict[str, str] | None = None,
+) -> JSONResponse:
+    client.updated_at = now_ms()
+    session.add(client)
+    session.commit()
+    body = {"response": resource, "client": frontend_json.client_json(session, client, tokens)}
+    return JSONResponse(body, headers={DEV_BROWSER_HEADER: call.dev_browser})
+
+
+def _run(handler, call: Call, *args) -> Response:
+    """Run a handler in its own database session; Clerk errors become envelopes."""
+    with call.server.session() as session:
+        try:
+            return handler(session, call, *args)
+        except AccountError as error:
+            session.rollback()
+            return ClerkAPIError.from_account_error(error).response()
+        except ClerkAPIError as error:
+            session.rollback()
+            return error.response({DEV_BROWSER_HEADER: call.dev_browser})
+
+
+async def _handle(request: Request, handler, *args) -> Response:
+    call = await Call.read(request)
+    return await run_in_threadpool(_run, handler, call, *args)
+
+
+def _throttle(call: Call) -> None:
+    limit = call.server.settings.sign_in_attempts_per_minute
+    if not attempts_per_ip.allow(call.ip, limit):
+        raise ClerkAPIError(
+            429,
+            "too_many_requests",
+            "Too many requests",
+            "Too many attempts from your network. Please wait a minute and try again.",
+        )
+
+
+# --- dev browser, environment, client ----------------------------------------------
+
+
+@router.post("/dev_browser")
+async def dev_browser() -> JSONResponse:
+    token = "dvb_" + new_id("db").split("_", 1)[1]
+    return JSONResponse(
+        {"object": "dev_browser", "id": token, "token": token},
+        headers={DEV_BROWSER_HEADER: token},
+    )
+
+
+@router.api_route("/environment", methods=["GET", "POST"])
+async def environment() -> JSONResponse:
+    settings = get_server().settings
+    return JSONResponse(
+        frontend_json.environment_json(settings.lockout_attempts, settings.lockout_seconds)
+    )
+
+
+@router.api_route("/client", methods=["GET", "POST"])
+async def client_resource(request: Request) -> Response:
+    return await _handle(request, _client_resource)
+
+
+def _client_resource(session: Session, call: Call) -> Response:
+    client = _client(session, call)
+    if call.method == "DELETE":  # sign out of every session on this browser
+        _end_sessions(session, client, "ended")
+        client.sign_in_id = client.sign_up_id = None
+    return _reply(session, call, client, None if call.method == "DELETE" else {})
+
+
+def _end_sessions(session: Session, client: BrowserClient, status: str) -> None:
+    for clerk_session in frontend_json.active_sessions(session, client):
+        clerk_session.status = status
+        clerk_session.updated_at = now_ms()
+        session.add(clerk_session)
+
+
+# --- sign-in -----------------------------------------------------------------------
+
+
+@router.post("/client/sign_ins")
+async def create_sign_in(request: Request) -> Response:
+    return await _handle(request, _create_sign_in)
+
+
+def _create_sign_in(session: Session, call: Call) -> Response:
+    client = _client(session, call)
+    identifier = call.form.get("identifier", "").strip().lower()
+    if not identifier:
+        raise ClerkAPIError(
+            422,
+            "form_param_missing",
+            "Enter email address.",
+            "Enter your email address.",
+            param="identifier",
+        )
+    # The same answer whether or not the email has an account (no enumeration).
+    flow = Flow(
+        id=new_id("sia"),
+        kind="sign_in",
+        client_id=client.id,
+        state={"status": "needs_first_factor", "identifier": identifier},
+    )
+    session.add(flow)
+    client.sign_in_id = flow.id
+    if call.form.get("strategy") == "password" and "password" in call.form:
+        return _attempt_password(session, call, client, flow, call.form["password"])
+    return _reply(session, call, client, frontend_json.sign_in_json(flow))
+
+
+def _flow(session: Session, client: BrowserClient, flow_id: str, kind: str) -> Flow:
+    flow = session.get(Flow, flow_id)
+    if flow is None or flow.client_id != client.id or flow.kind != kind:
+        raise not_found(kind.replace("_", " "))
+    return flow
+
+
+@router.get("/client/sign_ins/{flow_id}")
+async def read_sign_in(request: Request, flow_id: str) -> Response:
+    return await _handle(request, _read_flow, flow_id, "sign_in")
+
+
+@router.get("/client/sign_ups/{flow_id}")
+async def read_sign_up(request: Request, flow_id: str) -> Response:
+    return await _handle(request, _read_flow, flow_id, "sign_up")
+
+
+def _read_flow(session: Session, call: Call, flow_id: str, kind: str) -> Response:
+    client = _client(session, call)
+    flow = _flow(session, client, flow_id, kind)
+    shape = frontend_json.sign_in_json if kind == "sign_in" else frontend_json.sign_up_json
+    return _reply(session, call, client, shape(flow))
+
+
+@router.post("/client/sign_ins/{flow_id}/prepare_first_factor")
+async def prepare_first_factor(request: Request, flow_id: str) -> Response:
+    return await _handle(request, _read_flow, flow_id, "sign_in")
+
+
+@router.post("/client/sign_ins/{flow_id}/attempt_first_factor")
+async def attempt_first_factor(request: Request, flow_id: str) -> Response:
+    return await _handle(request, _attempt_first_factor, flow_id)
+
+
+def _attempt_first_factor(session: Session, call: Call, flow_id: str) -> Response:
+    client = _client(session, call)
+    flow = _flow(session, client, flow_id, "sign_in")
+    if call.form.get("strategy") != "password":
+        raise ClerkAPIError(
+            422,
+            "strategy_for_user_invalid",
+            "Strategy is not allowed",
+            "Only password sign-in is enabled.",
+            param="strategy",
+        )
+    return _attempt_password(session, call, client, flow, call.form.get("password", ""))
+
+
+def _locked_error(until_ms: int) -> ClerkAPIError:
+    seconds = max(1, (until_ms - now_ms()) // 1000)
+    minutes = max(1, -(-seconds // 60))
+    return ClerkAPIError(
+        403,
+        "user_locked",
+        "Account locked",
+        f"Your account is locked. You will be able to try again in {minutes} minutes. "
+        "For more information, please contact support.",
+        meta={"lockout_expires_in_seconds": seconds},
+    )
+
+
+def _attempt_password(
+    session: Session, call: Call, client: BrowserClient, flow: Flow, password: str
+) -> Response:
+    _throttle(call)
+    settings = call.server.settings
+    identifier = flow.state["identifier"]
+    owner_id = accounts.email_owner_id(session, identifier)
+    account = session.get(Account, owner_id) if owner_id else None
+    now = now_ms()
+
+    if account is None:
+        failures, until = phantom_lockouts.get(identifier, (0, 0))
+        passwords.matches(password, None)  # the same time as a real check
+        if until > now:
+            raise _locked_error(until)
+        failures += 1
+        locked_until = now + settings.lockout_seconds * 1000
+        phantom_lockouts[identifier] = (
+            (0, locked_until) if failures >= settings.lockout_attempts else (failures, 0)
+        )
+        if failures >= settings.lockout_attempts:
+            raise _locked_error(locked_until)
+        raise _password_incorrect()
+
+    if account.is_locked(now):
+        passwords.matches(password, account.password_digest)
+        if account.locked:
+            raise ClerkAPIError(
+                403,
+                "user_locked",
+                "Account locked",
+                "Your account is locked. Please contact support for more information.",
+            )
+        raise _locked_error(account.lockout_until)
+
+    if not passwords.matches(password, account.password_digest):
+        account.failed_attempts += 1
+        locking = account.failed_attempts >= settings.lockout_attempts
+        if locking:
+            account.failed_attempts = 0
+            account.lockout_until = now + settings.lockout_seconds * 1000
+        session.add(account)
+        session.commit()
+        if locking:
+            raise _locked_error(account.lockout_until)
+        raise _password_incorrect()
+
+    account.failed_attempts = 0
+    account.lockout_until = None
+    clerk_session = call.server.start_session(session, account, client.id)
+    client.last_active_session_id = clerk_session.id
+    client.sign_in_id = None
+    flow.state = {
+        **flow.state,
+        "status": "complete",
+        "created_session_id": clerk_session.id,
+        "user_data": {
+            "first_name": account.first_name,
+            "last_name": account.last_name,
+            "image_url": account.image_url or "",
+            "has_image": bool(account.image_url),
+        },
+    }
+    flow.updated_at = now_ms()
+    session.add(flow)
+    session.flush()
+    token = call.server.mint_token(clerk_session)
+    return _reply(
+        session, call, client, frontend_json.sign_in_json(flow), {clerk_session.id: token}
+    )
+
+
+def _password_incorrect() -> ClerkAPIError:
+    return ClerkAPIError(
+        422,
+        "form_password_incorrect",
+        "Password is incorrect. Try again, or use another method.",
+        "Password is incorrect. Try again, or use another method.",
+        param="password",
+    )
+
+
+# --- sign-up -----------------------------------------------------------------------
+
+
+@router.post("/client/sign_ups")
+async def create_sign_up(request: Request) -> Response:
+    return await _handle(request, _create_sign_up)
+
+
+@router.post("/client/sign_ups/{flow_id}")
+async def update_sign_up(request: Request, flow_id: str) -> Response:
+    return await _handle(request, _update_sign_up, flow_id)
+
+
+def _create_sign_up(session: Session, call: Call) -> Response:
+    client = _client(session, call)
+    flow = Flow(id=new_id("sua"), kind="sign_up", client_id=client.id, state={})
+    session.add(flow)
+    client.sign_up_id = flow.id
+    return _apply_sign_up_fields(session, call, client, flow)
+
+
+def _update_sign_up(session: Session, call: Call, flow_id: str) -> Response:
+    client = _client(session, call)
+    flow = _flow(session, client, flow_id, "sign_up")
+    return _apply_sign_up_fields(session, call, client, flow)
+
+
+def _apply_sign_up_fields(
+    session: Session, call: Call, client: BrowserClient, flow: Flow
+) -> Response:
+    state = dict(flow.state)
+    form = call.form
+    if "email_address" in form:
+        email = form["email_address"].strip().lower()
+        if "@" not in email or "." not in email.rsplit("@", 1)[-1]:
+            raise ClerkAPIError(
+                422,
+                "form_param_format_invalid",
+                "is invalid",
+                "Email address must be a valid email address.",
+                param="email_address",
+            )
+        if email != state.get("email_address"):
+            state |= {"email_address": email, "email_address_set": True, "email_verified": False}
+            state["email_verification"] = None
+    if "password" in form:
+        problem = passwords.policy_problem(form["password"])
+        if problem:
+            raise ClerkAPIError(
+                422, problem.code, problem.message, problem.long_message, param="password"
+            )
+        state |= {"password_digest": passwords.digest(form["password"]), "password_set": True}
+    for name in ("first_name", "last_name"):
+        if name in form:
+            state[name] = form[name].strip() or None
+    state["status"] = "missing_requirements"
+    flow.state = state
+    flow.updated_at = now_ms()
+    session.add(flow)
+    return _reply(session, call, client, frontend_json.sign_up_json(flow))
+
+
+@router.post("/client/sign_ups/{flow_id}/prepare_verification")
+async def prepare_sign_up_verification(request: Request, flow_id: str) -> Response:
+    return await _handle(request, _prepare_sign_up_verification, flow_id)
+
+
+def _prepare_sign_up_verification(session: Session, call: Call, flow_id: str) -> Response:
+    client = _client(session, call)
+    flow = _flow(session, client, flow_id, "sign_up")
+    email = flow.state.get("email_address")
+    if call.form.get("strategy") != "email_code" or not email:
+        raise ClerkAPIError(
+            422,
+            "verification_strategy_invalid",
+            "is invalid",
+            "Only email codes can verify a new account's email address.",
+            param="strategy",
+        )
+    # An address that already has an account gets a note instead of a code, and the
+    # form behaves as for any other address: sign-up reveals nothing either.
+    taken = accounts.email_owner_id(session, email) is not None
+    message = outbox.deliver_code(
+        session, channel="email", to=email, subject=flow.id, ttl_seconds=CODE_TTL_SECONDS
+    )
+    if taken:
+        message.code = "------"
+        message.used = True
+        session.add(message)
+    flow.state = {
+        **flow.state,
+        "email_verification": _verification_json("unverified", message.expire_at, CODE_ATTEMPTS),
+    }
+    flow.updated_at = now_ms()
+    session.add(flow)
+    return _reply(session, call, client, frontend_json.sign_up_json(flow))
+
+
+def _verification_json(status: str, expire_at: int | None, attempts_left: int | None) -> dict:
+    return {
+        "object": "verification_otp",
+        "status": status,
+        "strategy": "email_code",
+        "attempts": attempts_left,
+        "expire_at": expire_at,
+        "next_action": "needs_attempt" if status == "unverified" else "",
+        "supported_strategies": ["email_code"],
+    }
+
+
+def _check_code(session: Session, call: Call, subject: str) -> Message:
+    """The newest unused code for ``subject`` if the typed code matches it."""
+    _throttle(call)
+    message = session.exec(
+        select(Message).where(Message.subject == subject).order_by(Message.created_at.desc())  # type: ignore[union-attr]
+    ).first()
+    code = call.form.get("code", "").strip()
+    if message is None or message.used or message.attempts >= CODE_ATTEMPTS:
+        raise ClerkAPIError(
+            422,
+            "verification_failed",
+            "Too many failed attempts",
+            "This code can no longer be used. Request a new code.",
+            param="code",
+        )
+    if message.expire_at < now_ms():
+        raise ClerkAPIError(
+            422,
+            "verification_expired",
+            "expired",
+            "This verification code has expired. Request a new one.",
+            param="code",
+        )
+    if code != message.code:
+        message.attempts += 1
+        session.add(message)
+        session.commit()
+        raise ClerkAPIError(
+            422, "form_code_incorrect", "is incorrect", "Incorrect code", param="code"
+        )
+    message.used = True
+    session.add(message)
+    return message
+
+
+@router.post("/client/sign_ups/{flow_id}/attempt_verification")
+async def attempt_sign_up_verification(request: Request, flow_id: str) -> Response:
+    return await _handle(request, _attempt_sign_up_verification, flow_id)
+
+
+def _attempt_sign_up_verification(session: Session, call: Call, flow_id: str) -> Response:
+    client = _client(session, call)
+    flow = _flow(session, client, flow_id, "sign_up")
+    _check_code(session, call, flow.id)
+    state = dict(flow.state)
+    state["email_verified"] = True
+    state["email_verification"] = _verification_json("verified", None, None)
+    tokens = {}
+    if state.get("password_set"):
+        account = accounts.create_account(
+            session,
+            email=state["email_address"],
+            first_name=state.get("first_name"),
+            last_name=state.get("last_name"),
+        )
+        account.password_digest = state.pop("password_digest")
+        clerk_session = call.server.start_session(session, account, client.id)
+        client.last_active_session_id = clerk_session.id
+        client.sign_up_id = None
+        state |= {
+            "status": "complete",
+            "created_user_id": account.id,
+            "created_session_id": clerk_session.id,
+        }
+        session.flush()
+        tokens[clerk_session.id] = call.server.mint_token(clerk_session)
+        created = account
+    else:
+        created = None
+    flow.state = state
+    flow.updated_at = now_ms()
+    session.add(flow)
+    response = _reply(session, call, client, frontend_json.sign_up_json(flow), tokens)
+    if created is not None:
+        call.server.emit_user("user.created", session, created)
+    return response
+
+
+# --- sessions ----------------------------------------------------------------------
+
+
+def _own_session(session: Session, client: BrowserClient, session_id: str) -> ClerkSession:
+    clerk_session = session.get(ClerkSession, session_id)
+    if clerk_session is None or clerk_session.client_id != client.id:
+        raise not_found("session")
+    return clerk_session
+
+
+def _signed_out() -> ClerkAPIError:
+    return ClerkAPIError(
+        401,
+        "authentication_invalid",
+        "Unauthenticated",
+        "The session is no longer active. Please sign in again.",
+    )
+
+
+@router.post("/client/sessions/{session_id}/touch")
+async def touch_session(request: Request, session_id: str) -> Response:
+    return await _handle(request, _touch_session, session_id)
+
+
+def _touch_session(session: Session, call: Call, session_id: str) -> Response:
+    client = _client(session, call)
+    clerk_session = _own_session(session, client, session_id)
+    if clerk_session.status != "active":
+        raise _signed_out()
+    clerk_session.last_active_at = clerk_session.updated_at = now_ms()
+    client.last_active_session_id = clerk_session.id
+    session.add(clerk_session)
+    token = call.server.mint_token(clerk_session)
+    return _reply(
+        session,
+        call,
+        client,
+        frontend_json.session_json(session, clerk_session, token),
+        {clerk_session.id: token},
+    )
+
+
+@router.post("/client/sessions/{session_id}/tokens")
+@router.post("/client/sessions/{session_id}/tokens/{template}")
+async def session_token(request: Request, session_id: str, template: str = "") -> Response:
+    return await _handle(request, _session_token, session_id)
+
+
+def _session_token(session: Session, call: Call, session_id: str) -> Response:
+    client = _client(session, call)
+    clerk_session = _own_session(session, client, session_id)
+    if clerk_session.status != "active":
+        raise _signed_out()
+    # The token resource comes bare, without the response/client envelope.
+    return JSONResponse(
+        {"object": "token", "jwt": call.server.mint_token(clerk_session)},
+        headers={DEV_BROWSER_HEADER: call.dev_browser},
+    )
+
+
+@router.post("/client/sessions/{session_id}/end")
+@router.post("/client/sessions/{session_id}/remove")
+async def end_session(request: Request, session_id: str) -> Response:
+    return await _handle(request, _end_session, session_id)
+
+
+def _end_session(session: Session, call: Call, session_id: str) -> Response:
+    client = _client(session, call)
+    clerk_session = _own_session(session, client, session_id)
+    clerk_session.status = "ended"
+    clerk_session.updated_at = now_ms()
+    session.add(clerk_session)
+    session.flush()
+    return _reply(session, call, client, frontend_json.session_json(session, clerk_session, None))
+
+
+@router.post("/client/sessions")
+async def remove_sessions(request: Request) -> Response:
+    return await _handle(request, _remove_sessions)
+
+
+def _remove_sessions(session: Session, call: Call) -> Response:
+    client = _client(session, call)
+    if call.method != "DELETE":
+        raise not_found("endpoint")
+    _end_sessions(session, client, "removed")
+    session.flush()
+    return _reply(session, call, client, frontend_json.client_json(session, client))
+
+
+# --- the signed-in user: /me and phone numbers -------------------------------------
+
+
+def _me(session: Session, call: Call) -> tuple[BrowserClient, Account]:
+    client = _client(session, call)
+    session_id = call.query.get("_clerk_session_id") or client.last_active_session_id
+    clerk_session = session.get(ClerkSession, session_id) if session_id else None
+    if clerk_session is None or clerk_session.client_id != client.id:
+        raise _signed_out()
+    if clerk_session.status != "active":
+        raise _signed_out()
+    account = session.get(Account, clerk_session.user_id)
+    if account is None:
+        raise _signed_out()
+    return client, account
+
+
+@router.api_route("/me", methods=["GET", "POST"])
+async def me(request: Request) -> Response:
+    return await _handle(request, _me_resource)
+
+
+def _me_resource(session: Session, call: Call) -> Response:
+    client, account = _me(session, call)
+    if call.method == "PATCH":
+        for name in ("first_name", "last_name"):
+            if name in call.form:
+                setattr(account, name, call.form[name].strip() or None)
+        accounts.touch(account)
+        session.add(account)
+        session.flush()
+        response = _reply(session, call, client, accounts.user_json(session, account))
+        call.server.emit_user("user.updated", session, account)
+        return response
+    return _reply(session, call, client, accounts.user_json(session, account))
+
+
+def _e164(raw: str) -> str:
+    """A Pakistani mobile number as typed (``0300-1234567``, ``+92 300 1234567``)."""
+    try:
+        number = phonenumbers.parse(raw, "PK")
+    except phonenumbers.NumberParseException:
+        number = None
+    if (
+        number is None
+        or not phonenumbers.is_valid_number(number)
+        or phonenumbers.number_type(number) != phonenumbers.PhoneNumberType.MOBILE
+    ):
+        raise ClerkAPIError(
+            422,
+            "form_param_format_invalid",
+            "is invalid",
+            "Enter a mobile number like +92 300 1234567.",
+            param="phone_number",
+        )
+    return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
+
+
+@router.post("/me/phone_numbers")
+async def create_phone_number(request: Request) -> Response:
+    return await _handle(request, _create_phone_number)
+
+
+def _create_phone_number(session: Session, call: Call) -> Response:
+    client, account = _me(session, call)
+    number = _e164(call.form.get("phone_number", ""))
+    mine = session.exec(
+        select(Identification).where(
+            Identification.kind == PHONE,
+            Identification.value == number,
+            Identification.user_id == account.id,
+        )
+    ).first()
+    identification = mine or accounts.add_identification(session, account, PHONE, number)
+    session.flush()
+    return _reply(session, call, client, accounts.identification_json(identification))
+
+
+def _my_phone(session: Session, account: Account, phone_id: str) -> Identification:
+    identification = session.get(Identification, phone_id)
+    if identification is None or identification.user_id != account.id:
+        raise not_found("phone number")
+    return identification
+
+
+@router.post("/me/phone_numbers/{phone_id}")
+async def change_phone_number(request: Request, phone_id: str) -> Response:
+    return await _handle(request, _change_phone_number, phone_id)
+
+
+def _change_phone_number(session: Session, call: Call, phone_id: str) -> Response:
+    client, account = _me(session, call)
+    identification = _my_phone(session, account, phone_id)
+    if call.method != "DELETE":
+        return _reply(session, call, client, accounts.identification_json(identification))
+    if account.primary_phone_number_id == identification.id:
+        account.primary_phone_number_id = None
+    session.delete(identification)
+    accounts.touch(account)
+    session.add(account)
+    session.flush()
+    response = _reply(
+        session, call, client, {"object": "phone_number", "id": phone_id, "deleted": True}
+    )
+    call.server.emit_user("user.updated", session, account)
+    return response
+
+
+@router.post("/me/phone_numbers/{phone_id}/prepare_verification")
+async def prepare_phone_verification(request: Request, phone_id: str) -> Response:
+    return await _handle(request, _prepare_phone_verification, phone_id)
+
+
+def _prepare_phone_verification(session: Session, call: Call, phone_id: str) -> Response:
+    client, account = _me(session, call)
+    identification = _my_phone(session, account, phone_id)
+    message = outbox.deliver_code(
+        session,
+        channel="sms",
+        to=identification.value,
+        subject=identification.id,
+        ttl_seconds=CODE_TTL_SECONDS,
+    )
+    shape = accounts.identification_json(identification)
+    shape["verification"] = {
+        **_verification_json("unverified", message.expire_at, CODE_ATTEMPTS),
+        "strategy": "phone_code",
+        "supported_strategies": ["phone_code"],
+    }
+    return _reply(session, call, client, shape)
+
+
+@router.post("/me/phone_numbers/{phone_id}/attempt_verification")
+async def attempt_phone_verification(request: Request, phone_id: str) -> Response:
+    return await _handle(request, _attempt_phone_verification, phone_id)
+
+
+def _attempt_phone_verification(session: Session, call: Call, phone_id: str) -> Response:
+    client, account = _me(session, call)
+    identification = _my_phone(session, account, phone_id)
+    _check_code(session, call, identification.id)
+    identification.verified = True
+    identification.verification_strategy = "phone_code"
+    identification.updated_at = now_ms()
+    if account.primary_phone_number_id is None:
+        account.primary_phone_number_id = identification.id
+    accounts.touch(account)
+    session.add_all([identification, account])
+    session.flush()
+    response = _reply(session, call, client, accounts.identification_json(identification))
+    call.server.emit_user("user.updated", session, account)
+    return response

@@ -1,0 +1,110 @@
+"""A thin wrapper of Clerk's React components (@clerk/clerk-react 5).
+
+Why not the reflex-clerk-api package: its ``clerk_js_url`` prop renders with the
+wrong case, its server side checks only ``exp``/``nbf`` and never re-checks a
+token, and it pins an old Backend API SDK (../shared/notes/reflex-clerk-api.md).
+We need four tags and a token bridge, so we wrap them here and verify tokens our
+way (services/identity/tokens.py). Only keys and URLs differ between Clerk and
+the built-in identity server: they come from ``clerk_config()``.
+"""
+
+from __future__ import annotations
+
+import reflex as rx
+from reflex.event import passthrough_event_spec
+
+from pk_rentals import routes
+from pk_rentals.services.identity.config import clerk_config
+
+CLERK_REACT = "@clerk/clerk-react@5.61.11"
+
+
+class ClerkComponent(rx.Component):
+    library = CLERK_REACT
+
+
+class ClerkProvider(ClerkComponent):
+    tag = "ClerkProvider"
+
+    publishable_key: rx.Var[str]
+    proxy_url: rx.Var[str]
+    telemetry: rx.Var[bool]
+    sign_in_url: rx.Var[str]
+    sign_up_url: rx.Var[str]
+    after_sign_out_url: rx.Var[str]
+    sign_in_fallback_redirect_url: rx.Var[str]
+    sign_up_fallback_redirect_url: rx.Var[str]
+    appearance: rx.Var[dict]
+
+
+class SignIn(ClerkComponent):
+    tag = "SignIn"
+
+    routing: rx.Var[str]
+    sign_up_url: rx.Var[str]
+
+
+class SignUp(ClerkComponent):
+    tag = "SignUp"
+
+    routing: rx.Var[str]
+    sign_in_url: rx.Var[str]
+
+
+class UserButton(ClerkComponent):
+    tag = "UserButton"
+
+    after_sign_out_url: rx.Var[str]
+
+
+class ClerkLoading(ClerkComponent):
+    """Its children show until clerk-js has loaded."""
+
+    tag = "ClerkLoading"
+
+
+class ClerkSession(rx.Component):
+    """Sends the backend each new session token ("" when signed out)."""
+
+    library = "$/public/js/clerk_session.jsx"
+    tag = "ClerkSession"
+
+    poll_seconds: rx.Var[int]
+    on_token: rx.EventHandler[passthrough_event_spec(str)]
+
+
+# Clerk's own look, tuned to ours: the app's accent colour and rounded corners.
+APPEARANCE = {
+    "variables": {"colorPrimary": "#2f7d4a", "borderRadius": "0.6rem", "fontSize": "1rem"},
+}
+
+
+def clerk_provider(*children: rx.Component) -> rx.Component:
+    config = clerk_config()
+    props = {
+        "publishable_key": config.publishable_key,
+        "telemetry": False,
+        "sign_in_url": routes.SIGN_IN,
+        "sign_up_url": routes.SIGN_UP,
+        "after_sign_out_url": routes.SIGN_IN,
+        "sign_in_fallback_redirect_url": routes.HOME,
+        "sign_up_fallback_redirect_url": routes.HOME,
+        "appearance": APPEARANCE,
+    }
+    if config.proxy_url:
+        props["proxy_url"] = config.proxy_url
+    # clerk-react reads clerkJSUrl; Reflex would camel-case clerk_js_url as clerkJsUrl.
+    custom_attrs = {"clerkJSUrl": config.clerk_js_url} if config.clerk_js_url else {}
+    return ClerkProvider.create(*children, custom_attrs=custom_attrs, **props)
+
+
+def sign_in() -> rx.Component:
+    return SignIn.create(routing="hash", sign_up_url=routes.SIGN_UP)
+
+
+def sign_up() -> rx.Component:
+    return SignUp.create(routing="hash", sign_in_url=routes.SIGN_IN)
+
+
+def user_button() -> rx.Component:
+    return UserButton.create(after_sign_out_url=routes.SIGN_IN)

@@ -1,0 +1,60 @@
+"""What happens when a session is first seen: the user's row, and a fresh copy
+of the Clerk account if the webhooks have not delivered it (hybrid sync, seed 000)."""
+
+from __future__ import annotations
+
+import dataclasses
+import logging
+
+from pk_rentals import db
+from pk_rentals.services.identity.accounts import (
+    ClerkUser,
+    apply_clerk_user,
+    get_or_create_user,
+)
+from pk_rentals.services.identity.sessions import backend_api
+
+log = logging.getLogger(__name__)
+
+
+@dataclasses.dataclass(frozen=True)
+class SignedInUser:
+    clerk_user_id: str
+    display_name: str
+    email: str | None
+    profile_complete: bool
+    synced: bool  # False: Clerk's Backend API was unreachable and no webhook had come
+
+
+def fetch_clerk_user(clerk_user_id: str) -> ClerkUser | None:
+    """The account from Clerk's Backend API, or None when it is down or slow."""
+    try:
+        with backend_api() as clerk:
+            user = clerk.users.get(user_id=clerk_user_id)
+        return ClerkUser.from_json(user.model_dump(mode="json"))
+    except Exception as error:  # degraded, not broken: the sign-in still works
+        log.warning("Backend API unavailable for %s: %s", clerk_user_id, error)
+        return None
+
+
+def sign_in_user(clerk_user_id: str) -> SignedInUser:
+    """Get or create the user's rows (raises ``AccountDeleted`` for a deleted one)."""
+    with db.session() as session:
+        user = get_or_create_user(session, clerk_user_id)
+        synced = user.clerk_updated_at is not None
+    if not synced:
+        clerk_user = fetch_clerk_user(clerk_user_id)
+        if clerk_user is not None:
+            with db.session() as session:
+                apply_clerk_user(session, clerk_user)
+                session.commit()
+            synced = True
+    with db.session() as session:
+        user = get_or_create_user(session, clerk_user_id)
+        return SignedInUser(
+            clerk_user_id=clerk_user_id,
+            display_name=user.display_name,
+            email=user.clerk_email,
+            profile_complete=user.profile_completed_at is not None,
+            synced=synced,
+        )

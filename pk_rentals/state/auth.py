@@ -1,0 +1,214 @@
+"""One AuthState for Clerk and the built-in identity server.
+
+The browser sends every fresh session token (``ClerkSession`` in
+components/clerk.py); the verified claims stay in backend-only vars. Privileged
+handlers are wrapped in ``@protected``: they run only while the last token is
+unexpired and the server's own session record is active and not idle. Public
+vars are display flags only; no handler trusts them for identity.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import functools
+import inspect
+import logging
+import time
+from urllib.parse import quote
+
+import reflex as rx
+
+from pk_rentals import routes
+from pk_rentals.i18n import text
+from pk_rentals.services.identity import sessions
+from pk_rentals.services.identity.accounts import AccountDeleted
+from pk_rentals.services.identity.signin import sign_in_user
+from pk_rentals.services.identity.tokens import SessionClaims, TokenError
+from pk_rentals.settings import get_settings
+from pk_rentals.state.ui import UiState
+
+log = logging.getLogger(__name__)
+
+CLAIM_LEEWAY = 5  # seconds, as the token verifier's
+SIGN_OUT_REASONS = ("idle", "ended", "deleted")
+
+
+class AuthState(rx.State):
+    # Display flags. Protected content is gated on ``signed_in`` with rx.cond, so
+    # prerendered HTML never holds it.
+    signed_in: bool = False
+    checked: bool = False  # Clerk has told us whether someone is signed in
+    display_name: str = ""
+    email: str = ""
+    needs_profile: bool = False
+
+    _user_id: str = ""
+    _session_id: str = ""
+    _issuer: str = ""
+    _authorized_party: str = ""
+    _issued_at: int = 0
+    _expires_at: int = 0
+
+    # --- claims held on the server -------------------------------------------------
+
+    def _claims(self) -> SessionClaims | None:
+        if not self._session_id:
+            return None
+        return SessionClaims(
+            user_id=self._user_id,
+            session_id=self._session_id,
+            issuer=self._issuer,
+            authorized_party=self._authorized_party or None,
+            issued_at=self._issued_at,
+            expires_at=self._expires_at,
+        )
+
+    def _hold(self, claims: SessionClaims) -> None:
+        self._user_id = claims.user_id
+        self._session_id = claims.session_id
+        self._issuer = claims.issuer
+        self._authorized_party = claims.authorized_party or ""
+        self._issued_at = claims.issued_at
+        self._expires_at = claims.expires_at
+
+    def _forget(self) -> None:
+        self._user_id = self._session_id = self._issuer = self._authorized_party = ""
+        self._issued_at = self._expires_at = 0
+        self.signed_in = False
+        self.display_name = self.email = ""
+        self.needs_profile = False
+
+    @property
+    def clerk_user_id(self) -> str:
+        """The signed-in Clerk user; only meaningful after ``require_session``."""
+        return self._user_id
+
+    # --- the browser's tokens ------------------------------------------------------
+
+    @rx.event
+    async def receive_token(self, token: str):
+        """A new session token from clerk-js ("" = signed out)."""
+        self.checked = True
+        if not token:
+            self._forget()
+            return self._leave_if_protected()
+        try:
+            claims = sessions.verify_token(token)
+        except TokenError as error:
+            log.info("session token refused: %s", error.problem)
+            self._forget()
+            return self._leave_if_protected()
+        verdict = await asyncio.to_thread(sessions.admit, claims)
+        if verdict is not sessions.Verdict.ACTIVE:
+            self._forget()
+            return sign_out(verdict.value)
+        first_sight = claims.session_id != self._session_id or not self.signed_in
+        self._hold(claims)
+        if not first_sight:
+            return None
+        try:
+            user = await asyncio.to_thread(sign_in_user, claims.user_id)
+        except AccountDeleted:
+            await asyncio.to_thread(sessions.end_session, claims, "user_deleted")
+            self._forget()
+            return sign_out("deleted")
+        self.signed_in = True
+        self.display_name = user.display_name
+        self.email = user.email or ""
+        self.needs_profile = not user.profile_complete
+        if self.needs_profile and self.router.url.path.rstrip("/") != routes.PROFILE_SETUP:
+            return rx.redirect(routes.PROFILE_SETUP)
+        return None
+
+    def _leave_if_protected(self):
+        path = self.router.url.path.rstrip("/") or "/"
+        if path in routes.PROTECTED:
+            return rx.redirect(f"{routes.SIGN_IN}?redirect_url={quote(path)}")
+        return None
+
+    # --- the session check every privileged handler runs ----------------------------
+
+    async def require_session(self, *, activity: bool = False):
+        """None when this session may act now; else the events that sign it out."""
+        claims = self._claims()
+        if claims is None:
+            return self._leave_if_protected() or rx.redirect(routes.SIGN_IN)
+        if claims.expires_at + CLAIM_LEEWAY < time.time():
+            # The page stopped sending fresh tokens (a revoked session, a closed
+            # tab's state, or a tampered script): ask once more, refuse this event.
+            ui = await self.get_state(UiState)
+            return [
+                rx.call_script(
+                    "window.__pkFreshToken && window.__pkFreshToken()",
+                    callback=AuthState.receive_token,
+                ),
+                rx.toast.warning(text("session.refreshing", "ur" if ui.is_urdu else "en")),
+            ]
+        verdict = await asyncio.to_thread(sessions.admit, claims, touch=activity)
+        if verdict is not sessions.Verdict.ACTIVE:
+            self._forget()
+            return sign_out(verdict.value)
+        return None
+
+    # --- idle timeout (seed 004) ---------------------------------------------------
+
+    @rx.event
+    async def heartbeat(self):
+        """Activity in any tab of this browser (throttled by the page)."""
+        return await self.require_session(activity=True)
+
+    @rx.event
+    async def idle_timeout(self):
+        """The page's idle deadline passed, or the user chose "Sign out"."""
+        claims = self._claims()
+        if claims is not None:
+            await asyncio.to_thread(sessions.end_session, claims, "idle")
+        self._forget()
+        return sign_out("idle")
+
+    @rx.var(cache=False)
+    def sign_out_reason(self) -> str:
+        """Why the visitor was sent to sign-in (``?reason=``), to say so on the page."""
+        reason = self.router.url.query_parameters.get("reason", "")
+        return reason if reason in SIGN_OUT_REASONS else ""
+
+    @rx.var
+    def idle_warning_seconds(self) -> int:
+        return get_settings().idle_warning_seconds
+
+    @rx.var
+    def idle_timeout_seconds(self) -> int:
+        return get_settings().idle_timeout_seconds
+
+    @rx.var
+    def idle_heartbeat_seconds(self) -> int:
+        """How often an active page tells the server, so the server's own deadline
+        never passes while someone is using the app: a few times per warning period."""
+        return max(1, min(60, get_settings().idle_warning_seconds // 4))
+
+
+def sign_out(reason: str):
+    """Sign out in the browser through Clerk, landing on sign-in with the reason."""
+    target = f"{routes.SIGN_IN}?reason={quote(reason)}"
+    return rx.call_script(
+        f"window.__pkSignOut ? window.__pkSignOut({target!r}) : window.location.assign({target!r})"
+    )
+
+
+def protected(handler):
+    """Run an event handler only for a live, non-idle session (checked server-side).
+
+    Use under ``@rx.event``; the handler can read ``(await self.get_state(AuthState))
+    .clerk_user_id`` as the one trusted identity.
+    """
+
+    @functools.wraps(handler)
+    async def guarded(self, *args, **kwargs):
+        auth = self if isinstance(self, AuthState) else await self.get_state(AuthState)
+        refusal = await auth.require_session(activity=True)
+        if refusal is not None:
+            return refusal
+        result = handler(self, *args, **kwargs)
+        return await result if inspect.isawaitable(result) else result
+
+    return guarded
