@@ -38,6 +38,7 @@ from pk_rentals.devauth.store import (
 router = APIRouter(prefix="/v1")
 
 DEV_BROWSER_HEADER = "Clerk-Db-Jwt"
+THE_CLIENT = object()  # as a reply's resource: the client itself
 CODE_TTL_SECONDS = 600
 CODE_ATTEMPTS = 5
 
@@ -129,7 +130,16 @@ def _reply(
     client.updated_at = now_ms()
     session.add(client)
     session.commit()
-    body = {"response": resource, "client": frontend_json.client_json(session, client, tokens)}
+    # Every active session carries a fresh token: clerk-react derives its claims
+    # from it, and reports an "invalid state" without them.
+    tokens = {
+        s.id: call.server.mint_token(s) for s in frontend_json.active_sessions(session, client)
+    } | (tokens or {})
+    client_shape = frontend_json.client_json(session, client, tokens)
+    body = {
+        "response": client_shape if resource is THE_CLIENT else resource,
+        "client": client_shape,
+    }
     return JSONResponse(body, headers={DEV_BROWSER_HEADER: call.dev_browser})
 
 
@@ -192,7 +202,8 @@ def _client_resource(session: Session, call: Call) -> Response:
     if call.method == "DELETE":  # sign out of every session on this browser
         _end_sessions(session, client, "ended")
         client.sign_in_id = client.sign_up_id = None
-    return _reply(session, call, client, None if call.method == "DELETE" else {})
+    session.flush()
+    return _reply(session, call, client, THE_CLIENT)
 
 
 def _end_sessions(session: Session, client: BrowserClient, status: str) -> None:
@@ -653,7 +664,7 @@ def _remove_sessions(session: Session, call: Call) -> Response:
         raise not_found("endpoint")
     _end_sessions(session, client, "removed")
     session.flush()
-    return _reply(session, call, client, frontend_json.client_json(session, client))
+    return _reply(session, call, client, THE_CLIENT)
 
 
 # --- the signed-in user: /me and phone numbers -------------------------------------
