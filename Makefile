@@ -33,6 +33,7 @@ help:
 
 run: deps-run
 	@$(PY) -m pk_rentals.cli preflight --ports 3000 8000
+	@echo "identity server: http://localhost:3000/_devauth, codes at /_devauth/outbox ($(PY:$(ROOT)/%=%) -m pk_rentals.cli devauth-info)"
 	@echo "pk_rentals is starting: open http://localhost:3000 (Ctrl+C stops it)"
 	@reflex run --env dev --loglevel warning
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import json
 import socket
 import sys
 from collections.abc import Sequence
@@ -92,6 +93,29 @@ def preflight(ports: Sequence[int]) -> None:
     migrate()
 
 
+def devauth_info() -> dict[str, str]:
+    """Where the built-in identity server is and its keys, for tools and tests."""
+    settings = _settings()
+    if not settings.uses_devauth or settings.is_production:
+        raise OperatorError(
+            "there is no built-in identity server here (it runs only in development and tests "
+            "with PK_IDENTITY_PROVIDER=builtin); use the Clerk dashboard's keys instead.",
+            EXIT_SETTINGS,
+        )
+    from pk_rentals.devauth.instance import MOUNT
+    from pk_rentals.services.identity.config import clerk_config
+
+    config = clerk_config()  # creates the instance's keys on first use
+    return {
+        "api_url": config.api_url,
+        "secret_key": config.secret_key,
+        "jwks_url": config.jwks_url,
+        "issuer": config.issuer,
+        "publishable_key": config.publishable_key,
+        "outbox_url": settings.public_url.rstrip("/") + MOUNT + "/outbox",
+    }
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m pk_rentals.cli", description=__doc__)
     commands = parser.add_subparsers(dest="command", required=True)
@@ -99,6 +123,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     commands.add_parser("migrate", help="apply pending database migrations")
     pre = commands.add_parser("preflight", help="settings, free ports and migrations")
     pre.add_argument("--ports", type=int, nargs="*", default=[])
+    commands.add_parser(
+        "devauth-info", help="print the built-in identity server's URLs and keys as JSON"
+    )
     args = parser.parse_args(argv)
     try:
         if args.command == "check-settings":
@@ -108,6 +135,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             migrate()
         elif args.command == "preflight":
             preflight(args.ports)
+        elif args.command == "devauth-info":
+            print(json.dumps(devauth_info(), indent=2))
     except OperatorError as error:
         print(f"pk_rentals: {error}", file=sys.stderr)
         return error.exit_code

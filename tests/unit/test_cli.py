@@ -1,5 +1,6 @@
 """Operator commands fail with one clear sentence and a non-zero exit, never a traceback."""
 
+import json
 import os
 import socket
 import subprocess
@@ -64,3 +65,22 @@ def test_preflight_migrates_a_new_database(tmp_path):
     assert f"migrated empty -> {head_revision()}" in result.stdout
     again = run_cli("migrate", REFLEX_DB_URL=f"sqlite:///{tmp_path}/new/pk.db")
     assert "up to date" in again.stdout
+
+
+def test_devauth_info_tells_tools_where_the_identity_server_is(tmp_path):
+    result = run_cli("devauth-info", PK_DEVAUTH_DIR=str(tmp_path / "devauth"))
+    assert result.returncode == 0, result.stderr
+    info = json.loads(result.stdout)
+    assert info["api_url"].endswith("/_devauth/v1")
+    assert info["secret_key"].startswith("sk_test_")
+    assert info["jwks_url"].endswith("/_devauth/.well-known/jwks.json")
+    assert info["issuer"].endswith("/_devauth")
+    assert info["publishable_key"].startswith("pk_test_")
+    assert info["outbox_url"].endswith("/_devauth/outbox")
+    again = run_cli("devauth-info", PK_DEVAUTH_DIR=str(tmp_path / "devauth"))
+    assert json.loads(again.stdout)["secret_key"] == info["secret_key"]  # kept, not regenerated
+
+
+def test_devauth_info_is_refused_when_real_clerk_is_configured():
+    result = run_cli("devauth-info", PK_IDENTITY_PROVIDER="clerk")
+    assert_one_clear_failure(result, EXIT_SETTINGS, "built-in identity server")
