@@ -2,13 +2,14 @@
 
 from fastapi import FastAPI
 
-from pk_rentals.api import health
+from pk_rentals.api import health, webhooks
 from pk_rentals.settings import get_settings
 
 
 def create_api() -> FastAPI:
     api = FastAPI(title="pk_rentals", docs_url=None, redoc_url=None, openapi_url=None)
     api.include_router(health.router)
+    api.include_router(webhooks.router)
     settings = get_settings()
     if settings.uses_devauth and not settings.is_production:
         from pk_rentals.devauth.instance import MOUNT

@@ -41,7 +41,9 @@ class AccountError(Exception):
 def identification_json(identification: Identification) -> dict:
     verification = (
         {
-            "object": "verification_" + (identification.verification_strategy or "admin"),
+            "object": "verification_otp"
+            if identification.verification_strategy
+            else "verification_admin",
             "status": "verified",
             "strategy": identification.verification_strategy or "admin",
             "attempts": None,
@@ -103,6 +105,8 @@ def user_json(session: Session, account: Account) -> dict:
         "organization_memberships": [],
         "password_enabled": account.password_digest is not None,
         "two_factor_enabled": False,
+        "mfa_enabled_at": None,
+        "mfa_disabled_at": None,
         "totp_enabled": False,
         "backup_code_enabled": False,
         "public_metadata": account.public_metadata,

@@ -1,5 +1,342 @@
-"""Clerk's Backend API, the subset the app and its tools use (``/_devauth/v1``)."""
+"""Clerk's Backend API, the subset the app and its tools use (``/_devauth/v1``).
 
-from fastapi import APIRouter
+Bearer-authenticated with the instance's secret key; Clerk's JSON shapes and
+error envelope, so Clerk's own SDK (clerk-backend-api) works against it. Every
+change to a user sends Clerk's webhook event after it is committed.
+"""
 
-router = APIRouter(prefix="/v1")
+from __future__ import annotations
+
+import hmac
+
+from fastapi import APIRouter, Depends, Query, Request
+from fastapi.responses import JSONResponse
+from sqlalchemy import or_
+from sqlmodel import Session, select
+from starlette.concurrency import run_in_threadpool
+
+from pk_rentals.devauth import accounts, passwords
+from pk_rentals.devauth.accounts import AccountError
+from pk_rentals.devauth.errors import ClerkAPIError, not_found
+from pk_rentals.devauth.server import IdentityServer, get_server
+from pk_rentals.devauth.store import Account, ClerkSession, Identification, now_ms
+
+
+def _authorized(request: Request) -> IdentityServer:
+    server = get_server()
+    expected = f"Bearer {server.instance.secret_key}"
+    given = request.headers.get("authorization", "")
+    if not hmac.compare_digest(given.encode(), expected.encode()):
+        raise ClerkAPIError(
+            401,
+            "authentication_invalid",
+            "Unauthorized request",
+            "The secret key in the Authorization header is missing or wrong.",
+        )
+    return server
+
+
+router = APIRouter(prefix="/v1", dependencies=[Depends(_authorized)])
+
+
+async def _body(request: Request) -> dict:
+    if not await request.body():
+        return {}
+    try:
+        body = await request.json()
+    except ValueError:
+        body = None
+    if not isinstance(body, dict):
+        raise ClerkAPIError(400, "malformed_request", "The request body must be a JSON object.")
+    return body
+
+
+def _account(session: Session, user_id: str) -> Account:
+    account = session.get(Account, user_id)
+    if account is None:
+        raise not_found("user")
+    return account
+
+
+def _in_session(work, *args):
+    """Run ``work(server, session, *args)`` in a worker thread with its own session."""
+
+    def run():
+        server = get_server()
+        with server.session() as session:
+            try:
+                return work(server, session, *args)
+            except AccountError as error:
+                session.rollback()
+                raise ClerkAPIError.from_account_error(error) from None
+
+    return run_in_threadpool(run)
+
+
+# --- users ---------------------------------------------------------------------------
+
+
+@router.get("/users")
+async def list_users(
+    limit: int = Query(10, ge=1, le=500),
+    offset: int = Query(0, ge=0),
+    email_address: list[str] = Query(default=[]),  # noqa: B008 - FastAPI's idiom
+    query: str | None = None,
+) -> list[dict]:
+    def work(_server, session: Session):
+        statement = select(Account).order_by(Account.created_at.desc(), Account.id)
+        if email_address:
+            owners = select(Identification.user_id).where(
+                Identification.kind == accounts.EMAIL,
+                Identification.value.in_([e.strip().lower() for e in email_address]),
+            )
+            statement = statement.where(Account.id.in_(owners))
+        if query:
+            pattern = f"%{query.strip().lower()}%"
+            matching = select(Identification.user_id).where(Identification.value.like(pattern))
+            statement = statement.where(
+                or_(
+                    Account.id.like(pattern),
+                    Account.first_name.ilike(pattern),
+                    Account.last_name.ilike(pattern),
+                    Account.id.in_(matching),
+                )
+            )
+        found = session.exec(statement.offset(offset).limit(limit))
+        return [accounts.user_json(session, account) for account in found]
+
+    return await _in_session(work)
+
+
+@router.get("/users/{user_id}")
+async def get_user(user_id: str) -> dict:
+    return await _in_session(
+        lambda _s, session: accounts.user_json(session, _account(session, user_id))
+    )
+
+
+@router.post("/users")
+async def create_user(request: Request) -> dict:
+    body = await _body(request)
+
+    def work(server: IdentityServer, session: Session):
+        emails = body.get("email_address") or []
+        phones = body.get("phone_number") or []
+        account = accounts.create_account(
+            session,
+            email=emails[0] if emails else None,
+            password=body.get("password"),
+            phone=phones[0] if phones else None,
+            first_name=body.get("first_name"),
+            last_name=body.get("last_name"),
+            external_id=body.get("external_id"),
+            public_metadata=body.get("public_metadata"),
+            private_metadata=body.get("private_metadata"),
+            unsafe_metadata=body.get("unsafe_metadata"),
+            skip_password_checks=bool(body.get("skip_password_checks")),
+        )
+        for extra in emails[1:]:
+            accounts.add_identification(session, account, accounts.EMAIL, extra, verified=True)
+        session.commit()
+        server.emit_user("user.created", session, account)
+        return accounts.user_json(session, account)
+
+    return await _in_session(work)
+
+
+UPDATABLE = ("first_name", "last_name", "external_id", "username")
+METADATA = ("public_metadata", "private_metadata", "unsafe_metadata")
+
+
+@router.patch("/users/{user_id}")
+async def update_user(user_id: str, request: Request) -> dict:
+    body = await _body(request)
+
+    def work(server: IdentityServer, session: Session):
+        account = _account(session, user_id)
+        for name in UPDATABLE + METADATA:
+            if name in body and body[name] is not None:
+                setattr(account, name, body[name])
+        if body.get("password"):
+            problem = (
+                None
+                if body.get("skip_password_checks")
+                else passwords.policy_problem(body["password"])
+            )
+            if problem:
+                raise AccountError(problem.code, problem.message, problem.long_message)
+            account.password_digest = passwords.digest(body["password"])
+        for key in ("primary_email_address_id", "primary_phone_number_id"):
+            if body.get(key):
+                setattr(account, key, body[key])
+        return _save(server, session, account)
+
+    return await _in_session(work)
+
+
+def _save(server: IdentityServer, session: Session, account: Account) -> dict:
+    accounts.touch(account)
+    session.add(account)
+    session.commit()
+    server.emit_user("user.updated", session, account)
+    return accounts.user_json(session, account)
+
+
+def _merge(current: dict, change: dict) -> dict:
+    """Clerk's metadata merge: nested objects merge, a null value removes the key."""
+    merged = dict(current)
+    for key, value in change.items():
+        if value is None:
+            merged.pop(key, None)
+        elif isinstance(value, dict) and isinstance(merged.get(key), dict):
+            merged[key] = _merge(merged[key], value)
+        else:
+            merged[key] = value
+    return merged
+
+
+@router.patch("/users/{user_id}/metadata")
+async def update_metadata(user_id: str, request: Request) -> dict:
+    body = await _body(request)
+
+    def work(server: IdentityServer, session: Session):
+        account = _account(session, user_id)
+        for name in METADATA:
+            if isinstance(body.get(name), dict):
+                setattr(account, name, _merge(getattr(account, name) or {}, body[name]))
+        return _save(server, session, account)
+
+    return await _in_session(work)
+
+
+@router.delete("/users/{user_id}")
+async def delete_user(user_id: str) -> dict:
+    def work(server: IdentityServer, session: Session):
+        session.delete(_account(session, user_id))
+        session.commit()
+        server.webhooks.send("user.deleted", accounts.deleted_user_json(user_id))
+        return accounts.deleted_user_json(user_id)
+
+    return await _in_session(work)
+
+
+@router.post("/users/{user_id}/lock")
+async def lock_user(user_id: str) -> dict:
+    def work(server: IdentityServer, session: Session):
+        account = _account(session, user_id)
+        account.locked = True
+        accounts.revoke_sessions(session, user_id)
+        return _save(server, session, account)
+
+    return await _in_session(work)
+
+
+@router.post("/users/{user_id}/unlock")
+async def unlock_user(user_id: str) -> dict:
+    def work(server: IdentityServer, session: Session):
+        account = _account(session, user_id)
+        account.locked = False
+        account.lockout_until = None
+        account.failed_attempts = 0
+        return _save(server, session, account)
+
+    return await _in_session(work)
+
+
+# --- keys and sessions ----------------------------------------------------------------
+
+
+@router.get("/jwks")
+async def jwks() -> dict:
+    return get_server().instance.signing_key.jwks()
+
+
+def session_resource(clerk_session: ClerkSession) -> dict:
+    return {
+        "object": "session",
+        "id": clerk_session.id,
+        "client_id": clerk_session.client_id or "",
+        "user_id": clerk_session.user_id,
+        "status": clerk_session.status,
+        "last_active_at": clerk_session.last_active_at,
+        "last_active_organization_id": None,
+        "actor": None,
+        "expire_at": clerk_session.expire_at,
+        "abandon_at": clerk_session.abandon_at,
+        "created_at": clerk_session.created_at,
+        "updated_at": clerk_session.updated_at,
+    }
+
+
+def _clerk_session(session: Session, session_id: str) -> ClerkSession:
+    clerk_session = session.get(ClerkSession, session_id)
+    if clerk_session is None:
+        raise not_found("session")
+    return clerk_session
+
+
+@router.get("/sessions")
+async def list_sessions(user_id: str | None = None, status: str | None = None) -> list[dict]:
+    def work(_server, session: Session):
+        statement = select(ClerkSession).order_by(ClerkSession.created_at.desc())
+        if user_id:
+            statement = statement.where(ClerkSession.user_id == user_id)
+        if status:
+            statement = statement.where(ClerkSession.status == status)
+        return [session_resource(s) for s in session.exec(statement)]
+
+    return await _in_session(work)
+
+
+@router.post("/sessions")
+async def create_session(request: Request) -> dict:
+    """Clerk's testing endpoint: a session for a user without a browser sign-in."""
+    body = await _body(request)
+
+    def work(server: IdentityServer, session: Session):
+        account = _account(session, str(body.get("user_id", "")))
+        if account.is_locked():
+            raise ClerkAPIError(403, "user_locked", "Account locked", "The user is locked.")
+        clerk_session = server.start_session(session, account, client_id=None)
+        session.commit()
+        return session_resource(clerk_session)
+
+    return await _in_session(work)
+
+
+@router.get("/sessions/{session_id}")
+async def get_session(session_id: str) -> dict:
+    return await _in_session(
+        lambda _s, session: session_resource(_clerk_session(session, session_id))
+    )
+
+
+@router.post("/sessions/{session_id}/tokens")
+@router.post("/sessions/{session_id}/tokens/{template}")
+async def session_token(session_id: str, template: str = "") -> JSONResponse:
+    def work(server: IdentityServer, session: Session):
+        clerk_session = _clerk_session(session, session_id)
+        if clerk_session.status != "active":
+            raise ClerkAPIError(
+                401,
+                "session_not_active",
+                "Session is not active",
+                f"Session is {clerk_session.status}.",
+            )
+        return {"object": "token", "jwt": server.mint_token(clerk_session)}
+
+    return JSONResponse(await _in_session(work))
+
+
+@router.post("/sessions/{session_id}/revoke")
+async def revoke_session(session_id: str) -> dict:
+    def work(_server, session: Session):
+        clerk_session = _clerk_session(session, session_id)
+        if clerk_session.status == "active":
+            clerk_session.status = "revoked"
+            clerk_session.updated_at = now_ms()
+            session.add(clerk_session)
+            session.commit()
+        return session_resource(clerk_session)
+
+    return await _in_session(work)

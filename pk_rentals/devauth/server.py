@@ -11,6 +11,7 @@ import logging
 from pathlib import Path
 
 from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from fastapi.staticfiles import StaticFiles
 from sqlmodel import Session
@@ -95,6 +96,18 @@ def create_devauth_app() -> FastAPI:
     @app.exception_handler(AccountError)
     async def account_error(_request: Request, error: AccountError) -> JSONResponse:
         return ClerkAPIError.from_account_error(error).response()
+
+    @app.exception_handler(RequestValidationError)
+    async def invalid_request(_request: Request, error: RequestValidationError) -> JSONResponse:
+        first = error.errors()[0] if error.errors() else {}
+        param = str(first.get("loc", ["", "request"])[-1])
+        return ClerkAPIError(
+            422,
+            "form_param_format_invalid",
+            "is invalid",
+            f"{param}: {first.get('msg')}",
+            param=param,
+        ).response()
 
     @app.get("/.well-known/jwks.json")
     def jwks() -> dict:

@@ -2,7 +2,8 @@
 accounts and sessions. They live on their own metadata, created on start-up: they
 are not part of the app's schema or its migrations, and production never has them.
 
-Times are integers in milliseconds since the epoch, as Clerk's JSON carries them.
+Times are integers in milliseconds since the epoch, as Clerk's JSON carries them
+(BIGINT: they overflow PostgreSQL's 32-bit INTEGER).
 """
 
 from __future__ import annotations
@@ -51,12 +52,13 @@ class Account(DevauthTable, table=True):
     primary_email_address_id: str | None = None
     primary_phone_number_id: str | None = None
     locked: bool = False  # by an operator (Backend API lock), until unlocked
-    lockout_until: int | None = None  # by failed sign-ins, until this time
+    # by failed sign-ins, until this time
+    lockout_until: int | None = Field(default=None, sa_type=sa.BigInteger)
     failed_attempts: int = 0  # consecutive, reset by a successful sign-in
     banned: bool = False
-    last_sign_in_at: int | None = None
-    created_at: int = Field(default_factory=now_ms)
-    updated_at: int = Field(default_factory=now_ms)
+    last_sign_in_at: int | None = Field(default=None, sa_type=sa.BigInteger)
+    created_at: int = Field(default_factory=now_ms, sa_type=sa.BigInteger)
+    updated_at: int = Field(default_factory=now_ms, sa_type=sa.BigInteger)
 
     def is_locked(self, at: int | None = None) -> bool:
         return self.locked or (self.lockout_until or 0) > (at or now_ms())
@@ -76,8 +78,8 @@ class Identification(DevauthTable, table=True):
     value: str  # lower-case email, or E.164 phone number
     verified: bool = False
     verification_strategy: str | None = None  # email_code, phone_code, admin
-    created_at: int = Field(default_factory=now_ms)
-    updated_at: int = Field(default_factory=now_ms)
+    created_at: int = Field(default_factory=now_ms, sa_type=sa.BigInteger)
+    updated_at: int = Field(default_factory=now_ms, sa_type=sa.BigInteger)
 
 
 class BrowserClient(DevauthTable, table=True):
@@ -90,8 +92,8 @@ class BrowserClient(DevauthTable, table=True):
     sign_in_id: str | None = None
     sign_up_id: str | None = None
     last_active_session_id: str | None = None
-    created_at: int = Field(default_factory=now_ms)
-    updated_at: int = Field(default_factory=now_ms)
+    created_at: int = Field(default_factory=now_ms, sa_type=sa.BigInteger)
+    updated_at: int = Field(default_factory=now_ms, sa_type=sa.BigInteger)
 
 
 class ClerkSession(DevauthTable, table=True):
@@ -105,11 +107,11 @@ class ClerkSession(DevauthTable, table=True):
         sa_column=sa.Column(sa.Text, sa.ForeignKey("devauth_users.id", ondelete="CASCADE"))
     )
     status: str = "active"
-    last_active_at: int = Field(default_factory=now_ms)
-    expire_at: int = 0
-    abandon_at: int = 0
-    created_at: int = Field(default_factory=now_ms)
-    updated_at: int = Field(default_factory=now_ms)
+    last_active_at: int = Field(default_factory=now_ms, sa_type=sa.BigInteger)
+    expire_at: int = Field(default=0, sa_type=sa.BigInteger)
+    abandon_at: int = Field(default=0, sa_type=sa.BigInteger)
+    created_at: int = Field(default_factory=now_ms, sa_type=sa.BigInteger)
+    updated_at: int = Field(default_factory=now_ms, sa_type=sa.BigInteger)
 
 
 class Flow(DevauthTable, table=True):
@@ -121,8 +123,8 @@ class Flow(DevauthTable, table=True):
     kind: str  # "sign_in" | "sign_up"
     client_id: str = Field(index=True)
     state: dict = Field(default_factory=dict, sa_type=JSON)
-    created_at: int = Field(default_factory=now_ms)
-    updated_at: int = Field(default_factory=now_ms)
+    created_at: int = Field(default_factory=now_ms, sa_type=sa.BigInteger)
+    updated_at: int = Field(default_factory=now_ms, sa_type=sa.BigInteger)
 
 
 class Message(DevauthTable, table=True):
@@ -137,8 +139,8 @@ class Message(DevauthTable, table=True):
     code: str
     attempts: int = 0
     used: bool = False
-    expire_at: int
-    created_at: int = Field(default_factory=now_ms, index=True)
+    expire_at: int = Field(sa_type=sa.BigInteger)
+    created_at: int = Field(default_factory=now_ms, sa_type=sa.BigInteger, index=True)
 
 
 def create_tables(engine: sa.Engine) -> None:

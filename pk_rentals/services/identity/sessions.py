@@ -119,6 +119,7 @@ def backend_api() -> Clerk:
         bearer_auth=config.secret_key,
         server_url=config.api_url,
         timeout_ms=int(get_settings().clerk_api_timeout * 1000),
+        retry_config=None,  # the SDK would retry a 5xx for up to an hour by default
     )
 
 
