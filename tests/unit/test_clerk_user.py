@@ -17,6 +17,11 @@ def test_clerk_user_keeps_name_primary_email_and_update_time():
     assert user.updated_at == datetime(2024, 5, 28, 8, 0, 0, 123000, tzinfo=UTC)
 
 
+def test_ids_of_the_built_in_identity_server_are_accepted():
+    user = ClerkUser.from_json(clerk_user_json("user_Xy-9_kQ2vR8sT1uW3zA5bC7dE"))
+    assert user.id == "user_Xy-9_kQ2vR8sT1uW3zA5bC7dE"
+
+
 def test_primary_email_is_the_one_clerk_marks_primary():
     data = clerk_user_json()
     other = {**data["email_addresses"][0], "id": "idn_other", "email_address": "old@example.pk"}

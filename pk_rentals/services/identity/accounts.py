@@ -34,8 +34,9 @@ from pk_rentals.models import (
 )
 from pk_rentals.settings import get_settings
 
-# Clerk user ids are "user_" + base62; the pattern also keeps an id safe as a folder name.
-CLERK_USER_ID_PATTERN = r"^user_[A-Za-z0-9]+$"
+# Clerk's user ids are "user_" + base62; the built-in identity server's are url-safe
+# base64 (with "-" and "_"). No "/" or ".", so an id is always a safe folder name.
+CLERK_USER_ID_PATTERN = r"^user_[A-Za-z0-9_-]+$"
 E164_PATTERN = r"^\+[1-9][0-9]{1,14}$"
 SESSION_END_USER_DELETED = "user_deleted"
 
