@@ -1,81 +1,123 @@
-"""``POST /webhooks/clerk``: Clerk's user events keep the local copy in sync.
+"""``POST /webhooks/clerk``: user events from Clerk, or from the built-in identity server.
 
-Checked with svix (signature and a 5-minute timestamp window), deduplicated on
-``svix-id`` in the same transaction as the effects. Answers: bad signature or
-stale timestamp 400, duplicate 200, odd payload 422 with a reason, database
-trouble 503 (Clerk retries), never 500.
+Each answer tells svix what to do next: 2xx ends the delivery; 400 (signature) and
+422 (payload) are the sender's problem; 503 (database down) asks for a retry,
+which svix does with backoff. Effects and the processed ``svix-id`` commit in one
+transaction, so a redelivery is either a duplicate or a complete retry.
 """
 
 from __future__ import annotations
 
-import json
 import logging
+from collections.abc import Callable
+from typing import Literal
 
 from fastapi import APIRouter, Request
+from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import JSONResponse
-from sqlalchemy.exc import IntegrityError, OperationalError
-from starlette.concurrency import run_in_threadpool
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from sqlalchemy.exc import IntegrityError, SQLAlchemyError
+from sqlmodel import Session
 from svix.webhooks import Webhook, WebhookVerificationError
 
 from pk_rentals import db
 from pk_rentals.models import ProcessedWebhook
-from pk_rentals.services.identity import accounts
+from pk_rentals.services.identity.accounts import (
+    CLERK_USER_ID_PATTERN,
+    ClerkUser,
+    apply_clerk_user,
+    delete_clerk_user,
+    validation_reason,
+)
 from pk_rentals.services.identity.config import clerk_config
 
 log = logging.getLogger(__name__)
 router = APIRouter()
 
-USER_EVENTS = ("user.created", "user.updated", "user.deleted")
+Effect = Callable[[Session], object]
 
 
-def _answer(status: int, **body) -> JSONResponse:
-    return JSONResponse(body, status_code=status)
+class ClerkEvent(BaseModel):
+    """Clerk's event envelope; ``instance_id`` and ``event_attributes`` are not needed."""
+
+    model_config = ConfigDict(extra="ignore")
+
+    object: Literal["event"]
+    type: str = Field(min_length=1)
+    data: dict
+    timestamp: int  # Unix milliseconds
+
+
+class DeletedUser(BaseModel):
+    """``data`` of ``user.deleted``: ``{"deleted": true, "id": "user_...", "object": "user"}``."""
+
+    id: str = Field(pattern=CLERK_USER_ID_PATTERN)
 
 
 @router.post("/webhooks/clerk")
 async def clerk_webhook(request: Request) -> JSONResponse:
     body = await request.body()
     try:
-        Webhook(clerk_config().webhook_secret).verify(body, dict(request.headers))
+        verifier = Webhook(clerk_config().webhook_secret)
+    except Exception:  # empty or non-base64 secret: svix raises several kinds
+        log.exception("the Clerk webhook signing secret is missing or malformed")
+        return _error(503, "the webhook signing secret is not configured")
+    try:
+        verifier.verify(body, dict(request.headers))
     except WebhookVerificationError as error:
-        return _answer(400, error=f"webhook not verified: {error}")
+        return _error(400, f"signature check failed: {error}")
+    except ValueError:  # svix chokes on a mangled signature header or a non-UTF-8 body
+        return _error(400, "signature check failed: malformed svix headers or body")
     try:
-        event = json.loads(body)
-    except ValueError:
-        return _answer(422, error="the body is not JSON")
-    if not isinstance(event, dict) or not isinstance(event.get("type"), str):
-        return _answer(422, error="the event has no type")
-    if not isinstance(event.get("data"), dict):
-        return _answer(422, error="the event has no data object")
-    try:
-        return await run_in_threadpool(_apply, request.headers["svix-id"], event)
-    except OperationalError as error:
-        log.warning("webhook %s not applied, database unavailable: %s", event["type"], error)
-        return _answer(503, error="database unavailable, retry later")
-
-
-def _apply(svix_id: str, event: dict) -> JSONResponse:
-    event_type, data = event["type"], event["data"]
-    if event_type not in USER_EVENTS:
-        return _answer(200, status="ignored")
-    try:
-        clerk_user = None if event_type == "user.deleted" else accounts.ClerkUser.from_json(data)
+        event = ClerkEvent.model_validate_json(body)
+        effect = _effect_of(event)
+    except ValidationError as error:
+        return _error(422, f"not a Clerk event: {validation_reason(error)}")
     except ValueError as error:
-        return _answer(422, error=str(error))
-    user_id = data.get("id")
-    if event_type == "user.deleted" and not (
-        isinstance(user_id, str) and user_id.startswith("user_")
-    ):
-        return _answer(422, error="the deleted user has no Clerk id (user_...)")
+        return _error(422, str(error))
+    if effect is None:
+        return JSONResponse({"status": "ignored"})
+    svix_id = request.headers["svix-id"]
+    try:
+        status = await run_in_threadpool(_apply_once, svix_id, event.type, effect)
+    except (SQLAlchemyError, OSError):
+        log.exception("webhook %s (%s) not applied; svix will retry", svix_id, event.type)
+        return _error(503, "the database is unavailable; retry later")
+    return JSONResponse({"status": status})
+
+
+def _effect_of(event: ClerkEvent) -> Effect | None:
+    """What the event does to our rows; None for event types we do not use."""
+    if event.type in ("user.created", "user.updated"):
+        clerk_user = ClerkUser.from_json(event.data)
+        return lambda session: apply_clerk_user(session, clerk_user)
+    if event.type == "user.deleted":
+        try:
+            deleted = DeletedUser.model_validate(event.data)
+        except ValidationError as error:
+            raise ValueError(f"not a deleted Clerk user: {validation_reason(error)}") from None
+        return lambda session: delete_clerk_user(session, deleted.id)
+    return None
+
+
+def _apply_once(svix_id: str, event_type: str, effect: Effect) -> str:
+    """Record ``svix_id`` first, then apply the effect; both commit together.
+
+    The record is flushed before any effect so that a concurrent redelivery waits
+    on its primary key and then sees a duplicate (and, on SQLite, so the whole
+    delivery runs inside one write transaction).
+    """
     with db.session() as session:
         session.add(ProcessedWebhook(svix_id=svix_id, event_type=event_type))
         try:
             session.flush()
         except IntegrityError:
-            return _answer(200, status="duplicate")
-        if clerk_user is not None:
-            accounts.apply_clerk_user(session, clerk_user)  # commits with the svix id
-        else:
-            accounts.delete_clerk_user(session, user_id)
+            session.rollback()
+            return "duplicate"
+        effect(session)
         session.commit()
-    return _answer(200, status="processed")
+    return "processed"
+
+
+def _error(status_code: int, reason: str) -> JSONResponse:
+    return JSONResponse({"error": reason}, status_code=status_code)

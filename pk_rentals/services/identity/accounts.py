@@ -1,19 +1,28 @@
-"""The app's side of a Clerk account: its ``users`` row and the copy of Clerk's fields.
+"""The app's side of a Clerk account: its ``users`` row and our copy of Clerk's fields.
 
-Clerk owns the account; we link by ``clerk_user_id`` (seed 000). The copy is
-refreshed by webhooks and by the sign-in sync, never with older data than we hold,
-and a deleted account leaves a tombstone so nothing late can bring it back.
-Stored media of a user live under ``PK_MEDIA_DIR/<clerk_user_id>/`` and go with it.
+Clerk owns the account; we link by ``clerk_user_id`` (seed 000). The copy is kept
+fresh by webhooks and by the sign-in sync, never with data older than what we
+hold, and a deleted account leaves a tombstone so nothing late can bring it back.
+
+Transactions: each writing function works in the caller's session and ends with
+one ``commit``, which also commits whatever the caller staged first (the webhook
+route stages its processed-id row there, so effects and dedupe record are atomic).
+Inserts that can race use SAVEPOINTs, so a lost race rolls back only that insert.
 """
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
+import re
 import shutil
 from datetime import UTC, datetime
+from pathlib import Path
 
+import sqlalchemy as sa
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
 from sqlalchemy.exc import IntegrityError
-from sqlmodel import Session, select
+from sqlmodel import Session, SQLModel, select
 
 from pk_rentals.models import (
     AuthSession,
@@ -25,69 +34,113 @@ from pk_rentals.models import (
 )
 from pk_rentals.settings import get_settings
 
+# Clerk's user ids are "user_" + base62; the built-in identity server's are url-safe
+# base64 (with "-" and "_"). No "/" or ".", so an id is always a safe folder name.
+CLERK_USER_ID_PATTERN = r"^user_[A-Za-z0-9_-]+$"
+E164_PATTERN = r"^\+[1-9][0-9]{1,14}$"
+SESSION_END_USER_DELETED = "user_deleted"
+
 
 class AccountDeleted(Exception):
     """The Clerk user was deleted; its rows must not be created again."""
 
 
+# --- Clerk's user JSON -----------------------------------------------------------------
+
+
+class _Verification(BaseModel):
+    status: str | None = None
+
+
+class _EmailAddress(BaseModel):
+    id: str
+    email_address: str
+    verification: _Verification | None = None
+
+
+class _PhoneNumber(BaseModel):
+    id: str
+    phone_number: str = Field(pattern=E164_PATTERN)
+    verification: _Verification | None = None
+
+
+class _UserJson(BaseModel):
+    """The fields we read of Clerk's user object; strict, so a wrong type is refused."""
+
+    model_config = ConfigDict(strict=True, extra="ignore")
+
+    id: str = Field(pattern=CLERK_USER_ID_PATTERN)
+    first_name: str | None = None
+    last_name: str | None = None
+    primary_email_address_id: str | None = None
+    email_addresses: list[_EmailAddress] = []
+    primary_phone_number_id: str | None = None
+    phone_numbers: list[_PhoneNumber] = []
+    has_image: bool = False
+    image_url: str | None = None
+    updated_at: int  # Unix milliseconds
+
+
+def _is_verified(identification: _EmailAddress | _PhoneNumber) -> bool:
+    return identification.verification is not None and (
+        identification.verification.status == "verified"
+    )
+
+
 @dataclasses.dataclass(frozen=True)
 class ClerkUser:
-    """What we keep of a Clerk user object (Backend API or webhook ``data``)."""
+    """What we keep of a Clerk user (Backend API ``GET /v1/users/{id}`` or webhook ``data``)."""
 
     id: str
     first_name: str | None
     last_name: str | None
     primary_email: str | None
     email_verified: bool
-    verified_phone: str | None
-    image_url: str | None
-    updated_at: datetime
+    verified_phone: str | None  # E.164, only when Clerk verified it
+    image_url: str | None  # only an uploaded image, not Clerk's generated initials
+    updated_at: datetime  # aware UTC
 
     @classmethod
     def from_json(cls, data: dict) -> ClerkUser:
+        """Parse Clerk's user JSON; ``ValueError`` says which field is wrong."""
         if not isinstance(data, dict):
-            raise ValueError("the user is not a JSON object")
-        user_id = data.get("id")
-        if not isinstance(user_id, str) or not user_id.startswith("user_"):
-            raise ValueError("the user has no Clerk id (user_...)")
-        updated = data.get("updated_at")
-        if not isinstance(updated, int):
-            raise ValueError("the user has no updated_at in milliseconds")
-        emails = _list(data, "email_addresses")
-        primary = next(
-            (e for e in emails if e.get("id") == data.get("primary_email_address_id")), None
+            raise ValueError("not a Clerk user: expected a JSON object")
+        try:
+            user = _UserJson.model_validate(data)
+        except ValidationError as error:
+            raise ValueError(f"not a Clerk user: {validation_reason(error)}") from None
+        email = next(
+            (e for e in user.email_addresses if e.id == user.primary_email_address_id), None
         )
-        phones = _list(data, "phone_numbers")
-        verified_phones = [p for p in phones if _verified(p)]
+        verified_phones = [p for p in user.phone_numbers if _is_verified(p)]
         phone = next(
-            (p for p in verified_phones if p.get("id") == data.get("primary_phone_number_id")),
+            (p for p in verified_phones if p.id == user.primary_phone_number_id),
             verified_phones[0] if verified_phones else None,
         )
         return cls(
-            id=user_id,
-            first_name=data.get("first_name") or None,
-            last_name=data.get("last_name") or None,
-            primary_email=primary.get("email_address") if primary else None,
-            email_verified=bool(primary and _verified(primary)),
-            verified_phone=phone.get("phone_number") if phone else None,
-            image_url=(data.get("image_url") or None) if data.get("has_image") else None,
-            updated_at=datetime.fromtimestamp(updated / 1000, UTC),
+            id=user.id,
+            first_name=user.first_name or None,
+            last_name=user.last_name or None,
+            primary_email=email.email_address if email else None,
+            email_verified=email is not None and _is_verified(email),
+            verified_phone=phone.phone_number if phone else None,
+            image_url=(user.image_url or None) if user.has_image else None,
+            updated_at=datetime.fromtimestamp(user.updated_at / 1000, UTC),
         )
 
     @property
     def display_name(self) -> str:
-        return " ".join(n for n in (self.first_name, self.last_name) if n)
+        return " ".join(name for name in (self.first_name, self.last_name) if name)
 
 
-def _list(data: dict, key: str) -> list[dict]:
-    value = data.get(key) or []
-    if not isinstance(value, list) or not all(isinstance(v, dict) for v in value):
-        raise ValueError(f"{key} must be a list of objects")
-    return value
+def validation_reason(error: ValidationError) -> str:
+    """One line naming each wrong field, e.g. ``id: Field required``."""
+    return "; ".join(
+        f"{'.'.join(str(part) for part in e['loc']) or 'value'}: {e['msg']}" for e in error.errors()
+    )
 
 
-def _verified(identification: dict) -> bool:
-    return (identification.get("verification") or {}).get("status") == "verified"
+# --- reading ---------------------------------------------------------------------------
 
 
 def is_deleted(session: Session, clerk_user_id: str) -> bool:
@@ -98,118 +151,174 @@ def find_user(session: Session, clerk_user_id: str) -> User | None:
     return session.exec(select(User).where(User.clerk_user_id == clerk_user_id)).first()
 
 
+def user_media_dir(clerk_user_id: str) -> Path:
+    """Where a user's stored media live: ``PK_MEDIA_DIR/<clerk_user_id>/``.
+
+    One folder per Clerk user, so deleting the account deletes one folder.
+    """
+    _check_clerk_user_id(clerk_user_id)
+    return get_settings().media_dir / clerk_user_id
+
+
+# --- writing ---------------------------------------------------------------------------
+
+
 def get_or_create_user(
     session: Session, clerk_user_id: str, clerk_user: ClerkUser | None = None
 ) -> User:
-    """The user's row, created with its verification and preferences rows on first
-    sight. Race-safe: two tabs at once make one row (unique clerk_user_id + retry)."""
+    """The user's row, created with its verification and preferences rows on first sight.
+
+    Race-safe: two requests at once make one row (unique ``clerk_user_id``; the loser's
+    INSERT fails, rolls back to its savepoint and reads the winner's row). Raises
+    ``AccountDeleted`` for a tombstoned id. With ``clerk_user``, applies it too.
+    """
+    _check_clerk_user_id(clerk_user_id)
+    if clerk_user is not None and clerk_user.id != clerk_user_id:
+        raise ValueError(f"Clerk user {clerk_user.id} is not {clerk_user_id}")
+    _lock_clerk_user(session, clerk_user_id)
     if is_deleted(session, clerk_user_id):
         raise AccountDeleted(clerk_user_id)
-    user = find_user(session, clerk_user_id)
-    if user is None:
-        user = User(
-            clerk_user_id=clerk_user_id,
-            display_name=clerk_user.display_name if clerk_user else "",
-            city="",
-            province="",
-        )
-        session.add(user)
-        try:
-            session.commit()
-        except IntegrityError:
-            session.rollback()
-            user = find_user(session, clerk_user_id)
-            if user is None:
-                raise
+    user = find_user(session, clerk_user_id) or _insert_user(session, clerk_user_id, clerk_user)
     _ensure_companions(session, user)
     if clerk_user is not None:
-        apply_clerk_user(session, clerk_user)
+        _refresh_clerk_fields(session, user, clerk_user)
+    session.commit()
+    return user
+
+
+def apply_clerk_user(session: Session, clerk_user: ClerkUser) -> User | None:
+    """Refresh our copy of Clerk's fields, unless what we hold is newer.
+
+    Creates the user when missing (``user.updated`` can arrive before
+    ``user.created``). Returns None, writing nothing, for a deleted account.
+    """
+    try:
+        return get_or_create_user(session, clerk_user.id, clerk_user)
+    except AccountDeleted:
+        return None
+
+
+def delete_clerk_user(session: Session, clerk_user_id: str) -> None:
+    """Remove what we hold for a deleted Clerk user and keep a tombstone (idempotent).
+
+    Deletes the ``users`` row (its ``user_verifications`` row cascades), the
+    ``user_preferences`` row, ends the user's server-side sessions (end_reason
+    ``user_deleted``) and deletes the media folder ``PK_MEDIA_DIR/<clerk_user_id>/``,
+    the layout every media writer follows (``user_media_dir``). The folder goes
+    before the commit: if the commit fails the webhook is retried and finishes the
+    job, whereas files left behind after a committed deletion would be orphans.
+    """
+    _check_clerk_user_id(clerk_user_id)
+    _lock_clerk_user(session, clerk_user_id)
+    if not is_deleted(session, clerk_user_id):
+        _insert_once(session, ClerkUserTombstone(clerk_user_id=clerk_user_id))
+    session.exec(sa.delete(User).where(User.clerk_user_id == clerk_user_id))
+    session.exec(sa.delete(UserPreferences).where(UserPreferences.clerk_user_id == clerk_user_id))
+    session.exec(
+        sa.update(AuthSession)
+        .where(AuthSession.clerk_user_id == clerk_user_id, AuthSession.ended_at.is_(None))
+        .values(ended_at=datetime.now(UTC), end_reason=SESSION_END_USER_DELETED)
+    )
+    folder = user_media_dir(clerk_user_id)
+    with contextlib.suppress(FileNotFoundError):
+        shutil.rmtree(folder)
+    session.commit()
+
+
+# --- helpers ---------------------------------------------------------------------------
+
+
+def _check_clerk_user_id(clerk_user_id: str) -> None:
+    if not isinstance(clerk_user_id, str) or not re.fullmatch(CLERK_USER_ID_PATTERN, clerk_user_id):
+        raise ValueError(f"not a Clerk user id (user_...): {clerk_user_id!r}")
+
+
+def _lock_clerk_user(session: Session, clerk_user_id: str) -> None:
+    """Serialise writers of one Clerk user until the transaction ends (PostgreSQL).
+
+    Without it a deletion and a concurrent first update could both commit: the
+    deletion cannot see the update's uncommitted INSERT, so the user would come back
+    beside its tombstone. SQLite needs nothing: it has one writer at a time, and the
+    tombstone is read again after our INSERT holds that write lock.
+    """
+    if session.get_bind().dialect.name == "postgresql":
+        session.exec(
+            sa.select(sa.func.pg_advisory_xact_lock(sa.func.hashtextextended(clerk_user_id, 0)))
+        )
+
+
+def _insert_user(session: Session, clerk_user_id: str, clerk_user: ClerkUser | None) -> User:
+    user = User(
+        clerk_user_id=clerk_user_id,
+        display_name=clerk_user.display_name if clerk_user else "",
+        city="",  # the profile setup wizard fills city and province
+        province="",
+    )
+    try:
+        with session.begin_nested():
+            session.add(user)
+            session.flush()
+            if is_deleted(session, clerk_user_id):  # deleted while we looked
+                raise AccountDeleted(clerk_user_id)
+    except IntegrityError:
+        user = find_user(session, clerk_user_id)
+        if user is None:
+            raise
     return user
 
 
 def _ensure_companions(session: Session, user: User) -> None:
-    """One verification record and one preferences record per user (seed 000/004)."""
-    for model, match, make in (
-        (
-            UserVerification,
-            UserVerification.user_id == user.id,
-            lambda: UserVerification(user_id=user.id),
-        ),
-        (
-            UserPreferences,
-            UserPreferences.clerk_user_id == user.clerk_user_id,
-            lambda: UserPreferences(clerk_user_id=user.clerk_user_id),
-        ),
-    ):
-        if session.exec(select(model).where(match)).first() is None:
-            session.add(make())
-            try:
-                session.commit()
-            except IntegrityError:  # created meanwhile by another request
-                session.rollback()
+    """One verification record (seed 000) and one preferences record (seed 004) per user."""
+    verification = select(UserVerification).where(UserVerification.user_id == user.id)
+    if session.exec(verification).first() is None:
+        _insert_once(session, UserVerification(user_id=user.id))
+    preferences = select(UserPreferences).where(UserPreferences.clerk_user_id == user.clerk_user_id)
+    if session.exec(preferences).first() is None:
+        _insert_once(session, UserPreferences(clerk_user_id=user.clerk_user_id))
 
 
-def apply_clerk_user(session: Session, clerk_user: ClerkUser) -> User | None:
-    """Refresh the copy of Clerk's fields, unless what we hold is newer.
+def _insert_once(session: Session, row: SQLModel) -> bool:
+    """Insert ``row`` unless a concurrent transaction inserted its unique key first."""
+    try:
+        with session.begin_nested():
+            session.add(row)
+    except IntegrityError:
+        return False
+    return True
 
-    Returns None (and writes nothing) for a deleted account. A verified phone
-    raises the level from unverified to basic; losing it lowers basic back.
-    """
-    if is_deleted(session, clerk_user.id):
-        return None
-    user = find_user(session, clerk_user.id)
-    if user is None:
-        return get_or_create_user(session, clerk_user.id, clerk_user)
+
+def _refresh_clerk_fields(session: Session, user: User, clerk_user: ClerkUser) -> None:
     held = user.clerk_updated_at
-    if held is not None and _aware(held) > clerk_user.updated_at:
-        return user
+    if held is not None and _as_utc(held) > clerk_user.updated_at:
+        return  # a late delivery of older data
     user.clerk_email = clerk_user.primary_email
     user.clerk_image_url = clerk_user.image_url
     user.clerk_verified_phone = clerk_user.verified_phone
     user.clerk_updated_at = clerk_user.updated_at
-    if not user.display_name and clerk_user.display_name:
+    if not user.display_name:  # never overwrite a name the user chose in the profile
         user.display_name = clerk_user.display_name
     session.add(user)
     verification = session.exec(
         select(UserVerification).where(UserVerification.user_id == user.id)
-    ).first()
-    if verification is not None:
-        verification.email_verified = clerk_user.email_verified
-        verification.phone_verified = clerk_user.verified_phone is not None
-        level = verification.verification_level
-        if verification.phone_verified and level == VerificationLevel.UNVERIFIED:
-            verification.verification_level = VerificationLevel.BASIC
-        elif not verification.phone_verified and level == VerificationLevel.BASIC:
-            verification.verification_level = VerificationLevel.UNVERIFIED
-        session.add(verification)
-    session.commit()
-    session.refresh(user)
-    return user
+    ).one()
+    verification.email_verified = clerk_user.email_verified
+    verification.phone_verified = clerk_user.verified_phone is not None
+    verification.verification_level = _level_after_phone_check(
+        verification.verification_level, verification.phone_verified
+    )
+    session.add(verification)
 
 
-def _aware(moment: datetime) -> datetime:
+def _level_after_phone_check(level: str, phone_verified: bool) -> VerificationLevel:
+    """A verified phone is the ``basic`` level; the moderator levels are never touched."""
+    level = VerificationLevel(level)
+    if phone_verified and level is VerificationLevel.UNVERIFIED:
+        return VerificationLevel.BASIC
+    if not phone_verified and level is VerificationLevel.BASIC:
+        return VerificationLevel.UNVERIFIED
+    return level
+
+
+def _as_utc(moment: datetime) -> datetime:
+    """SQLite hands back naive datetimes; everything we store is UTC."""
     return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
-
-
-def delete_clerk_user(session: Session, clerk_user_id: str) -> None:
-    """Remove everything we hold for a deleted Clerk user and keep a tombstone."""
-    user = find_user(session, clerk_user_id)
-    if user is not None:
-        session.delete(user)  # user_verifications go with it (ON DELETE CASCADE)
-    preferences = session.exec(
-        select(UserPreferences).where(UserPreferences.clerk_user_id == clerk_user_id)
-    ).first()
-    if preferences is not None:
-        session.delete(preferences)
-    now = datetime.now(UTC)
-    for row in session.exec(
-        select(AuthSession).where(
-            AuthSession.clerk_user_id == clerk_user_id, AuthSession.ended_at.is_(None)
-        )
-    ):
-        row.ended_at, row.end_reason = now, "user_deleted"
-        session.add(row)
-    if not is_deleted(session, clerk_user_id):
-        session.add(ClerkUserTombstone(clerk_user_id=clerk_user_id))
-    session.commit()
-    shutil.rmtree(get_settings().media_dir / clerk_user_id, ignore_errors=True)
