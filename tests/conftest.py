@@ -143,8 +143,26 @@ def app(postgres_url, redis_url):
     ARTIFACTS.mkdir(exist_ok=True)
     db_url = servers.create_database(postgres_url, "pk_app")
     migrations.upgrade(db_url)
-    with app_server(db_url=db_url, redis_url=redis_url, artifacts=ARTIFACTS) as server:
+    with app_server(
+        db_url=db_url,
+        redis_url=redis_url,
+        artifacts=ARTIFACTS,
+        PK_DEVAUTH_DIR=str(_SCRATCH / "app-devauth"),
+        # Seconds, not minutes, so the idle-timeout test can wait for both.
+        IDLE_WARNING_SECONDS="15",
+        IDLE_TIMEOUT_SECONDS="30",
+        PK_SIGN_IN_ATTEMPTS_PER_MINUTE="300",
+    ) as server:
         yield server
+
+
+@pytest.fixture(scope="session")
+def devauth(app):
+    """The running app's identity server: its Backend API URL and secret key."""
+    from pk_rentals.devauth.instance import Instance
+
+    instance = Instance.load_or_create(_SCRATCH / "app-devauth")
+    return {"api_url": f"{app.url}/_devauth/v1", "secret_key": instance.secret_key}
 
 
 @pytest.fixture(scope="session")

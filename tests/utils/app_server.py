@@ -54,6 +54,7 @@ def app_server(*, db_url: str, redis_url: str, artifacts: Path, **env: str) -> I
         **os.environ,
         "PK_ENV": "test",
         "PK_PUBLIC_URL": url,
+        "PK_BACKEND_URL": url,
         "REFLEX_DB_URL": db_url,
         "REFLEX_REDIS_URL": redis_url,
         "REFLEX_API_URL": url,

@@ -1,0 +1,163 @@
+"""Sign-up, sign-in, lockout and the idle timeout through Clerk's real components
+(clerk-js 5, served locally) against the built-in identity server."""
+
+import itertools
+import re
+import time
+
+import httpx
+from playwright.sync_api import Page, expect
+
+from tests.utils.browser import screenshot
+
+PASSWORD = "Lahore#2026pk"
+_numbers = itertools.count(1)
+
+
+def new_email() -> str:
+    return f"e2e{time.time_ns()}{next(_numbers)}@example.pk"
+
+
+def outbox_code(devauth, email: str) -> str:
+    outbox = devauth["api_url"].removesuffix("/v1") + "/outbox.json"
+    deadline = time.monotonic() + 10
+    while time.monotonic() < deadline:
+        messages = httpx.get(outbox, params={"to": email})
+        if messages.json():
+            return messages.json()[0]["code"]
+        time.sleep(0.2)
+    raise AssertionError(f"no code for {email} in the outbox")
+
+
+def create_account(devauth, email: str) -> dict:
+    response = httpx.post(
+        f"{devauth['api_url']}/users",
+        json={"email_address": [email], "password": PASSWORD},
+        headers={"Authorization": f"Bearer {devauth['secret_key']}"},
+    )
+    response.raise_for_status()
+    return response.json()
+
+
+def sign_in(page: Page, email: str, password: str = PASSWORD) -> None:
+    page.goto("/sign-in")
+    page.fill("input[name=identifier]", email)
+    page.get_by_role("button", name="Continue", exact=True).click()
+    page.fill("input[name=password]", password)
+    page.get_by_role("button", name="Continue", exact=True).click()
+
+
+def test_sign_up_with_an_emailed_code_then_profile_setup_sign_out_and_sign_in(page: Page, devauth):
+    email = new_email()
+    page.goto("/sign-up")
+    page.fill("input[name=emailAddress]", email)
+    page.fill("input[name=password]", PASSWORD)
+    page.get_by_role("button", name="Continue", exact=True).click()
+    expect(page.get_by_text("Verify your email")).to_be_visible()
+    page.keyboard.type(outbox_code(devauth, email))
+
+    expect(page).to_have_url(re.compile(r"/profile/setup/?$"))
+    expect(page.get_by_test_id("signed-in-as")).to_contain_text(email)
+    screenshot(page, "profile-setup")
+
+    page.locator(".cl-userButtonTrigger").click()
+    page.get_by_role("menuitem", name="Sign out").click()
+    expect(page).to_have_url(re.compile(r"/sign-in/?"))
+    expect(page.get_by_test_id("header-sign-in")).to_be_visible()
+
+    sign_in(page, email)
+    expect(page).to_have_url(re.compile(r"/profile/setup/?$"))
+    expect(page.get_by_test_id("user-button")).to_be_visible()
+
+
+def test_a_weak_password_is_refused_by_clerks_form_and_the_email_is_kept(page: Page):
+    email = new_email()
+    page.goto("/sign-up")
+    page.fill("input[name=emailAddress]", email)
+    page.fill("input[name=password]", "password1")
+    page.get_by_role("button", name="Continue", exact=True).click()
+    expect(page.get_by_text(re.compile("must contain")).first).to_be_visible()
+    expect(page.locator("input[name=emailAddress]")).to_have_value(email)
+    screenshot(page, "sign-up-weak-password")
+
+
+def test_five_wrong_passwords_lock_the_account_even_for_the_right_one(page: Page, devauth):
+    email = new_email()
+    create_account(devauth, email)
+    page.goto("/sign-in")
+    page.fill("input[name=identifier]", email)
+    page.get_by_role("button", name="Continue", exact=True).click()
+    for attempt in range(4):
+        page.fill("input[name=password]", f"Wrong#{attempt}pass")
+        with page.expect_response(lambda r: "attempt_first_factor" in r.url) as answer:
+            page.get_by_role("button", name="Continue", exact=True).click()
+        assert answer.value.json()["errors"][0]["code"] == "form_password_incorrect"
+        expect(page.locator("#error-password").first).to_contain_text("Password is incorrect")
+    page.fill("input[name=password]", "Wrong#4pass")
+    with page.expect_response(lambda r: "attempt_first_factor" in r.url) as fifth:
+        page.get_by_role("button", name="Continue", exact=True).click()
+    assert fifth.value.status == 403
+    assert fifth.value.json()["errors"][0]["code"] == "user_locked"
+
+    page.goto("/sign-in")  # the right password, a sixth time
+    page.fill("input[name=identifier]", email)
+    page.get_by_role("button", name="Continue", exact=True).click()
+    page.fill("input[name=password]", PASSWORD)
+    with page.expect_response(lambda r: "attempt_first_factor" in r.url) as sixth:
+        page.get_by_role("button", name="Continue", exact=True).click()
+    error = sixth.value.json()["errors"][0]
+    assert error["code"] == "user_locked"
+    assert "try again in 60 minutes" in error["long_message"]
+    expect(page.get_by_test_id("header-sign-in")).to_be_visible()
+
+
+def test_an_unknown_email_fails_exactly_like_a_wrong_password(page: Page):
+    sign_in(page, new_email(), "Whatever#123")
+    expect(page.locator("#error-password")).to_contain_text("Password is incorrect")
+
+
+def test_a_signed_out_visitor_of_a_protected_page_goes_to_sign_in_and_back(page: Page, devauth):
+    page.goto("/profile/setup")
+    expect(page).to_have_url(re.compile(r"/sign-in/?\?redirect_url=(%2F|/)profile(%2F|/)setup"))
+    assert "Signed in as" not in page.content()
+    email = new_email()
+    create_account(devauth, email)
+    page.fill("input[name=identifier]", email)
+    page.get_by_role("button", name="Continue", exact=True).click()
+    page.fill("input[name=password]", PASSWORD)
+    page.get_by_role("button", name="Continue", exact=True).click()
+    expect(page).to_have_url(re.compile(r"/profile/setup/?$"))
+
+
+def test_idle_warning_then_stay_signed_in_then_timeout_signs_out(page: Page, devauth):
+    email = new_email()
+    create_account(devauth, email)
+    sign_in(page, email)
+    expect(page).to_have_url(re.compile(r"/profile/setup/?$"))
+
+    dialog = page.get_by_role("alertdialog")
+    expect(dialog).to_be_visible(timeout=25_000)  # warning after 15 s idle
+    screenshot(page, "idle-warning")
+    dialog.get_by_role("button", name=re.compile("Stay signed in|سائن اِن رہیں")).click()
+    expect(dialog).to_be_hidden()
+    expect(page.get_by_test_id("user-button")).to_be_visible()
+
+    expect(dialog).to_be_visible(timeout=25_000)
+    expect(page).to_have_url(re.compile(r"/sign-in/?\?reason=idle"), timeout=25_000)
+    expect(page.get_by_test_id("sign-out-reason")).to_be_visible()
+    screenshot(page, "signed-out-idle")
+    sessions = httpx.get(
+        f"{devauth['api_url']}/sessions",
+        params={"user_id": _user_id(devauth, email)},
+        headers={"Authorization": f"Bearer {devauth['secret_key']}"},
+    ).json()
+    assert all(s["status"] != "active" for s in sessions)
+
+
+def _user_id(devauth, email: str) -> str:
+    users = httpx.get(
+        f"{devauth['api_url']}/users",
+        params={"email_address": email},
+        headers={"Authorization": f"Bearer {devauth['secret_key']}"},
+    ).json()
+    return users[0]["id"]
