@@ -96,7 +96,9 @@ def environment_json(lockout_attempts: int, lockout_seconds: int) -> dict:
                     verifications=["email_code"],
                     verify_at_sign_up=True,
                 ),
-                "phone_number": _attribute(True, verifications=["phone_code"]),
+                # Off in the forms (an enabled phone adds a field to <SignUp/>); numbers
+                # are added and verified later through /me/phone_numbers.
+                "phone_number": _attribute(False, verifications=["phone_code"]),
                 "username": _attribute(False),
                 "web3_wallet": _attribute(False),
                 "first_name": _attribute(False),
