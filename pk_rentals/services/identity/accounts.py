@@ -32,6 +32,7 @@ from pk_rentals.models import (
     UserVerification,
     VerificationLevel,
 )
+from pk_rentals.models.base import as_utc
 from pk_rentals.settings import get_settings
 
 # Clerk's user ids are "user_" + base62; the built-in identity server's are url-safe
@@ -289,7 +290,7 @@ def _insert_once(session: Session, row: SQLModel) -> bool:
 
 def _refresh_clerk_fields(session: Session, user: User, clerk_user: ClerkUser) -> None:
     held = user.clerk_updated_at
-    if held is not None and _as_utc(held) > clerk_user.updated_at:
+    if held is not None and as_utc(held) > clerk_user.updated_at:
         return  # a late delivery of older data
     user.clerk_email = clerk_user.primary_email
     user.clerk_image_url = clerk_user.image_url
@@ -317,8 +318,3 @@ def _level_after_phone_check(level: str, phone_verified: bool) -> VerificationLe
     if not phone_verified and level is VerificationLevel.BASIC:
         return VerificationLevel.UNVERIFIED
     return level
-
-
-def _as_utc(moment: datetime) -> datetime:
-    """SQLite hands back naive datetimes; everything we store is UTC."""
-    return moment if moment.tzinfo else moment.replace(tzinfo=UTC)

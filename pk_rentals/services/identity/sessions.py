@@ -15,13 +15,14 @@ import enum
 import functools
 import logging
 import threading
-from datetime import UTC, datetime, timedelta
+from datetime import datetime, timedelta
 
 from clerk_backend_api import Clerk
 from sqlalchemy.exc import IntegrityError
 
 from pk_rentals import db
 from pk_rentals.models import AuthSession
+from pk_rentals.models.base import as_utc, utcnow
 from pk_rentals.services.identity.config import ClerkConfig, clerk_config
 from pk_rentals.services.identity.tokens import SessionClaims, SessionTokenVerifier
 from pk_rentals.settings import get_settings
@@ -50,14 +51,6 @@ def verify_token(token: str) -> SessionClaims:
     return _verifier(clerk_config()).verify(token)
 
 
-def utcnow() -> datetime:
-    return datetime.now(UTC)
-
-
-def _aware(moment: datetime) -> datetime:
-    return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
-
-
 def _idle_limit() -> timedelta:
     return timedelta(seconds=get_settings().idle_timeout_seconds)
 
@@ -83,7 +76,7 @@ def admit(claims: SessionClaims, *, touch: bool = False, now: datetime | None = 
             return Verdict.ACTIVE if row.ended_at is None else Verdict.ENDED
         if row.ended_at is not None:
             return Verdict.ENDED
-        if now - _aware(row.last_active_at) > _idle_limit():
+        if now - as_utc(row.last_active_at) > _idle_limit():
             row.ended_at, row.end_reason = now, Verdict.IDLE.value
             session.add(row)
             session.commit()
