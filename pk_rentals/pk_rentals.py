@@ -11,8 +11,12 @@ from pk_rentals.components.idle_guard import idle_guard
 from pk_rentals.pages.auth import sign_in_page, sign_up_page
 from pk_rentals.pages.landing import landing
 from pk_rentals.pages.not_found import not_found
+from pk_rentals.pages.profile import profile_page
 from pk_rentals.pages.profile_setup import profile_setup_page
+from pk_rentals.pages.public_profile import public_profile_page
+from pk_rentals.pages.settings import settings_page
 from pk_rentals.state.auth import AuthState
+from pk_rentals.state.public_profile import PublicProfileState
 
 app = rx.App(
     api_transformer=create_api(),
@@ -37,4 +41,12 @@ app.add_page(
 app.add_page(sign_in_page, route=routes.SIGN_IN, title="Sign in · PK Rentals")
 app.add_page(sign_up_page, route=routes.SIGN_UP, title="Create account · PK Rentals")
 app.add_page(profile_setup_page, route=routes.PROFILE_SETUP, title="Your profile · PK Rentals")
+app.add_page(profile_page, route=routes.PROFILE, title="Your profile · PK Rentals")
+app.add_page(settings_page, route=routes.SETTINGS, title="Settings · PK Rentals")
+app.add_page(
+    public_profile_page,
+    route=routes.PUBLIC_PROFILE,
+    title="Profile · PK Rentals",
+    on_load=PublicProfileState.load,
+)
 app.add_page(not_found, route=routes.NOT_FOUND, title="Page not found · PK Rentals")

@@ -3,8 +3,15 @@
 HOME = "/"
 SIGN_IN = "/sign-in"
 SIGN_UP = "/sign-up"
+PROFILE = "/profile"
 PROFILE_SETUP = "/profile/setup"
+SETTINGS = "/settings"
+PUBLIC_PROFILE = "/u/[profile_id]"
 NOT_FOUND = "404"
 
 # Pages only a signed-in visitor may see; others are sent to sign-in and back.
-PROTECTED = frozenset({PROFILE_SETUP})
+PROTECTED = frozenset({PROFILE, PROFILE_SETUP, SETTINGS})
+
+
+def public_profile(user_id: str) -> str:
+    return f"/u/{user_id}"

@@ -7,9 +7,20 @@ from pk_rentals.components import clerk
 from pk_rentals.components.head import UrduFont
 from pk_rentals.components.i18n import t
 from pk_rentals.state.auth import AuthState
+from pk_rentals.state.preferences import PreferencesState
 from pk_rentals.state.ui import UiState
 
 CONTENT_WIDTH = "72rem"
+
+
+class ThemeSync(rx.Component):
+    """Applies the saved theme and reports the header toggle (assets/js/theme_sync.jsx)."""
+
+    library = "$/public/js/theme_sync.jsx"
+    tag = "ThemeSync"
+
+    theme: rx.Var[str]
+    on_change: rx.EventHandler[rx.event.passthrough_event_spec(str)]
 
 
 def _brand() -> rx.Component:
@@ -31,7 +42,7 @@ def _brand() -> rx.Component:
 def _language_button() -> rx.Component:
     return rx.button(
         t("nav.language"),
-        on_click=UiState.toggle_language,
+        on_click=PreferencesState.toggle_language,
         variant="ghost",
         size="2",
         aria_label=t("nav.language_label"),
@@ -64,7 +75,19 @@ def header() -> rx.Component:
                 _theme_button(),
                 rx.cond(
                     AuthState.signed_in,
-                    rx.box(clerk.user_button(), data_testid="user-button", min_width="28px"),
+                    rx.hstack(
+                        rx.link(
+                            t("nav.profile"),
+                            href=routes.PROFILE,
+                            size="2",
+                            weight="medium",
+                            class_name="pk-nav-link",
+                            data_testid="nav-profile",
+                        ),
+                        rx.box(clerk.user_button(), data_testid="user-button", min_width="28px"),
+                        align="center",
+                        spacing="3",
+                    ),
                     rx.link(
                         rx.button(t("nav.sign_in"), size="2", variant="soft"),
                         href=routes.SIGN_IN,
@@ -118,6 +141,7 @@ def page_frame(*children: rx.Component) -> rx.Component:
     """Wrap a page's content in the header and footer every page shares."""
     return rx.box(
         UrduFont.create(),
+        ThemeSync.create(theme=UiState.theme, on_change=PreferencesState.theme_changed),
         rx.el.a(
             rx.cond(UiState.is_urdu, "مواد پر جائیں", "Skip to content"),
             href="#main",

@@ -1,14 +1,74 @@
-"""Where a new account lands after its first sign-in, until the profile is complete.
-
-The setup form itself is the profile issue's; this page is the destination the
-sign-in flow guarantees.
-"""
+"""Profile setup, right after the first sign-in and until the profile is complete:
+step 1 your details, step 2 verify your phone (may be skipped)."""
 
 import reflex as rx
 
+from pk_rentals import routes
 from pk_rentals.components.frame import page_frame, signed_in_only
 from pk_rentals.components.i18n import t
+from pk_rentals.components.profile import phone_verification, profile_form
 from pk_rentals.state.auth import AuthState
+from pk_rentals.state.profile import ProfileState
+
+
+def _step(number: int, label_key: str, current: rx.Var) -> rx.Component:
+    return rx.hstack(
+        rx.box(
+            str(number),
+            class_name=rx.cond(current, "pk-step-number pk-step-current", "pk-step-number"),
+            aria_hidden="true",
+        ),
+        rx.text(t(label_key), weight=rx.cond(current, "bold", "regular"), size="2"),
+        align="center",
+        spacing="2",
+        aria_current=rx.cond(current, "step", "false"),
+    )
+
+
+def _steps() -> rx.Component:
+    return rx.hstack(
+        _step(1, "setup.step_details", ~ProfileState.complete),
+        rx.separator(size="1", width="2rem"),
+        _step(2, "setup.step_phone", ProfileState.complete),
+        align="center",
+        spacing="3",
+        wrap="wrap",
+        role="list",
+        class_name="pk-wizard-steps",
+    )
+
+
+def _details_step() -> rx.Component:
+    return rx.vstack(
+        rx.text(t("setup.lead"), size="3", color_scheme="gray"),
+        profile_form("form.save_continue"),
+        spacing="4",
+        width="100%",
+    )
+
+
+def _phone_step() -> rx.Component:
+    return rx.vstack(
+        rx.heading(t("setup.step_phone"), as_="h2", size="5"),
+        rx.text(t("setup.phone_lead"), size="3", color_scheme="gray"),
+        phone_verification(),
+        rx.hstack(
+            rx.link(
+                rx.button(
+                    rx.cond(ProfileState.phone_verified, t("setup.done"), t("setup.skip")),
+                    variant=rx.cond(ProfileState.phone_verified, "solid", "ghost"),
+                    size="3",
+                ),
+                href=routes.PROFILE,
+                data_testid="setup-finish",
+            ),
+            padding_top="1rem",
+        ),
+        spacing="4",
+        width="100%",
+        max_width="40rem",
+        data_testid="setup-phone-step",
+    )
 
 
 def profile_setup_page() -> rx.Component:
@@ -16,7 +76,6 @@ def profile_setup_page() -> rx.Component:
         signed_in_only(
             rx.vstack(
                 rx.heading(t("setup.title"), as_="h1", size="7"),
-                rx.text(t("setup.lead"), size="3", color_scheme="gray"),
                 rx.text(
                     t("setup.signed_in_as"),
                     " ",
@@ -24,6 +83,17 @@ def profile_setup_page() -> rx.Component:
                     size="2",
                     data_testid="signed-in-as",
                 ),
+                rx.cond(
+                    ProfileState.loaded,
+                    rx.vstack(
+                        _steps(),
+                        rx.cond(ProfileState.complete, _phone_step(), _details_step()),
+                        spacing="5",
+                        width="100%",
+                    ),
+                    rx.center(rx.spinner(size="3"), padding="3rem", width="100%"),
+                ),
+                rx.fragment(on_mount=ProfileState.load),
                 spacing="4",
                 align="start",
                 padding_y="2rem",

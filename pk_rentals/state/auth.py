@@ -20,10 +20,12 @@ import reflex as rx
 
 from pk_rentals import routes
 from pk_rentals.i18n import text
+from pk_rentals.models import Language
 from pk_rentals.services.identity import sessions
 from pk_rentals.services.identity.accounts import AccountDeleted
 from pk_rentals.services.identity.signin import sign_in_user
 from pk_rentals.services.identity.tokens import SessionClaims, TokenError
+from pk_rentals.services.profile import save_preferences_of
 from pk_rentals.settings import get_settings
 from pk_rentals.state.ui import UiState
 
@@ -116,8 +118,24 @@ class AuthState(rx.State):
         self.display_name = user.display_name
         self.email = user.email or ""
         self.needs_profile = not user.profile_complete
+        events = [await self._apply_preferences(user)]
         if self.needs_profile and self.router.url.path.rstrip("/") != routes.PROFILE_SETUP:
-            return rx.redirect(routes.PROFILE_SETUP)
+            events.append(rx.redirect(routes.PROFILE_SETUP))
+        return events
+
+    async def _apply_preferences(self, user):
+        """A returning user gets their saved theme and language in this browser; a new
+        one keeps what they chose before signing up, and that is saved for them."""
+        ui = await self.get_state(UiState)
+        if user.profile_complete:
+            ui.use_theme(user.theme)
+            return ui.use_language(user.language)
+        await asyncio.to_thread(
+            save_preferences_of,
+            user.clerk_user_id,
+            theme=ui.theme or None,
+            language=Language.URDU if ui.is_urdu else Language.ENGLISH,
+        )
         return None
 
     def _leave_if_protected(self):
@@ -202,12 +220,28 @@ def protected(handler):
     .clerk_user_id`` as the one trusted identity.
     """
 
+    async def refusal(self):
+        auth = self if isinstance(self, AuthState) else await self.get_state(AuthState)
+        return await auth.require_session(activity=True)
+
+    if inspect.isasyncgenfunction(handler):  # a handler that yields progress
+
+        @functools.wraps(handler)
+        async def guarded_steps(self, *args, **kwargs):
+            refused = await refusal(self)
+            if refused is not None:
+                yield refused
+                return
+            async for update in handler(self, *args, **kwargs):
+                yield update
+
+        return guarded_steps
+
     @functools.wraps(handler)
     async def guarded(self, *args, **kwargs):
-        auth = self if isinstance(self, AuthState) else await self.get_state(AuthState)
-        refusal = await auth.require_session(activity=True)
-        if refusal is not None:
-            return refusal
+        refused = await refusal(self)
+        if refused is not None:
+            return refused
         result = handler(self, *args, **kwargs)
         return await result if inspect.isawaitable(result) else result
 

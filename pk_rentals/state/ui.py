@@ -1,8 +1,12 @@
-"""Interface choices every visitor has, signed in or not: the language."""
+"""Interface choices every visitor has, signed in or not: language and theme.
+
+Both live in cookies so the head script (components/head.py) applies them before
+first paint; a signed-in user's saved preferences are copied into them at sign-in.
+"""
 
 import reflex as rx
 
-from pk_rentals.models.enums import Language
+from pk_rentals.models.enums import Language, Theme
 
 ONE_YEAR = 365 * 24 * 3600
 
@@ -16,15 +20,20 @@ class UiState(rx.State):
         Language.URDU.value, name="pk_lang", path="/", max_age=ONE_YEAR, same_site="lax"
     )
 
+    # "" until chosen; then light / dark / system (Reflex keeps the live mode itself).
+    theme: str = rx.Cookie("", name="pk_theme", path="/", max_age=ONE_YEAR, same_site="lax")
+
     @rx.var
     def is_urdu(self) -> bool:
         return self.language != Language.ENGLISH.value
 
-    @rx.event
-    def toggle_language(self):
-        new = Language.ENGLISH if self.is_urdu else Language.URDU
-        self.language = new.value
-        code, direction = HTML_ATTRIBUTES[new]
+    def use_language(self, language: Language):
+        """Switch the interface language now; the event that sets <html lang dir>."""
+        self.language = language.value
+        code, direction = HTML_ATTRIBUTES[language]
         return rx.call_script(
             f"document.documentElement.lang='{code}';document.documentElement.dir='{direction}'"
         )
+
+    def use_theme(self, theme: str) -> None:
+        self.theme = Theme(theme).value

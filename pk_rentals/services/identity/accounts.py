@@ -97,7 +97,8 @@ class ClerkUser:
     last_name: str | None
     primary_email: str | None
     email_verified: bool
-    verified_phone: str | None  # E.164, only when Clerk verified it
+    verified_phone: str | None  # E.164, the primary (or first) number Clerk verified
+    verified_phones: tuple[str, ...]  # E.164, every number Clerk verified
     image_url: str | None  # only an uploaded image, not Clerk's generated initials
     updated_at: datetime  # aware UTC
 
@@ -125,6 +126,7 @@ class ClerkUser:
             primary_email=email.email_address if email else None,
             email_verified=email is not None and _is_verified(email),
             verified_phone=phone.phone_number if phone else None,
+            verified_phones=tuple(p.phone_number for p in verified_phones),
             image_url=(user.image_url or None) if user.has_image else None,
             updated_at=datetime.fromtimestamp(user.updated_at / 1000, UTC),
         )
@@ -294,7 +296,11 @@ def _refresh_clerk_fields(session: Session, user: User, clerk_user: ClerkUser) -
         return  # a late delivery of older data
     user.clerk_email = clerk_user.primary_email
     user.clerk_image_url = clerk_user.image_url
-    user.clerk_verified_phone = clerk_user.verified_phone
+    if not user.phone and clerk_user.verified_phone:
+        user.phone = clerk_user.verified_phone  # prefills the profile form
+    user.clerk_verified_phone = (
+        user.phone if user.phone in clerk_user.verified_phones else clerk_user.verified_phone
+    )
     user.clerk_updated_at = clerk_user.updated_at
     if not user.display_name:  # never overwrite a name the user chose in the profile
         user.display_name = clerk_user.display_name
@@ -303,18 +309,17 @@ def _refresh_clerk_fields(session: Session, user: User, clerk_user: ClerkUser) -
         select(UserVerification).where(UserVerification.user_id == user.id)
     ).one()
     verification.email_verified = clerk_user.email_verified
-    verification.phone_verified = clerk_user.verified_phone is not None
-    verification.verification_level = _level_after_phone_check(
-        verification.verification_level, verification.phone_verified
-    )
+    apply_phone_rule(user, verification)
     session.add(verification)
 
 
-def _level_after_phone_check(level: str, phone_verified: bool) -> VerificationLevel:
-    """A verified phone is the ``basic`` level; the moderator levels are never touched."""
-    level = VerificationLevel(level)
-    if phone_verified and level is VerificationLevel.UNVERIFIED:
-        return VerificationLevel.BASIC
-    if not phone_verified and level is VerificationLevel.BASIC:
-        return VerificationLevel.UNVERIFIED
-    return level
+def apply_phone_rule(user: User, verification: UserVerification) -> None:
+    """``phone_verified`` (and with it the ``basic`` level) holds only while the
+    profile's number is one Clerk verified; moderator levels are never touched."""
+    verified = bool(user.phone) and user.phone == user.clerk_verified_phone
+    verification.phone_verified = verified
+    level = VerificationLevel(verification.verification_level)
+    if verified and level is VerificationLevel.UNVERIFIED:
+        verification.verification_level = VerificationLevel.BASIC
+    elif not verified and level is VerificationLevel.BASIC:
+        verification.verification_level = VerificationLevel.UNVERIFIED

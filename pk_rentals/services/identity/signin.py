@@ -6,7 +6,11 @@ from __future__ import annotations
 import dataclasses
 import logging
 
+from sqlmodel import select
+
 from pk_rentals import db
+from pk_rentals.models import Language, UserPreferences
+from pk_rentals.models.enums import Theme
 from pk_rentals.services.identity.accounts import (
     ClerkUser,
     apply_clerk_user,
@@ -24,6 +28,8 @@ class SignedInUser:
     email: str | None
     profile_complete: bool
     synced: bool  # False: Clerk's Backend API was unreachable and no webhook had come
+    theme: Theme  # saved preferences (seed 004), applied to the interface at sign-in
+    language: Language
 
 
 def fetch_clerk_user(clerk_user_id: str) -> ClerkUser | None:
@@ -51,10 +57,15 @@ def sign_in_user(clerk_user_id: str) -> SignedInUser:
             synced = True
     with db.session() as session:
         user = get_or_create_user(session, clerk_user_id)
+        preferences = session.exec(
+            select(UserPreferences).where(UserPreferences.clerk_user_id == clerk_user_id)
+        ).one()
         return SignedInUser(
             clerk_user_id=clerk_user_id,
             display_name=user.display_name,
             email=user.clerk_email,
             profile_complete=user.profile_completed_at is not None,
             synced=synced,
+            theme=Theme(preferences.theme),
+            language=Language(user.preferred_language),
         )

@@ -1,0 +1,68 @@
+// Keeps what someone typed into a form in this browser until the server saved it.
+//
+// A reload, a closed tab or a dropped connection loses nothing: every input is
+// copied to localStorage (for this owner only), and put back into the empty form
+// next time. The server clears the draft when a save succeeds.
+import { useEffect } from "react";
+
+const PROTOTYPES = {
+  INPUT: HTMLInputElement.prototype,
+  SELECT: HTMLSelectElement.prototype,
+  TEXTAREA: HTMLTextAreaElement.prototype,
+};
+
+function readDraft(storageKey, owner) {
+  try {
+    const draft = JSON.parse(window.localStorage.getItem(storageKey) || "null");
+    return draft && draft.owner === owner ? draft.values : null;
+  } catch (error) {
+    return null;
+  }
+}
+
+// Set a field the way typing would, so React (and Reflex's on_change) sees it.
+function setField(field, value) {
+  const setter = Object.getOwnPropertyDescriptor(PROTOTYPES[field.tagName], "value").set;
+  setter.call(field, value);
+  const type = field.tagName === "SELECT" ? "change" : "input";
+  field.dispatchEvent(new Event(type, { bubbles: true }));
+}
+
+export function FormDraft({ formId, storageKey, owner }) {
+  useEffect(() => {
+    const form = document.getElementById(formId);
+    if (!form || !owner) return undefined;
+    const values = readDraft(storageKey, owner);
+    let tries = 0;
+    let timer = null;
+    // A city menu is filled only after its province reached the server: retry.
+    const restore = () => {
+      let pending = false;
+      for (const field of form.elements) {
+        if (!field.name || !PROTOTYPES[field.tagName] || !(field.name in values)) continue;
+        if (field.value === values[field.name]) continue;
+        const wanted = values[field.name];
+        if (field.tagName === "SELECT" && ![...field.options].some((o) => o.value === wanted)) {
+          pending = true;
+          continue;
+        }
+        setField(field, wanted);
+      }
+      if (pending && tries++ < 15) timer = window.setTimeout(restore, 200);
+    };
+    if (values) restore();
+
+    const save = () => {
+      const current = Object.fromEntries(new FormData(form).entries());
+      window.localStorage.setItem(storageKey, JSON.stringify({ owner, values: current }));
+    };
+    form.addEventListener("input", save);
+    form.addEventListener("change", save);
+    return () => {
+      window.clearTimeout(timer);
+      form.removeEventListener("input", save);
+      form.removeEventListener("change", save);
+    };
+  }, [formId, storageKey, owner]);
+  return null;
+}

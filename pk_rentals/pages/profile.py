@@ -1,0 +1,98 @@
+"""/profile: the owner's own profile, editable; private fields are marked as such."""
+
+import reflex as rx
+
+from pk_rentals import routes
+from pk_rentals.components.frame import page_frame, signed_in_only
+from pk_rentals.components.i18n import t
+from pk_rentals.components.profile import avatar, phone_verification, profile_form
+from pk_rentals.components.trust_badge import trust_badge_for
+from pk_rentals.state.profile import ProfileState
+
+
+def section(title_key: str, *children: rx.Component, **props) -> rx.Component:
+    return rx.card(
+        rx.vstack(
+            rx.heading(t(title_key), as_="h2", size="4"),
+            *children,
+            spacing="3",
+            align="start",
+            width="100%",
+        ),
+        size="3",
+        width="100%",
+        **props,
+    )
+
+
+def _summary() -> rx.Component:
+    return rx.flex(
+        avatar(ProfileState.avatar_url, ProfileState.initials, size="6"),
+        rx.vstack(
+            rx.heading(ProfileState.display_name, as_="h1", size="7", data_testid="profile-name"),
+            trust_badge_for(ProfileState.level, "large"),
+            rx.hstack(
+                rx.link(
+                    t("profile.view_public"),
+                    href="/u/" + ProfileState.public_id,
+                    data_testid="public-profile-link",
+                ),
+                rx.text("·", aria_hidden="true", color_scheme="gray"),
+                rx.link(t("profile.settings"), href=routes.SETTINGS),
+                spacing="2",
+                wrap="wrap",
+            ),
+            spacing="2",
+            align="start",
+        ),
+        spacing="4",
+        align="center",
+        direction=rx.breakpoints(initial="column", sm="row"),
+        width="100%",
+    )
+
+
+def profile_page() -> rx.Component:
+    return page_frame(
+        signed_in_only(
+            rx.vstack(
+                rx.cond(
+                    ProfileState.loaded,
+                    rx.vstack(
+                        _summary(),
+                        rx.callout(
+                            t("profile.private_note"),
+                            icon="lock",
+                            color_scheme="gray",
+                            size="1",
+                            width="100%",
+                        ),
+                        section(
+                            "profile.phone",
+                            phone_verification(),
+                            data_testid="phone-section",
+                        ),
+                        section(
+                            "profile.email",
+                            rx.text(ProfileState.email, dir="ltr", data_testid="profile-email"),
+                        ),
+                        section("profile.details", profile_form("form.save")),
+                        spacing="5",
+                        width="100%",
+                        max_width="48rem",
+                    ),
+                    rx.center(
+                        rx.spinner(size="3"),
+                        rx.text(t("profile.loading")),
+                        padding="3rem",
+                        width="100%",
+                        role="status",
+                    ),
+                ),
+                rx.fragment(on_mount=ProfileState.load),
+                padding_y="2rem",
+                width="100%",
+                data_testid="profile-page",
+            )
+        )
+    )

@@ -1,0 +1,101 @@
+"""/settings: theme, language and notifications (seed 004 UserPreferences)."""
+
+import reflex as rx
+
+from pk_rentals.components.frame import page_frame, signed_in_only
+from pk_rentals.components.i18n import t
+from pk_rentals.models import Language
+from pk_rentals.models.enums import Theme
+from pk_rentals.pages.profile import section
+from pk_rentals.services.profile import NOTIFICATION_CHANNELS
+from pk_rentals.state.preferences import PreferencesState
+from pk_rentals.state.ui import UiState
+
+THEME_ICONS = {Theme.LIGHT: "sun", Theme.DARK: "moon", Theme.SYSTEM: "monitor-smartphone"}
+
+
+def _choice(value: str, icon: str | None, label_key: str) -> rx.Component:
+    return rx.el.label(
+        rx.radio_group.item(value=value),
+        rx.icon(icon, size=18, aria_hidden="true") if icon else "",
+        t(label_key),
+        class_name="pk-choice",
+        data_testid=f"choice-{value}",
+    )
+
+
+def _theme() -> rx.Component:
+    return rx.radio_group.root(
+        rx.flex(
+            *[
+                _choice(theme.value, THEME_ICONS[theme], f"settings.theme.{theme.value}")
+                for theme in Theme
+            ],
+            direction="column",
+            spacing="3",
+        ),
+        value=rx.color_mode,
+        on_change=PreferencesState.choose_theme,
+        name="theme",
+        size="3",
+        aria_label=t("settings.theme"),
+    )
+
+
+def _language() -> rx.Component:
+    return rx.radio_group.root(
+        rx.flex(
+            *[_choice(language.value, None, f"language.{language.value}") for language in Language],
+            direction="column",
+            spacing="3",
+        ),
+        value=rx.cond(UiState.is_urdu, Language.URDU.value, Language.ENGLISH.value),
+        on_change=PreferencesState.choose_language,
+        name="language",
+        size="3",
+        aria_label=t("settings.language"),
+    )
+
+
+def _notification(channel: str) -> rx.Component:
+    return rx.el.label(
+        rx.switch(
+            checked=getattr(PreferencesState, f"notify_{channel}"),
+            on_change=lambda on: PreferencesState.set_notification(channel, on),
+            size="3",
+            data_testid=f"notify-{channel}",
+        ),
+        t(f"settings.notify.{channel}"),
+        class_name="pk-choice",
+    )
+
+
+def settings_page() -> rx.Component:
+    return page_frame(
+        signed_in_only(
+            rx.vstack(
+                rx.heading(t("settings.title"), as_="h1", size="7"),
+                section("settings.theme", _theme(), data_testid="settings-theme"),
+                section("settings.language", _language(), data_testid="settings-language"),
+                section(
+                    "settings.notifications",
+                    rx.text(t("settings.notifications.lead"), size="2", color_scheme="gray"),
+                    rx.cond(
+                        PreferencesState.loaded,
+                        rx.flex(
+                            *[_notification(channel) for channel in NOTIFICATION_CHANNELS],
+                            direction="column",
+                            spacing="3",
+                        ),
+                        rx.spinner(),
+                    ),
+                    data_testid="settings-notifications",
+                ),
+                rx.fragment(on_mount=PreferencesState.load),
+                spacing="5",
+                padding_y="2rem",
+                width="100%",
+                max_width="40rem",
+            )
+        )
+    )

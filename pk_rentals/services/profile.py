@@ -1,0 +1,368 @@
+"""Profiles (seed 000): what a user may type, the one-query profile fetch, and saving.
+
+Reflex-free, so the pages, the API and the tests share it. Problems are message ids
+of pk_rentals.i18n keyed by form field, so the page shows them in the user's
+language next to the field they concern.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+import unicodedata
+import uuid
+from collections.abc import Mapping
+from datetime import datetime
+from decimal import Decimal
+
+import phonenumbers
+from sqlmodel import Session, select
+
+from pk_rentals import db
+from pk_rentals.models import Language, Province, User, UserPreferences, UserVerification
+from pk_rentals.models.base import as_utc, utcnow
+from pk_rentals.models.enums import Theme, VerificationLevel
+from pk_rentals.places import OTHER_CITY, city_names
+from pk_rentals.services.identity.accounts import apply_phone_rule
+
+NAME_LENGTH = (2, 50)
+CITY_LENGTH = (2, 50)
+AREA_MAX = 100
+BIO_MAX = 500
+PHONE_INPUT_MAX = 32  # longer input is not a phone number, whatever it holds
+NOTIFICATION_CHANNELS = ("email", "sms", "in_app")
+# Every problem parse_profile can report (message ids of pk_rentals.i18n).
+PROBLEMS = (
+    "form.name.required",
+    "form.name.length",
+    "form.name.markup",
+    "form.name.letters",
+    "form.phone.required",
+    "form.phone.invalid",
+    "form.province.required",
+    "form.city.required",
+    "form.city_other.invalid",
+    "form.area.invalid",
+    "form.bio.length",
+    "form.language.invalid",
+)
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2066-\u2069]")
+_MARKUP = re.compile(r"[<>]")
+_PHONE_CHARACTERS = re.compile(r"[\d\s()+.-]+")  # \d: any script's digits (Urdu too)
+
+
+class ProfileInvalid(ValueError):
+    """Some fields are wrong: ``problems`` maps each field to a message id."""
+
+    def __init__(self, problems: dict[str, str]):
+        super().__init__(", ".join(f"{field}: {key}" for field, key in problems.items()))
+        self.problems = problems
+
+
+@dataclasses.dataclass(frozen=True)
+class ProfileInput:
+    """A checked profile form, ready to store."""
+
+    display_name: str
+    phone: str  # E.164, +923XXXXXXXXX
+    province: str
+    city: str
+    area: str | None
+    bio: str | None
+    preferred_language: Language
+
+
+# --- checking what people type ---------------------------------------------------------
+
+
+def clean_text(value: object, *, multiline: bool = False) -> str:
+    """Text as stored: NFC, no control or direction-override characters, trimmed;
+    single-line text has its runs of spaces collapsed."""
+    text = unicodedata.normalize("NFC", str(value or ""))
+    if multiline:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+        text = _CONTROL.sub("", text)
+        text = re.sub(r"\n{3,}", "\n\n", text)
+    else:
+        text = _CONTROL.sub(" ", text.replace("\n", " "))
+        text = re.sub(r"\s+", " ", text)
+    return text.strip()
+
+
+def normalize_mobile(raw: object) -> str:
+    """A Pakistani mobile number in E.164 (``+923001234567``) from the forms people
+    type: ``03001234567``, ``0300-1234567``, ``+92 300 1234567``, ``923001234567``.
+    Raises ``ValueError`` for anything else, landlines included."""
+    text = str(raw or "").strip()
+    if not text or len(text) > PHONE_INPUT_MAX or not _PHONE_CHARACTERS.fullmatch(text):
+        raise ValueError("not a phone number")
+    if text.startswith("92"):
+        text = "+" + text
+    try:
+        number = phonenumbers.parse(text, "PK")
+    except phonenumbers.NumberParseException as error:
+        raise ValueError("not a phone number") from error
+    if number.country_code != 92 or not phonenumbers.is_valid_number(number):
+        raise ValueError("not a Pakistani phone number")
+    if phonenumbers.number_type(number) != phonenumbers.PhoneNumberType.MOBILE:
+        raise ValueError("not a mobile number")
+    return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
+
+
+def display_mobile(e164: str | None) -> str:
+    """``+92 300 1234567`` for an E.164 number; "" for none."""
+    if not e164:
+        return ""
+    number = phonenumbers.parse(e164, None)
+    return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.INTERNATIONAL)
+
+
+def initials(name: str) -> str:
+    """Up to two initials for an avatar without an image (any script)."""
+    words = [word for word in name.split() if word[:1].isalpha()]
+    return "".join(word[0] for word in words[:2]).upper() or "?"
+
+
+def parse_profile(form: Mapping[str, object]) -> ProfileInput:
+    """Check a submitted profile form; raises ``ProfileInvalid`` naming every bad field.
+
+    Fields: display_name, phone, province, city, city_other (when city is "other"),
+    area, bio, preferred_language.
+    """
+    problems: dict[str, str] = {}
+
+    name = clean_text(form.get("display_name"))
+    if not name:
+        problems["display_name"] = "form.name.required"
+    elif not NAME_LENGTH[0] <= len(name) <= NAME_LENGTH[1]:
+        problems["display_name"] = "form.name.length"
+    elif _MARKUP.search(name):
+        problems["display_name"] = "form.name.markup"
+    elif not any(character.isalpha() for character in name):
+        problems["display_name"] = "form.name.letters"
+
+    phone = ""
+    if not clean_text(form.get("phone")):
+        problems["phone"] = "form.phone.required"
+    else:
+        try:
+            phone = normalize_mobile(clean_text(form.get("phone")))
+        except ValueError:
+            problems["phone"] = "form.phone.invalid"
+
+    province = clean_text(form.get("province"))
+    if province not in {p.value for p in Province}:
+        problems["province"] = "form.province.required"
+
+    city = clean_text(form.get("city"))
+    if "province" in problems:
+        pass  # the city list depends on the province
+    elif city == OTHER_CITY:
+        city = clean_text(form.get("city_other"))
+        if not CITY_LENGTH[0] <= len(city) <= CITY_LENGTH[1] or _MARKUP.search(city):
+            problems["city_other"] = "form.city_other.invalid"
+    elif city not in city_names(province):
+        problems["city"] = "form.city.required"
+
+    area = clean_text(form.get("area")) or None
+    if area and (len(area) > AREA_MAX or _MARKUP.search(area)):
+        problems["area"] = "form.area.invalid"
+
+    bio = clean_text(form.get("bio"), multiline=True) or None
+    if bio and len(bio) > BIO_MAX:
+        problems["bio"] = "form.bio.length"
+
+    try:
+        language = Language(clean_text(form.get("preferred_language")) or Language.URDU.value)
+    except ValueError:
+        problems["preferred_language"] = "form.language.invalid"
+        language = Language.URDU
+
+    if problems:
+        raise ProfileInvalid(problems)
+    return ProfileInput(name, phone, province, city, area, bio, language)
+
+
+# --- reading: one query (seed 000 unified profile fetch) ---------------------------------
+
+
+@dataclasses.dataclass(frozen=True)
+class PublicProfile:
+    """What anybody may see of a person. It has no email, phone, CNIC or selfie
+    field at all, so a public page cannot show them by mistake."""
+
+    user_id: str
+    display_name: str
+    avatar_url: str | None  # Clerk's image (the social avatar); initials when None
+    level: VerificationLevel
+    city: str
+    province: str
+    member_since: datetime
+    average_rating: Decimal
+    total_reviews: int
+    response_rate: Decimal
+    completed_bookings: int
+
+
+@dataclasses.dataclass(frozen=True)
+class OwnProfile:
+    """The signed-in owner's full profile: the public part and the private fields."""
+
+    public: PublicProfile
+    clerk_user_id: str
+    email: str | None
+    email_verified: bool
+    phone: str | None  # E.164
+    phone_verified: bool
+    verified_phone: str | None  # the number Clerk verified, E.164
+    area: str | None
+    bio: str | None
+    preferred_language: Language
+    theme: Theme
+    notification_settings: dict[str, bool]
+    verification_selfie_url: str | None  # never public (dual avatar, seed 000)
+    complete: bool
+
+
+def _profile_row(session: Session, condition) -> tuple | None:
+    statement = (
+        select(User, UserVerification, UserPreferences)
+        .outerjoin(UserVerification, UserVerification.user_id == User.id)
+        .outerjoin(UserPreferences, UserPreferences.clerk_user_id == User.clerk_user_id)
+        .where(condition)
+    )
+    return session.exec(statement).first()
+
+
+def _public(user: User, verification: UserVerification | None) -> PublicProfile:
+    level = verification.verification_level if verification else VerificationLevel.UNVERIFIED
+    return PublicProfile(
+        user_id=str(user.id),
+        display_name=user.display_name,
+        avatar_url=user.clerk_image_url,
+        level=VerificationLevel(level),
+        city=user.city,
+        province=user.province,
+        member_since=as_utc(user.created_at),
+        average_rating=Decimal(user.average_rating),
+        total_reviews=user.total_reviews,
+        response_rate=Decimal(user.response_rate),
+        completed_bookings=user.completed_bookings,
+    )
+
+
+def notification_settings(user: User, preferences: UserPreferences | None) -> dict[str, bool]:
+    """Every channel with its switch; email follows seed 004's ``notifications``."""
+    stored = user.notification_settings if isinstance(user.notification_settings, dict) else {}
+    settings = {channel: bool(stored.get(channel, True)) for channel in NOTIFICATION_CHANNELS}
+    if preferences is not None:
+        settings["email"] = preferences.notifications
+    return settings
+
+
+def own_profile(session: Session, clerk_user_id: str) -> OwnProfile | None:
+    """The signed-in user's profile in one SQL statement (no Backend API call: Clerk's
+    fields come from the copy webhooks and the sign-in sync keep fresh)."""
+    row = _profile_row(session, User.clerk_user_id == clerk_user_id)
+    if row is None:
+        return None
+    user, verification, preferences = row
+    return OwnProfile(
+        public=_public(user, verification),
+        clerk_user_id=user.clerk_user_id,
+        email=user.clerk_email,
+        email_verified=bool(verification and verification.email_verified),
+        phone=user.phone,
+        phone_verified=bool(verification and verification.phone_verified),
+        verified_phone=user.clerk_verified_phone,
+        area=user.area,
+        bio=user.bio,
+        preferred_language=Language(user.preferred_language),
+        theme=Theme(preferences.theme) if preferences else Theme.SYSTEM,
+        notification_settings=notification_settings(user, preferences),
+        verification_selfie_url=verification.verification_selfie_url if verification else None,
+        complete=user.profile_completed_at is not None,
+    )
+
+
+def public_profile(session: Session, user_id: str) -> PublicProfile | None:
+    """Anybody's public profile by the app's user id, in one SQL statement; None for
+    an unknown id or a profile that was never completed."""
+    try:
+        key = uuid.UUID(str(user_id))
+    except ValueError:
+        return None
+    row = _profile_row(session, User.id == key)
+    if row is None or row[0].profile_completed_at is None:
+        return None
+    return _public(row[0], row[1])
+
+
+# --- writing ---------------------------------------------------------------------------
+
+
+class ProfileMissing(LookupError):
+    """The signed-in user has no row (deleted meanwhile)."""
+
+
+def save_profile(session: Session, clerk_user_id: str, data: ProfileInput) -> User:
+    """Store a checked profile and mark the setup complete (idempotent: saving the same
+    form twice leaves the same row). The phone counts as verified only while it is the
+    number Clerk verified."""
+    row = _profile_row(session, User.clerk_user_id == clerk_user_id)
+    if row is None:
+        raise ProfileMissing(clerk_user_id)
+    user, verification, _preferences = row
+    user.display_name = data.display_name
+    user.phone = data.phone
+    user.province = data.province
+    user.city = data.city
+    user.area = data.area
+    user.bio = data.bio
+    user.preferred_language = data.preferred_language
+    user.profile_completed_at = user.profile_completed_at or utcnow()
+    session.add(user)
+    if verification is not None:
+        apply_phone_rule(user, verification)
+        session.add(verification)
+    session.commit()
+    return user
+
+
+def save_preferences(
+    session: Session,
+    clerk_user_id: str,
+    *,
+    theme: str | None = None,
+    language: str | None = None,
+    notifications: Mapping[str, bool] | None = None,
+) -> None:
+    """Store the settings page's choices; an unknown value raises ``ValueError``."""
+    row = _profile_row(session, User.clerk_user_id == clerk_user_id)
+    if row is None:
+        raise ProfileMissing(clerk_user_id)
+    user, _verification, preferences = row
+    if preferences is None:
+        preferences = UserPreferences(clerk_user_id=clerk_user_id)
+    if theme is not None:
+        preferences.theme = Theme(theme)
+    if language is not None:
+        user.preferred_language = Language(language)
+    if notifications is not None:
+        unknown = set(notifications) - set(NOTIFICATION_CHANNELS)
+        if unknown:
+            raise ValueError(f"unknown notification channels: {sorted(unknown)}")
+        merged = notification_settings(user, preferences) | {
+            channel: bool(value) for channel, value in notifications.items()
+        }
+        user.notification_settings = merged
+        preferences.notifications = merged["email"]  # seed 004: the email preference
+    session.add(user)
+    session.add(preferences)
+    session.commit()
+
+
+def save_preferences_of(clerk_user_id: str, **choices) -> None:
+    """``save_preferences`` in its own session (for event handlers)."""
+    with db.session() as session:
+        save_preferences(session, clerk_user_id, **choices)

@@ -1,0 +1,106 @@
+"""Theme, language and notification choices (seed 004 UserPreferences).
+
+Everyone can switch theme and language from the header; for a signed-in user the
+choice is also saved, so it follows them to a new browser after sign-in.
+"""
+
+from __future__ import annotations
+
+import asyncio
+
+import reflex as rx
+
+from pk_rentals import db
+from pk_rentals.i18n import text
+from pk_rentals.models import Language
+from pk_rentals.models.enums import Theme
+from pk_rentals.services.profile import (
+    NOTIFICATION_CHANNELS,
+    own_profile,
+    save_preferences_of,
+)
+from pk_rentals.state.auth import AuthState, protected
+from pk_rentals.state.ui import UiState
+
+
+def _notification_settings(clerk_user_id: str) -> dict[str, bool] | None:
+    with db.session() as session:
+        profile = own_profile(session, clerk_user_id)
+    return profile.notification_settings if profile else None
+
+
+class PreferencesState(rx.State):
+    notify_email: bool = True
+    notify_sms: bool = True
+    notify_in_app: bool = True
+    loaded: bool = False
+
+    async def _save_if_signed_in(self, **choices) -> None:
+        auth = await self.get_state(AuthState)
+        if auth.signed_in and await auth.require_session() is None:
+            await asyncio.to_thread(save_preferences_of, auth.clerk_user_id, **choices)
+
+    @rx.event
+    async def toggle_language(self):
+        """The header's language button: switch now, keep the page, save the choice."""
+        ui = await self.get_state(UiState)
+        language = Language.ENGLISH if ui.is_urdu else Language.URDU
+        await self._save_if_signed_in(language=language.value)
+        return ui.use_language(language)
+
+    @rx.event
+    async def theme_changed(self, mode: str):
+        """The live colour mode changed in this browser (header toggle)."""
+        if mode not in {theme.value for theme in Theme}:
+            return
+        ui = await self.get_state(UiState)
+        if ui.theme == mode:
+            return
+        ui.use_theme(mode)
+        await self._save_if_signed_in(theme=mode)
+
+    @rx.event
+    @protected
+    async def load(self):
+        auth = await self.get_state(AuthState)
+        settings = await asyncio.to_thread(_notification_settings, auth.clerk_user_id)
+        if settings is None:
+            return
+        self.notify_email = settings["email"]
+        self.notify_sms = settings["sms"]
+        self.notify_in_app = settings["in_app"]
+        self.loaded = True
+
+    @rx.event
+    @protected
+    async def choose_theme(self, theme: str):
+        ui = await self.get_state(UiState)
+        auth = await self.get_state(AuthState)
+        ui.use_theme(theme)  # ThemeSync applies it to the page
+        await asyncio.to_thread(save_preferences_of, auth.clerk_user_id, theme=theme)
+        return await self._saved()
+
+    @rx.event
+    @protected
+    async def choose_language(self, language: str):
+        ui = await self.get_state(UiState)
+        auth = await self.get_state(AuthState)
+        chosen = Language(language)
+        await asyncio.to_thread(save_preferences_of, auth.clerk_user_id, language=chosen.value)
+        return [ui.use_language(chosen), await self._saved()]
+
+    @rx.event
+    @protected
+    async def set_notification(self, channel: str, on: bool):
+        if channel not in NOTIFICATION_CHANNELS:
+            return None
+        auth = await self.get_state(AuthState)
+        await asyncio.to_thread(
+            save_preferences_of, auth.clerk_user_id, notifications={channel: bool(on)}
+        )
+        setattr(self, f"notify_{channel}", bool(on))
+        return await self._saved()
+
+    async def _saved(self):
+        ui = await self.get_state(UiState)
+        return rx.toast.success(text("settings.saved", "ur" if ui.is_urdu else "en"))

@@ -1,0 +1,208 @@
+"""The signed-in user's own profile: loading it, the setup wizard and the edit form,
+and the phone number Clerk verified."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+
+import reflex as rx
+
+from pk_rentals import db, routes
+from pk_rentals.i18n import text
+from pk_rentals.models.enums import VerificationLevel
+from pk_rentals.places import OTHER_CITY, city_names, urdu_name
+from pk_rentals.services.identity.accounts import apply_clerk_user
+from pk_rentals.services.identity.signin import fetch_clerk_user
+from pk_rentals.services.profile import (
+    OwnProfile,
+    ProfileInvalid,
+    display_mobile,
+    initials,
+    own_profile,
+    parse_profile,
+    save_profile,
+)
+from pk_rentals.state.auth import AuthState, protected
+from pk_rentals.state.ui import UiState
+
+log = logging.getLogger(__name__)
+
+DRAFT_KEY = "pk_draft_profile"  # localStorage key of the unsaved form (components/form_draft)
+
+
+def _load(clerk_user_id: str) -> OwnProfile | None:
+    with db.session() as session:
+        return own_profile(session, clerk_user_id)
+
+
+def _save(clerk_user_id: str, form: dict) -> None:
+    data = parse_profile(form)  # ProfileInvalid before any write
+    with db.session() as session:
+        save_profile(session, clerk_user_id, data)
+
+
+def _sync_from_clerk(clerk_user_id: str) -> bool:
+    """Ask Clerk's Backend API for the account (the browser's word is not proof)."""
+    clerk_user = fetch_clerk_user(clerk_user_id)
+    if clerk_user is None:
+        return False
+    with db.session() as session:
+        apply_clerk_user(session, clerk_user)
+    return True
+
+
+class ProfileState(rx.State):
+    loaded: bool = False
+    public_id: str = ""  # the app's id, for /u/{id}
+    display_name: str = ""
+    phone: str = ""  # E.164
+    phone_display: str = ""
+    verified_phone: str = ""
+    phone_verified: bool = False
+    province: str = ""
+    city: str = ""
+    area: str = ""
+    bio: str = ""
+    preferred_language: str = "urdu"
+    email: str = ""
+    avatar_url: str = ""
+    level: str = VerificationLevel.UNVERIFIED.value
+    member_since: str = ""  # ISO date
+    complete: bool = False
+
+    # The form: what the province/city menus show, problems by field, progress.
+    form_province: str = ""
+    form_city: str = ""
+    errors: dict[str, str] = {}  # noqa: RUF012 - field -> message id of pk_rentals.i18n
+    saving: bool = False
+    phone_syncing: bool = False
+
+    @rx.var
+    def city_choices(self) -> list[list[str]]:
+        """[value, English, Urdu] of each listed city of the chosen province."""
+        return [[name, name, urdu_name(name)] for name in city_names(self.form_province)]
+
+    @rx.var
+    def initials(self) -> str:
+        return initials(self.display_name)
+
+    @rx.var
+    def city_is_other(self) -> bool:
+        return self.form_city == OTHER_CITY
+
+    @rx.var
+    def listed_city(self) -> str:
+        """What the city menu starts on: the stored city, or "other" for a typed one."""
+        if not self.city:
+            return ""
+        return self.city if self.city in city_names(self.province) else OTHER_CITY
+
+    @rx.var
+    def typed_city(self) -> str:
+        return "" if self.listed_city != OTHER_CITY else self.city
+
+    @rx.var
+    def phone_matches_verified(self) -> bool:
+        return bool(self.phone) and self.phone == self.verified_phone
+
+    @rx.event
+    def set_form_province(self, province: str):
+        self.form_province = province
+        self.form_city = ""
+        self.errors = {k: v for k, v in self.errors.items() if k not in ("province", "city")}
+
+    @rx.event
+    def set_form_city(self, city: str):
+        self.form_city = city
+        self.errors = {k: v for k, v in self.errors.items() if k not in ("city", "city_other")}
+
+    def _show(self, profile: OwnProfile) -> None:
+        public = profile.public
+        self.public_id = public.user_id
+        self.display_name = public.display_name
+        self.phone = profile.phone or ""
+        self.phone_display = display_mobile(profile.phone)
+        self.verified_phone = profile.verified_phone or ""
+        self.phone_verified = profile.phone_verified
+        self.province = public.province
+        self.city = public.city
+        self.area = profile.area or ""
+        self.bio = profile.bio or ""
+        self.preferred_language = profile.preferred_language.value
+        self.email = profile.email or ""
+        self.avatar_url = public.avatar_url or ""
+        self.level = public.level.value
+        self.member_since = public.member_since.date().isoformat()
+        self.complete = profile.complete
+        self.form_province = public.province
+        self.form_city = self.listed_city
+        self.loaded = True
+
+    async def _reload(self, clerk_user_id: str) -> bool:
+        profile = await asyncio.to_thread(_load, clerk_user_id)
+        if profile is None:
+            return False
+        self._show(profile)
+        return True
+
+    async def _language_code(self) -> str:
+        ui = await self.get_state(UiState)
+        return "ur" if ui.is_urdu else "en"
+
+    @rx.event
+    @protected
+    async def load(self):
+        auth = await self.get_state(AuthState)
+        if not await self._reload(auth.clerk_user_id):
+            return rx.redirect(routes.SIGN_IN)
+        return None
+
+    @rx.event
+    @protected
+    async def save(self, form: dict):
+        """Check and store the form; problems go next to their fields, nothing typed is
+        lost (the form keeps its values and its draft until the save succeeds)."""
+        if self.saving:
+            return  # a double click: the first save is still running
+        self.saving = True
+        self.errors = {}
+        yield
+        language = await self._language_code()
+        auth = await self.get_state(AuthState)
+        first_time = not self.complete
+        try:
+            await asyncio.to_thread(_save, auth.clerk_user_id, form)
+        except ProfileInvalid as invalid:
+            self.errors = invalid.problems
+            self.saving = False
+            yield rx.toast.error(text("form.fix_errors", language))
+            return
+        except Exception:
+            log.exception("saving the profile of %s failed", auth.clerk_user_id)
+            self.saving = False
+            yield rx.toast.error(text("form.save_failed", language))
+            return
+        await self._reload(auth.clerk_user_id)
+        auth.needs_profile = False
+        auth.display_name = self.display_name
+        self.saving = False
+        yield rx.call_script(f"window.localStorage.removeItem({DRAFT_KEY!r})")
+        yield rx.toast.success(text("form.saved", language))
+        if first_time and self.phone_matches_verified:
+            yield rx.redirect(routes.PROFILE)
+
+    @rx.event
+    @protected
+    async def phone_verified_at_clerk(self):
+        """clerk-js says the number is verified: ask Clerk itself, then store it."""
+        self.phone_syncing = True
+        yield
+        auth = await self.get_state(AuthState)
+        synced = await asyncio.to_thread(_sync_from_clerk, auth.clerk_user_id)
+        await self._reload(auth.clerk_user_id)
+        self.phone_syncing = False
+        if not synced:  # the user.updated webhook will bring it
+            yield rx.toast.info(text("phone.pending_sync", await self._language_code()))
+        elif self.phone_verified:
+            yield rx.toast.success(text("phone.verified", await self._language_code()))

@@ -1,0 +1,153 @@
+"""Profile setup, phone verification, settings and the public profile, in Chromium
+through Clerk's real components and the built-in identity server."""
+
+import random
+import re
+
+from playwright.sync_api import Page, expect
+
+from tests.e2e.test_identity import create_account, new_email, outbox_code, sign_in
+from tests.utils.browser import screenshot
+
+
+def new_mobile() -> tuple[str, str]:
+    """A random Jazz number as typed (0300-…) and in E.164."""
+    digits = f"{random.randrange(10**7):07d}"
+    return f"0300-{digits}", f"+92300{digits}"
+
+
+def signed_in_new_user(page: Page, devauth, app, *, english: bool = True) -> str:
+    email = new_email()
+    create_account(devauth, email)
+    if english:
+        page.context.add_cookies([{"name": "pk_lang", "value": "english", "url": app.url}])
+    sign_in(page, email)
+    expect(page).to_have_url(re.compile(r"/profile/setup/?$"))
+    expect(page.get_by_test_id("profile-form")).to_be_visible()
+    return email
+
+
+def fill_details(page: Page, *, name: str, phone: str, province: str, city: str) -> None:
+    page.fill("#display_name", name)
+    page.fill("#phone", phone)
+    page.select_option("#province", province)
+    expect(page.locator(f"#city option[value='{city}']")).to_have_count(1)
+    page.select_option("#city", city)
+
+
+def test_setup_wizard_shows_errors_keeps_input_across_a_reload_then_saves(page: Page, devauth, app):
+    signed_in_new_user(page, devauth, app)
+    page.fill("#display_name", "A")
+    page.fill("#phone", "12345")
+    page.fill("#area", "Gulberg III")
+    page.get_by_test_id("profile-save").click()
+
+    expect(page.get_by_test_id("error-display_name")).to_have_text(
+        "Your name must be 2 to 50 characters."
+    )
+    expect(page.get_by_test_id("error-phone")).to_contain_text("Pakistani mobile number")
+    expect(page.get_by_test_id("error-province")).to_have_text("Choose your province.")
+    expect(page.locator("#display_name")).to_have_value("A")
+    expect(page.locator("#phone")).to_have_attribute("aria-invalid", "true")
+    screenshot(page, "profile-setup-errors")
+
+    page.reload()  # nothing typed is lost
+    expect(page.locator("#area")).to_have_value("Gulberg III")
+    expect(page.locator("#phone")).to_have_value("12345")
+
+    typed, _ = new_mobile()
+    fill_details(page, name="Ayesha Khan", phone=typed, province="Sindh", city="Karachi")
+    page.get_by_test_id("profile-save").click()
+    expect(page.get_by_test_id("setup-phone-step")).to_be_visible()
+    screenshot(page, "profile-setup-phone-step")
+
+    page.goto("/profile")
+    expect(page.get_by_test_id("profile-name")).to_have_text("Ayesha Khan")
+    expect(page.locator("#city")).to_have_value("Karachi")
+    expect(page.locator("#area")).to_have_value("Gulberg III")
+    expect(page.get_by_test_id("trust-badge-unverified")).to_be_visible()
+
+
+def test_phone_code_from_the_outbox_gives_the_blue_badge(page: Page, devauth, app):
+    signed_in_new_user(page, devauth, app)
+    typed, e164 = new_mobile()
+    fill_details(page, name="Bilal Ahmed", phone=typed, province="Punjab", city="Lahore")
+    page.get_by_test_id("profile-save").click()
+    expect(page.get_by_test_id("setup-phone-step")).to_be_visible()
+
+    page.get_by_test_id("phone-send-code").click()
+    code = outbox_code(devauth, e164)
+    wrong = f"{(int(code) + 1) % 1_000_000:06d}"
+    page.get_by_test_id("phone-code").fill(wrong)
+    page.get_by_test_id("phone-verify").click()
+    expect(page.get_by_role("alert")).to_contain_text("That code is not right")
+
+    page.get_by_test_id("phone-code").fill(code)
+    page.get_by_test_id("phone-verify").click()
+    expect(page.get_by_test_id("phone-verified")).to_be_visible()
+    page.get_by_test_id("setup-finish").click()
+    expect(page).to_have_url(re.compile(r"/profile/?$"))
+    expect(page.get_by_test_id("trust-badge-basic")).to_be_visible()
+    screenshot(page, "profile-phone-verified")
+
+
+def test_theme_is_saved_and_follows_the_user_to_a_new_browser(page: Page, devauth, browser, app):
+    email = signed_in_new_user(page, devauth, app)
+    typed, _ = new_mobile()
+    fill_details(page, name="Sana Mir", phone=typed, province="Punjab", city="Multan")
+    page.get_by_test_id("profile-save").click()
+    expect(page.get_by_test_id("setup-phone-step")).to_be_visible()
+
+    page.goto("/settings")
+    page.get_by_test_id("choice-dark").click()
+    expect(page.locator("html")).to_have_class(re.compile(r"\bdark\b"))
+    expect(page.get_by_test_id("notify-sms")).to_be_visible()
+    page.get_by_test_id("notify-sms").click()
+    expect(page.get_by_test_id("notify-sms")).to_have_attribute("data-state", "unchecked")
+    screenshot(page, "settings-dark")
+    page.reload()
+    expect(page.locator("html")).to_have_class(re.compile(r"\bdark\b"))
+    expect(page.get_by_test_id("notify-sms")).to_have_attribute("data-state", "unchecked")
+
+    other = browser.new_context(base_url=app.url, viewport={"width": 1280, "height": 800})
+    try:
+        fresh = other.new_page()
+        fresh.set_default_timeout(15_000)
+        fresh.goto("/")
+        expect(fresh.locator("html")).not_to_have_class(re.compile(r"\bdark\b"))
+        sign_in(fresh, email)
+        expect(fresh).to_have_url(re.compile(r"/profile/?$|/profile/setup/?$"))
+        expect(fresh.locator("html")).to_have_class(re.compile(r"\bdark\b"))
+        # English was saved at sign-up (the cookie this browser lacked): now applied.
+        expect(fresh.locator("html")).to_have_attribute("dir", "ltr")
+        fresh.goto("/")  # a new page load paints dark from the cookie, before any script
+        assert "dark" in (fresh.locator("html").get_attribute("class") or "")
+    finally:
+        other.close()
+
+
+def test_urdu_profile_is_right_to_left_and_the_public_page_hides_private_fields(
+    page: Page, devauth, app
+):
+    email = signed_in_new_user(page, devauth, app, english=False)
+    expect(page.locator("html")).to_have_attribute("dir", "rtl")
+    typed, e164 = new_mobile()
+    fill_details(page, name="عائشہ خان", phone=typed, province="Punjab", city="Lahore")
+    page.get_by_test_id("profile-save").click()
+    expect(page.get_by_test_id("setup-phone-step")).to_be_visible()
+    page.goto("/profile")
+    expect(page.get_by_test_id("profile-name")).to_have_text("عائشہ خان")
+    expect(page.get_by_test_id("trust-badge-unverified")).to_contain_text("غیر تصدیق شدہ")
+    screenshot(page, "profile-urdu")
+
+    href = page.get_by_test_id("public-profile-link").get_attribute("href")
+    page.goto(href)
+    expect(page.get_by_test_id("public-name")).to_have_text("عائشہ خان")
+    expect(page.get_by_test_id("public-place")).to_contain_text("لاہور")
+    html = page.content()
+    for private in (email, e164, e164[3:], typed):
+        assert private not in html
+    screenshot(page, "public-profile-urdu")
+
+    page.goto("/u/00000000-0000-0000-0000-000000000000")
+    expect(page.get_by_test_id("profile-missing")).to_be_visible()
