@@ -5,11 +5,7 @@
 // next time. The server clears the draft when a save succeeds.
 import { useEffect } from "react";
 
-const PROTOTYPES = {
-  INPUT: HTMLInputElement.prototype,
-  SELECT: HTMLSelectElement.prototype,
-  TEXTAREA: HTMLTextAreaElement.prototype,
-};
+const FIELDS = ["INPUT", "SELECT", "TEXTAREA"];
 
 function readDraft(storageKey, owner) {
   try {
@@ -22,7 +18,9 @@ function readDraft(storageKey, owner) {
 
 // Set a field the way typing would, so React (and Reflex's on_change) sees it.
 function setField(field, value) {
-  const setter = Object.getOwnPropertyDescriptor(PROTOTYPES[field.tagName], "value").set;
+  // Looked up here, not at import: pages are also rendered on the server (no DOM).
+  const prototype = Object.getPrototypeOf(field);
+  const setter = Object.getOwnPropertyDescriptor(prototype, "value").set;
   setter.call(field, value);
   const type = field.tagName === "SELECT" ? "change" : "input";
   field.dispatchEvent(new Event(type, { bubbles: true }));
@@ -39,7 +37,7 @@ export function FormDraft({ formId, storageKey, owner }) {
     const restore = () => {
       let pending = false;
       for (const field of form.elements) {
-        if (!field.name || !PROTOTYPES[field.tagName] || !(field.name in values)) continue;
+        if (!field.name || !FIELDS.includes(field.tagName) || !(field.name in values)) continue;
         if (field.value === values[field.name]) continue;
         const wanted = values[field.name];
         if (field.tagName === "SELECT" && ![...field.options].some((o) => o.value === wanted)) {

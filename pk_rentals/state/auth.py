@@ -118,7 +118,7 @@ class AuthState(rx.State):
         self.display_name = user.display_name
         self.email = user.email or ""
         self.needs_profile = not user.profile_complete
-        events = [await self._apply_preferences(user)]
+        events = [event for event in [await self._apply_preferences(user)] if event]
         if self.needs_profile and self.router.url.path.rstrip("/") != routes.PROFILE_SETUP:
             events.append(rx.redirect(routes.PROFILE_SETUP))
         return events
