@@ -74,7 +74,11 @@ def profile_page() -> rx.Component:
                         ),
                         section(
                             "profile.email",
-                            rx.text(ProfileState.email, dir="ltr", data_testid="profile-email"),
+                            rx.text(
+                                rx.el.bdi(ProfileState.email, dir="ltr"),
+                                class_name="pk-wrap-anywhere",
+                                data_testid="profile-email",
+                            ),
                         ),
                         section("profile.details", profile_form("form.save")),
                         spacing="5",

@@ -79,8 +79,9 @@ def profile_setup_page() -> rx.Component:
                 rx.text(
                     t("setup.signed_in_as"),
                     " ",
-                    rx.text.strong(AuthState.email, dir="ltr"),
+                    rx.el.bdi(rx.text.strong(AuthState.email), dir="ltr"),
                     size="2",
+                    class_name="pk-wrap-anywhere",
                     data_testid="signed-in-as",
                 ),
                 rx.cond(
