@@ -38,8 +38,16 @@ export function FormDraft({ formId, storageKey, owner }) {
       let pending = false;
       for (const field of form.elements) {
         if (!field.name || !FIELDS.includes(field.tagName) || !(field.name in values)) continue;
-        if (field.value === values[field.name]) continue;
         const wanted = values[field.name];
+        if (field.type === "radio") {
+          // Radix radio groups keep a hidden input per item; press the item itself.
+          if (field.value === wanted && !field.checked) {
+            const item = form.querySelector(`[role=radio][value="${CSS.escape(wanted)}"]`);
+            if (item) item.click();
+          }
+          continue;
+        }
+        if (field.value === wanted) continue;
         if (field.tagName === "SELECT" && ![...field.options].some((o) => o.value === wanted)) {
           pending = true;
           continue;

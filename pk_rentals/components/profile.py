@@ -256,6 +256,7 @@ def profile_form(submit_key: str) -> rx.Component:
         ),
         FormDraft.create(form_id=FORM_ID, storage_key=DRAFT_KEY, owner=ProfileState.public_id),
         id=FORM_ID,
+        key=ProfileState.revision,
         on_submit=ProfileState.save,
         reset_on_submit=False,
         width="100%",

@@ -70,6 +70,7 @@ class ProfileState(rx.State):
     level: str = VerificationLevel.UNVERIFIED.value
     member_since: str = ""  # ISO date
     complete: bool = False
+    revision: int = 0  # bumped on every load, so the form mounts again with fresh values
 
     # The form: what the province/city menus show, problems by field, progress.
     form_province: str = ""
@@ -137,6 +138,7 @@ class ProfileState(rx.State):
         self.complete = profile.complete
         self.form_province = public.province
         self.form_city = self.listed_city
+        self.revision += 1
         self.loaded = True
 
     async def _reload(self, clerk_user_id: str) -> bool:

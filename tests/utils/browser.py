@@ -49,3 +49,22 @@ def screenshot(page: Page, name: str) -> list[Path]:
     if original:
         page.set_viewport_size(original)
     return paths
+
+
+TOUCH_TARGET_PX = 44  # WCAG 2.5.5
+
+# Our controls (Clerk's own components are left to Clerk).
+_SMALL_TARGETS_JS = """(size) => [...document.querySelectorAll(
+      'header button, header a, main button, main select, main textarea,'
+      + ' main .rt-TextFieldRoot, main .pk-choice')]
+  .filter((e) => e.offsetParent !== null && !e.closest('.cl-rootBox'))
+  // a radio or switch inside its label: the whole label is the target
+  .filter((e) => !(e.parentElement && e.parentElement.closest('.pk-choice')))
+  .map((e) => [e, e.getBoundingClientRect()])
+  .filter(([, r]) => r.height < size || r.width < size)
+  .map(([e, r]) => `${e.tagName} "${e.textContent.trim().slice(0, 20)}" ${r.width}x${r.height}`)"""
+
+
+def small_touch_targets(page: Page) -> list[str]:
+    """Visible controls on the page smaller than 44x44 px, described for a failure."""
+    return page.evaluate(_SMALL_TARGETS_JS, TOUCH_TARGET_PX)
