@@ -705,13 +705,15 @@ def _me_resource(session: Session, call: Call) -> Response:
 
 
 def _e164(raw: str) -> str:
-    """A Pakistani mobile number as typed (``0300-1234567``, ``+92 300 1234567``)."""
+    """A Pakistani mobile number as typed (``0300-1234567``, ``+92 300 1234567``), in
+    E.164; anything else, a foreign mobile included, is refused naming the field."""
     try:
         number = phonenumbers.parse(raw, "PK")
     except phonenumbers.NumberParseException:
         number = None
     if (
         number is None
+        or phonenumbers.region_code_for_number(number) != "PK"
         or not phonenumbers.is_valid_number(number)
         or phonenumbers.number_type(number) != phonenumbers.PhoneNumberType.MOBILE
     ):
@@ -726,6 +728,7 @@ def _e164(raw: str) -> str:
 
 
 @router.post("/me/phone_numbers")
+@router.post("/me/phone_numbers/")  # clerk-js's user.createPhoneNumber() posts here
 async def create_phone_number(request: Request) -> Response:
     return await _handle(request, _create_phone_number)
 
