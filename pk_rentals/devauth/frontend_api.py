@@ -295,14 +295,16 @@ def _attempt_first_factor(session: Session, call: Call, flow_id: str) -> Respons
 
 
 def _locked_error(until_ms: int) -> ClerkAPIError:
+    """Clerk's user_locked: clerk-js shows its long_message, which says when it unlocks;
+    ``meta.lockout_expires_in_seconds`` is there for custom flows, as Clerk sends it."""
     seconds = max(1, (until_ms - now_ms()) // 1000)
     minutes = max(1, -(-seconds // 60))
     return ClerkAPIError(
         403,
         "user_locked",
         "Account locked",
-        f"Your account is locked. You will be able to try again in {minutes} minutes. "
-        "For more information, please contact support.",
+        f"Your account is locked. You will be able to try again in {minutes} "
+        f"minute{'s' if minutes != 1 else ''}. For more information, please contact support.",
         meta={"lockout_expires_in_seconds": seconds},
     )
 
