@@ -19,6 +19,8 @@ from sqlalchemy.exc import SQLAlchemyError
 EXIT_SETTINGS = 2
 EXIT_DATABASE = 3
 EXIT_PORT = 4
+EXIT_NOT_FOUND = 5
+EXIT_IDENTITY = 6  # Clerk's Backend API unreachable or refusing
 
 
 class OperatorError(Exception):
@@ -116,6 +118,28 @@ def devauth_info() -> dict[str, str]:
     }
 
 
+def unlock_account(who: str) -> None:
+    """Lift a sign-in lockout at Clerk (or the built-in identity server)."""
+    settings = _settings()
+    from pk_rentals.services.identity import lockout
+    from pk_rentals.services.identity.config import clerk_config
+
+    try:
+        unlocked = lockout.unlock_account(who)
+    except lockout.AccountNotFound as error:
+        raise OperatorError(f"{error}; check the spelling.", EXIT_NOT_FOUND) from None
+    except lockout.ClerkUnavailable as error:
+        fix = (
+            "is the app, with its built-in identity server, running at PK_BACKEND_URL?"
+            if settings.uses_devauth
+            else "check CLERK_API_URL and CLERK_SECRET_KEY, or try again."
+        )
+        raise OperatorError(f"{error} at {clerk_config().api_url}; {fix}", EXIT_IDENTITY) from None
+    name = f"{unlocked.user_id} ({unlocked.email})" if unlocked.email else unlocked.user_id
+    state = "unlocked" if unlocked.was_locked else "was not locked; its failed attempts are reset"
+    print(f"Account {name} {state}: it can sign in again.")
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m pk_rentals.cli", description=__doc__)
     commands = parser.add_subparsers(dest="command", required=True)
@@ -126,6 +150,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     commands.add_parser(
         "devauth-info", help="print the built-in identity server's URLs and keys as JSON"
     )
+    unlock = commands.add_parser(
+        "unlock-account", help="let an account that failed sign-ins locked sign in again"
+    )
+    unlock.add_argument("who", metavar="EMAIL_OR_USER_ID")
     args = parser.parse_args(argv)
     try:
         if args.command == "check-settings":
@@ -137,6 +165,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             preflight(args.ports)
         elif args.command == "devauth-info":
             print(json.dumps(devauth_info(), indent=2))
+        elif args.command == "unlock-account":
+            unlock_account(args.who)
     except OperatorError as error:
         print(f"pk_rentals: {error}", file=sys.stderr)
         return error.exit_code

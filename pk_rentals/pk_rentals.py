@@ -38,8 +38,8 @@ app.add_page(
     title="PK Rentals: verified renters and owners",
     description="Rent from people who have verified their CNIC and a live selfie.",
 )
-app.add_page(sign_in_page, route=routes.SIGN_IN, title="Sign in · PK Rentals")
-app.add_page(sign_up_page, route=routes.SIGN_UP, title="Create account · PK Rentals")
+app.add_page(sign_in_page, route=routes.SIGN_IN_PAGES, title="Sign in · PK Rentals")
+app.add_page(sign_up_page, route=routes.SIGN_UP_PAGES, title="Create account · PK Rentals")
 app.add_page(profile_setup_page, route=routes.PROFILE_SETUP, title="Your profile · PK Rentals")
 app.add_page(profile_page, route=routes.PROFILE, title="Your profile · PK Rentals")
 app.add_page(settings_page, route=routes.SETTINGS, title="Settings · PK Rentals")

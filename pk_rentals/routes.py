@@ -9,6 +9,12 @@ SETTINGS = "/settings"
 PUBLIC_PROFILE = "/u/[profile_id]"
 NOT_FOUND = "404"
 
+# The pages behind them: Clerk's path-routed components own every step below
+# (/sign-in/factor-one, /sign-up/verify-email-address), and Reflex's optional
+# catch-all serves the bare path too.
+SIGN_IN_PAGES = f"{SIGN_IN}/[[...splat]]"
+SIGN_UP_PAGES = f"{SIGN_UP}/[[...splat]]"
+
 # Pages only a signed-in visitor may see; others are sent to sign-in and back.
 PROTECTED = frozenset({PROFILE, PROFILE_SETUP, SETTINGS})
 

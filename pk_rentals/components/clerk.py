@@ -23,8 +23,12 @@ class ClerkComponent(rx.Component):
     library = CLERK_REACT
 
 
-class ClerkProvider(ClerkComponent):
-    tag = "ClerkProvider"
+class ClerkProvider(rx.Component):
+    """clerk-react's ClerkProvider, navigating with the app's router (see the .jsx)."""
+
+    library = "$/public/js/clerk_provider.jsx"
+    lib_dependencies: list[str] = [CLERK_REACT]  # noqa: RUF012 - Reflex's field
+    tag = "ClerkRouterProvider"
 
     publishable_key: rx.Var[str]
     proxy_url: rx.Var[str]
@@ -41,6 +45,7 @@ class SignIn(ClerkComponent):
     tag = "SignIn"
 
     routing: rx.Var[str]
+    path: rx.Var[str]
     sign_up_url: rx.Var[str]
 
 
@@ -48,6 +53,7 @@ class SignUp(ClerkComponent):
     tag = "SignUp"
 
     routing: rx.Var[str]
+    path: rx.Var[str]
     sign_in_url: rx.Var[str]
 
 
@@ -98,12 +104,14 @@ def clerk_provider(*children: rx.Component) -> rx.Component:
     return ClerkProvider.create(*children, custom_attrs=custom_attrs, **props)
 
 
+# Path routing: each step of Clerk's flows is a page of its own (/sign-in/factor-one,
+# /sign-up/verify-email-address), served by the catch-all routes in routes.py.
 def sign_in() -> rx.Component:
-    return SignIn.create(routing="hash", sign_up_url=routes.SIGN_UP)
+    return SignIn.create(routing="path", path=routes.SIGN_IN, sign_up_url=routes.SIGN_UP)
 
 
 def sign_up() -> rx.Component:
-    return SignUp.create(routing="hash", sign_in_url=routes.SIGN_IN)
+    return SignUp.create(routing="path", path=routes.SIGN_UP, sign_in_url=routes.SIGN_IN)
 
 
 def user_button() -> rx.Component:

@@ -295,14 +295,16 @@ def _attempt_first_factor(session: Session, call: Call, flow_id: str) -> Respons
 
 
 def _locked_error(until_ms: int) -> ClerkAPIError:
+    """Clerk's user_locked: clerk-js shows its long_message, which says when it unlocks;
+    ``meta.lockout_expires_in_seconds`` is there for custom flows, as Clerk sends it."""
     seconds = max(1, (until_ms - now_ms()) // 1000)
     minutes = max(1, -(-seconds // 60))
     return ClerkAPIError(
         403,
         "user_locked",
         "Account locked",
-        f"Your account is locked. You will be able to try again in {minutes} minutes. "
-        "For more information, please contact support.",
+        f"Your account is locked. You will be able to try again in {minutes} "
+        f"minute{'s' if minutes != 1 else ''}. For more information, please contact support.",
         meta={"lockout_expires_in_seconds": seconds},
     )
 
@@ -705,13 +707,15 @@ def _me_resource(session: Session, call: Call) -> Response:
 
 
 def _e164(raw: str) -> str:
-    """A Pakistani mobile number as typed (``0300-1234567``, ``+92 300 1234567``)."""
+    """A Pakistani mobile number as typed (``0300-1234567``, ``+92 300 1234567``), in
+    E.164; anything else, a foreign mobile included, is refused naming the field."""
     try:
         number = phonenumbers.parse(raw, "PK")
     except phonenumbers.NumberParseException:
         number = None
     if (
         number is None
+        or phonenumbers.region_code_for_number(number) != "PK"
         or not phonenumbers.is_valid_number(number)
         or phonenumbers.number_type(number) != phonenumbers.PhoneNumberType.MOBILE
     ):
@@ -726,6 +730,7 @@ def _e164(raw: str) -> str:
 
 
 @router.post("/me/phone_numbers")
+@router.post("/me/phone_numbers/")  # clerk-js's user.createPhoneNumber() posts here
 async def create_phone_number(request: Request) -> Response:
     return await _handle(request, _create_phone_number)
 

@@ -32,13 +32,20 @@ def deliver_code(
     return message
 
 
+def _recipient(to: str) -> str:
+    """As stored: a lower-case email, or an E.164 number. An unescaped ``+`` in a
+    query string (``?to=+923001234567``) arrives as a space, so put it back."""
+    to = to.strip().lower()
+    return f"+{to}" if to.isdigit() else to
+
+
 def _messages(to: str | None, limit: int = 50) -> list[Message]:
     from pk_rentals.devauth.server import get_server
 
     with get_server().session() as session:
         statement = select(Message).order_by(Message.created_at.desc()).limit(limit)
         if to:
-            statement = statement.where(Message.to == to.strip().lower())
+            statement = statement.where(Message.to == _recipient(to))
         return list(session.exec(statement))
 
 

@@ -81,37 +81,48 @@ def test_a_weak_password_is_refused_by_clerks_form_and_the_email_is_kept(page: P
     screenshot(page, "sign-up-weak-password")
 
 
+def attempt_password(page: Page, password: str) -> dict:
+    """Submit the password card; Clerk's answer to the attempt."""
+    page.fill("input[name=password]", password)
+    with page.expect_response(lambda r: "attempt_first_factor" in r.url) as answer:
+        page.get_by_role("button", name="Continue", exact=True).click()
+    return {"status": answer.value.status, **answer.value.json()}
+
+
+LOCKED_FOR_AN_HOUR = re.compile(r"account is locked\. You will be able to try again in 60 minutes")
+
+
 def test_five_wrong_passwords_lock_the_account_even_for_the_right_one(page: Page, devauth):
     email = new_email()
     create_account(devauth, email)
     page.goto("/sign-in")
     page.fill("input[name=identifier]", email)
     page.get_by_role("button", name="Continue", exact=True).click()
+    expect(page).to_have_url(re.compile(r"/sign-in/factor-one"))
     for attempt in range(4):
-        page.fill("input[name=password]", f"Wrong#{attempt}pass")
-        with page.expect_response(lambda r: "attempt_first_factor" in r.url) as answer:
-            page.get_by_role("button", name="Continue", exact=True).click()
-        assert answer.value.json()["errors"][0]["code"] == "form_password_incorrect"
+        answer = attempt_password(page, f"Wrong#{attempt}pass")
+        assert answer["errors"][0]["code"] == "form_password_incorrect"
         expect(page.locator("#error-password").first).to_contain_text("Password is incorrect")
-    page.fill("input[name=password]", "Wrong#4pass")
-    with page.expect_response(lambda r: "attempt_first_factor" in r.url) as fifth:
-        page.get_by_role("button", name="Continue", exact=True).click()
-    assert fifth.value.status == 403
-    assert fifth.value.json()["errors"][0]["code"] == "user_locked"
 
-    # clerk-js leaves the page on user_locked (see the issue note); a new tab avoids
-    # racing that navigation.
-    page = page.context.new_page()
-    page.goto("/sign-in")  # the right password, a sixth time
+    fifth = attempt_password(page, "Wrong#4pass")
+    assert (fifth["status"], fifth["errors"][0]["code"]) == (403, "user_locked")
+    # Clerk's card takes the visitor back to the start of sign-in and says why there.
+    expect(page).to_have_url(re.compile(r"/sign-in/?$"))
+    expect(page.locator(".cl-alert")).to_contain_text(LOCKED_FOR_AN_HOUR)
+    screenshot(page, "sign-in-locked-after-five")
+
+    # A sixth try, in the same tab and with the right password, is refused too.
     page.fill("input[name=identifier]", email)
     page.get_by_role("button", name="Continue", exact=True).click()
-    page.fill("input[name=password]", PASSWORD)
-    with page.expect_response(lambda r: "attempt_first_factor" in r.url) as sixth:
-        page.get_by_role("button", name="Continue", exact=True).click()
-    error = sixth.value.json()["errors"][0]
-    assert error["code"] == "user_locked"
-    assert "try again in 60 minutes" in error["long_message"]
+    expect(page).to_have_url(re.compile(r"/sign-in/factor-one"))
+    expect(page.locator(".cl-alert")).to_have_count(0)
+    sixth = attempt_password(page, PASSWORD)
+    assert (sixth["status"], sixth["errors"][0]["code"]) == (403, "user_locked")
+    assert 3500 < sixth["errors"][0]["meta"]["lockout_expires_in_seconds"] <= 3600
+    expect(page).to_have_url(re.compile(r"/sign-in/?$"))
+    expect(page.locator(".cl-alert")).to_contain_text(LOCKED_FOR_AN_HOUR)
     expect(page.get_by_test_id("header-sign-in")).to_be_visible()
+    screenshot(page, "sign-in-locked-sixth-try")
 
 
 def test_an_unknown_email_fails_exactly_like_a_wrong_password(page: Page):

@@ -5,27 +5,9 @@ import pytest
 from clerk_backend_api import Clerk
 from clerk_backend_api.models import ClerkErrors
 
-from pk_rentals.api import create_api
-from pk_rentals.devauth import server as devauth_server
-from pk_rentals.services.identity.config import clerk_config
 from pk_rentals.services.identity.tokens import SessionTokenVerifier, TokenError
-from tests.utils.http_server import serve
 
 PASSWORD = "Karachi#2026pk"
-
-
-@pytest.fixture
-def identity_server(use_database, monkeypatch):
-    """The app's HTTP routes (with /_devauth) on a real port; webhooks go back to it."""
-    devauth_server.get_server.cache_clear()
-    with serve(create_api()) as url:
-        monkeypatch.setenv("PK_BACKEND_URL", url)
-        monkeypatch.setenv("PK_PUBLIC_URL", url)
-        clerk_config.cache_clear()
-        yield url, clerk_config()
-    server = devauth_server.get_server()
-    server.webhooks.close() if hasattr(server.webhooks, "close") else None
-    devauth_server.get_server.cache_clear()
 
 
 def sdk(url: str, secret: str) -> Clerk:

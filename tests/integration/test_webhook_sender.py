@@ -8,7 +8,6 @@ import json
 import logging
 import threading
 from collections.abc import Iterator
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
 import uvicorn
@@ -22,39 +21,9 @@ from pk_rentals.models import ClerkUserTombstone, ProcessedWebhook, User
 from pk_rentals.services.identity.config import clerk_config
 from tests.utils.clerk_payloads import clerk_user_json, new_webhook_secret
 from tests.utils.servers import free_port, wait_for_port
+from tests.utils.webhook_receiver import Receiver
 
 FAST_RETRIES = (0.05, 0.05, 0.05)
-
-
-class Receiver:
-    """An HTTP endpoint on 127.0.0.1 that answers with ``statuses`` in turn (then 200)."""
-
-    def __init__(self, statuses: list[int]):
-        self.statuses = list(statuses)
-        self.requests: list[tuple[dict[str, str], str]] = []
-        receiver = self
-
-        class Handler(BaseHTTPRequestHandler):
-            def do_POST(self):
-                body = self.rfile.read(int(self.headers["content-length"])).decode()
-                with lock:
-                    receiver.requests.append((dict(self.headers), body))
-                    status = receiver.statuses.pop(0) if receiver.statuses else 200
-                self.send_response(status)
-                self.send_header("content-length", "0")
-                self.end_headers()
-
-            def log_message(self, *_args):
-                pass
-
-        lock = threading.Lock()
-        self.server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-        self.url = f"http://127.0.0.1:{self.server.server_address[1]}/webhooks/clerk"
-        threading.Thread(target=self.server.serve_forever, daemon=True).start()
-
-    def close(self) -> None:
-        self.server.shutdown()
-        self.server.server_close()
 
 
 @pytest.fixture

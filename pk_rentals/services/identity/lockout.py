@@ -1,0 +1,69 @@
+"""Unlocking an account that too many failed sign-ins locked (seed 004).
+
+Clerk owns the lockout, so an operator lifts it at Clerk, through its Backend API
+and the official SDK: the same call works against real Clerk and the built-in
+identity server. No Reflex imports here.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+
+import httpx
+from clerk_backend_api.models import ClerkBaseError, ClerkErrors
+
+from pk_rentals.services.identity.sessions import backend_api
+
+
+class AccountNotFound(Exception):
+    """No Clerk account has that email address or id."""
+
+
+class ClerkUnavailable(Exception):
+    """The Backend API could not be reached, or refused the request."""
+
+
+@dataclasses.dataclass(frozen=True)
+class Unlocked:
+    user_id: str
+    email: str | None
+    was_locked: bool
+
+
+def unlock_account(who: str) -> Unlocked:
+    """Unlock the account with email address or Clerk user id ``who``."""
+    who = who.strip()
+    try:
+        with backend_api() as clerk:
+            user = _find(clerk, who)
+            unlocked = clerk.users.unlock(user_id=user.id)
+    except ClerkErrors as error:
+        codes = ", ".join(e.code for e in error.data.errors) or "no error code"
+        raise ClerkUnavailable(f"Clerk refused the request ({codes})") from None
+    except (ClerkBaseError, httpx.HTTPError) as error:
+        reason = type(error).__name__
+        raise ClerkUnavailable(f"Clerk's Backend API did not answer ({reason})") from None
+    return Unlocked(user_id=unlocked.id, email=_primary_email(unlocked), was_locked=user.locked)
+
+
+def _find(clerk, who: str):
+    if who.startswith("user_"):
+        try:
+            return clerk.users.get(user_id=who)
+        except ClerkErrors as error:
+            if any(e.code == "resource_not_found" for e in error.data.errors):
+                raise AccountNotFound(f"no account has the id {who}") from None
+            raise
+    if "@" not in who:
+        raise AccountNotFound(f"{who!r} is neither an email address nor a user_… id")
+    found = clerk.users.list(request={"email_address": [who.lower()]})
+    if not found:
+        raise AccountNotFound(f"no account has the email address {who}")
+    return found[0]
+
+
+def _primary_email(user) -> str | None:
+    for address in user.email_addresses or []:
+        if address.id == user.primary_email_address_id:
+            return address.email_address
+    return None

@@ -1,0 +1,30 @@
+"""Fixtures the integration suites share."""
+
+import pytest
+
+from pk_rentals.api import create_api
+from pk_rentals.devauth import server as devauth_server
+from pk_rentals.services.identity.config import clerk_config
+from pk_rentals.settings import get_settings
+from tests.utils.http_server import serve
+
+
+@pytest.fixture
+def identity_server(use_database, monkeypatch):
+    """The app's HTTP routes (with /_devauth) on a real port; webhooks go back to it
+    unless the test sets ``PK_DEVAUTH_WEBHOOK_URL`` first."""
+    # Tests sign in many times from 127.0.0.1: keep the per-IP limit out of the way.
+    monkeypatch.setenv("PK_SIGN_IN_ATTEMPTS_PER_MINUTE", "10000")
+    get_settings.cache_clear()
+    devauth_server.get_server.cache_clear()
+    with serve(create_api()) as url:
+        monkeypatch.setenv("PK_BACKEND_URL", url)
+        monkeypatch.setenv("PK_PUBLIC_URL", url)
+        # The identity server is built on its first request, from these settings.
+        get_settings.cache_clear()
+        devauth_server.get_server.cache_clear()
+        clerk_config.cache_clear()
+        yield url, clerk_config()
+    server = devauth_server.get_server()
+    server.webhooks.close() if hasattr(server.webhooks, "close") else None
+    devauth_server.get_server.cache_clear()
