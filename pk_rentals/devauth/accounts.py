@@ -11,6 +11,7 @@ from collections.abc import Callable
 from sqlmodel import Session, select
 
 from pk_rentals.devauth import passwords
+from pk_rentals.devauth.avatars import avatar_url
 from pk_rentals.devauth.store import (
     Account,
     ClerkSession,
@@ -89,8 +90,8 @@ def user_json(session: Session, account: Account) -> dict:
         "username": account.username,
         "first_name": account.first_name,
         "last_name": account.last_name,
-        "image_url": account.image_url or "",
-        "profile_image_url": account.image_url or "",
+        "image_url": avatar_url(account),
+        "profile_image_url": avatar_url(account),
         "has_image": bool(account.image_url),
         "primary_email_address_id": account.primary_email_address_id,
         "primary_phone_number_id": account.primary_phone_number_id,

@@ -22,6 +22,7 @@ from starlette.concurrency import run_in_threadpool
 
 from pk_rentals.devauth import accounts, frontend_json, outbox, passwords
 from pk_rentals.devauth.accounts import PHONE, AccountError
+from pk_rentals.devauth.avatars import avatar_url
 from pk_rentals.devauth.errors import ClerkAPIError, not_found
 from pk_rentals.devauth.server import IdentityServer, get_server
 from pk_rentals.devauth.store import (
@@ -368,7 +369,7 @@ def _attempt_password(
         "user_data": {
             "first_name": account.first_name,
             "last_name": account.last_name,
-            "image_url": account.image_url or "",
+            "image_url": avatar_url(account),
             "has_image": bool(account.image_url),
         },
     }

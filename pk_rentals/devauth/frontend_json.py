@@ -11,6 +11,7 @@ from sqlmodel import Session, select
 
 from pk_rentals.devauth import passwords
 from pk_rentals.devauth.accounts import user_json
+from pk_rentals.devauth.avatars import avatar_url
 from pk_rentals.devauth.store import Account, BrowserClient, ClerkSession, Flow, now_ms
 
 YEAR_MS = 365 * 24 * 3600 * 1000
@@ -182,7 +183,7 @@ def session_json(session: Session, clerk_session: ClerkSession, token: str | Non
         "public_user_data": {
             "first_name": account.first_name if account else None,
             "last_name": account.last_name if account else None,
-            "image_url": (account.image_url if account else None) or "",
+            "image_url": avatar_url(account) if account else "",
             "has_image": bool(account and account.image_url),
             "identifier": email,
             "user_id": clerk_session.user_id,

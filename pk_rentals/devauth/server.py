@@ -85,7 +85,7 @@ def get_server() -> IdentityServer:
 
 def create_devauth_app() -> FastAPI:
     """The ``/_devauth`` sub-application: JWKS, clerk-js, Backend and Frontend API."""
-    from pk_rentals.devauth import backend_api, frontend_api, outbox
+    from pk_rentals.devauth import avatars, backend_api, frontend_api, outbox
 
     app = FastAPI(title="pk_rentals identity server", docs_url=None, redoc_url=None)
 
@@ -116,6 +116,7 @@ def create_devauth_app() -> FastAPI:
     app.include_router(backend_api.router)
     app.include_router(frontend_api.router)
     app.include_router(outbox.router)
+    app.include_router(avatars.router)
     if Path(CLERK_JS_DIST).is_dir():
         app.mount(
             f"/clerk-js/{instance.CLERK_JS_VERSION}",
