@@ -270,3 +270,58 @@ MESSAGES: dict[str, dict[str, str]] = {
 def text(key: str, language_code: str) -> str:
     """The message in ``language_code`` (``ur`` or ``en``); a missing key is a bug."""
     return MESSAGES[key][language_code]
+
+
+# Clerk's components in Urdu (Clerk ships no Urdu localization). Keys follow the
+# LocalizationResource of @clerk/localizations; anything not listed stays English.
+CLERK_URDU: dict = {
+    "formButtonPrimary": "جاری رکھیں",
+    "formFieldLabel__emailAddress": "ای میل ایڈریس",
+    "formFieldLabel__password": "پاس ورڈ",
+    "formFieldInputPlaceholder__emailAddress": "اپنا ای میل ایڈریس لکھیں",
+    "formFieldInputPlaceholder__password": "اپنا پاس ورڈ لکھیں",
+    "formFieldAction__forgotPassword": "پاس ورڈ بھول گئے؟",
+    "formFieldHintText__optional": "اختیاری",
+    "backButton": "واپس",
+    "dividerText": "یا",
+    "signIn": {
+        "start": {
+            "title": "{{applicationName}} میں سائن اِن کریں",
+            "subtitle": "خوش آمدید! جاری رکھنے کے لیے سائن اِن کریں",
+            "actionText": "اکاؤنٹ نہیں ہے؟",
+            "actionLink": "اکاؤنٹ بنائیں",
+        },
+        "password": {
+            "title": "اپنا پاس ورڈ لکھیں",
+            "subtitle": "اپنے اکاؤنٹ کا پاس ورڈ لکھیں",
+            "actionLink": "کوئی اور طریقہ",
+        },
+    },
+    "signUp": {
+        "start": {
+            "title": "اپنا اکاؤنٹ بنائیں",
+            "subtitle": "خوش آمدید! شروع کرنے کے لیے تفصیلات بھریں۔",
+            "actionText": "پہلے سے اکاؤنٹ ہے؟",
+            "actionLink": "سائن اِن",
+        },
+        "emailCode": {
+            "title": "اپنے ای میل کی تصدیق کریں",
+            "subtitle": "آپ کے ای میل پر بھیجا گیا تصدیقی کوڈ لکھیں",
+            "formTitle": "تصدیقی کوڈ",
+            "formSubtitle": "آپ کے ای میل پر بھیجا گیا تصدیقی کوڈ لکھیں",
+            "resendButton": "کوڈ نہیں ملا؟ دوبارہ بھیجیں",
+        },
+    },
+    "userButton": {
+        "action__manageAccount": "اکاؤنٹ کا انتظام",
+        "action__signOut": "سائن آؤٹ",
+        "action__openUserMenu": "صارف مینو کھولیں",
+        "action__closeUserMenu": "صارف مینو بند کریں",
+    },
+    "unstable__errors": {
+        "form_password_incorrect": "پاس ورڈ غلط ہے۔ دوبارہ کوشش کریں۔",
+        "form_password_length_too_short": "پاس ورڈ بہت چھوٹا ہے: کم از کم 8 حروف ہونے چاہییں۔",
+        "form_code_incorrect": "کوڈ غلط ہے۔ ای میل دیکھ کر دوبارہ لکھیں۔",
+        "form_identifier_exists": "یہ ای میل پہلے سے استعمال میں ہے۔ سائن اِن کریں۔",
+    },
+}

@@ -14,7 +14,9 @@ import reflex as rx
 from reflex.event import passthrough_event_spec
 
 from pk_rentals import routes
+from pk_rentals.i18n import CLERK_URDU
 from pk_rentals.services.identity.config import clerk_config
+from pk_rentals.state.ui import UiState
 
 CLERK_REACT = "@clerk/clerk-react@5.61.11"
 
@@ -39,6 +41,7 @@ class ClerkProvider(rx.Component):
     sign_in_fallback_redirect_url: rx.Var[str]
     sign_up_fallback_redirect_url: rx.Var[str]
     appearance: rx.Var[dict]
+    localization: rx.Var[dict]
 
 
 class SignIn(ClerkComponent):
@@ -96,6 +99,8 @@ def clerk_provider(*children: rx.Component) -> rx.Component:
         "sign_in_fallback_redirect_url": routes.HOME,
         "sign_up_fallback_redirect_url": routes.HOME,
         "appearance": APPEARANCE,
+        # Clerk's components speak the visitor's language (Urdu from our catalogue).
+        "localization": rx.cond(UiState.is_urdu, CLERK_URDU, {}),
     }
     if config.proxy_url:
         props["proxy_url"] = config.proxy_url

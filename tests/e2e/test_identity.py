@@ -6,11 +6,13 @@ import re
 import time
 
 import httpx
+import pytest
 from playwright.sync_api import Page, expect
 
 from tests.utils.browser import screenshot
 
 PASSWORD = "Lahore#2026pk"
+CONTINUE = ".cl-formButtonPrimary"  # Clerk's primary button, in any language
 _numbers = itertools.count(1)
 
 
@@ -42,9 +44,28 @@ def create_account(devauth, email: str) -> dict:
 def sign_in(page: Page, email: str, password: str = PASSWORD) -> None:
     page.goto("/sign-in")
     page.fill("input[name=identifier]", email)
-    page.get_by_role("button", name="Continue", exact=True).click()
+    page.locator(CONTINUE).click()
     page.fill("input[name=password]", password)
-    page.get_by_role("button", name="Continue", exact=True).click()
+    page.locator(CONTINUE).click()
+
+
+@pytest.fixture(autouse=True)
+def _english(page: Page, app) -> None:
+    """These tests read Clerk's English messages; Urdu has its own test below."""
+    page.context.add_cookies([{"name": "pk_lang", "value": "english", "url": app.url}])
+
+
+def test_clerks_components_speak_urdu_on_an_urdu_page(page: Page, app):
+    page.context.clear_cookies()
+    page.goto("/sign-in")
+    expect(page.locator(CONTINUE)).to_have_text(re.compile("جاری رکھیں"))
+    expect(page.get_by_text("ای میل ایڈریس", exact=True)).to_be_visible()
+    page.fill("input[name=identifier]", new_email())
+    page.locator(CONTINUE).click()
+    page.fill("input[name=password]", "Whatever#123")
+    page.locator(CONTINUE).click()
+    expect(page.locator("#error-password").first).to_contain_text("پاس ورڈ غلط ہے")
+    screenshot(page, "sign-in-urdu-wrong-password")
 
 
 def test_sign_up_with_an_emailed_code_then_profile_setup_sign_out_and_sign_in(page: Page, devauth):
@@ -52,7 +73,7 @@ def test_sign_up_with_an_emailed_code_then_profile_setup_sign_out_and_sign_in(pa
     page.goto("/sign-up")
     page.fill("input[name=emailAddress]", email)
     page.fill("input[name=password]", PASSWORD)
-    page.get_by_role("button", name="Continue", exact=True).click()
+    page.locator(CONTINUE).click()
     expect(page.get_by_text("Verify your email")).to_be_visible()
     page.keyboard.type(outbox_code(devauth, email))
 
@@ -75,7 +96,7 @@ def test_a_weak_password_is_refused_by_clerks_form_and_the_email_is_kept(page: P
     page.goto("/sign-up")
     page.fill("input[name=emailAddress]", email)
     page.fill("input[name=password]", "password1")
-    page.get_by_role("button", name="Continue", exact=True).click()
+    page.locator(CONTINUE).click()
     expect(page.get_by_text(re.compile("must contain")).first).to_be_visible()
     expect(page.locator("input[name=emailAddress]")).to_have_value(email)
     screenshot(page, "sign-up-weak-password")
@@ -85,7 +106,7 @@ def attempt_password(page: Page, password: str) -> dict:
     """Submit the password card; Clerk's answer to the attempt."""
     page.fill("input[name=password]", password)
     with page.expect_response(lambda r: "attempt_first_factor" in r.url) as answer:
-        page.get_by_role("button", name="Continue", exact=True).click()
+        page.locator(CONTINUE).click()
     return {"status": answer.value.status, **answer.value.json()}
 
 
@@ -97,7 +118,7 @@ def test_five_wrong_passwords_lock_the_account_even_for_the_right_one(page: Page
     create_account(devauth, email)
     page.goto("/sign-in")
     page.fill("input[name=identifier]", email)
-    page.get_by_role("button", name="Continue", exact=True).click()
+    page.locator(CONTINUE).click()
     expect(page).to_have_url(re.compile(r"/sign-in/factor-one"))
     for attempt in range(4):
         answer = attempt_password(page, f"Wrong#{attempt}pass")
@@ -113,7 +134,7 @@ def test_five_wrong_passwords_lock_the_account_even_for_the_right_one(page: Page
 
     # A sixth try, in the same tab and with the right password, is refused too.
     page.fill("input[name=identifier]", email)
-    page.get_by_role("button", name="Continue", exact=True).click()
+    page.locator(CONTINUE).click()
     expect(page).to_have_url(re.compile(r"/sign-in/factor-one"))
     expect(page.locator(".cl-alert")).to_have_count(0)
     sixth = attempt_password(page, PASSWORD)
@@ -137,9 +158,9 @@ def test_a_signed_out_visitor_of_a_protected_page_goes_to_sign_in_and_back(page:
     email = new_email()
     create_account(devauth, email)
     page.fill("input[name=identifier]", email)
-    page.get_by_role("button", name="Continue", exact=True).click()
+    page.locator(CONTINUE).click()
     page.fill("input[name=password]", PASSWORD)
-    page.get_by_role("button", name="Continue", exact=True).click()
+    page.locator(CONTINUE).click()
     expect(page).to_have_url(re.compile(r"/profile/setup/?$"))
 
 
