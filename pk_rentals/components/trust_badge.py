@@ -13,6 +13,8 @@ def trust_badge(badge: Badge) -> rx.Component:
         rx.cond(UiState.is_urdu, badge.text_ur, badge.text_en),
         color_scheme=badge.color,
         variant="soft",
+        # Accent-12 text: Radix's default soft blue and green fall short of 4.5:1 in light mode.
+        high_contrast=True,
         radius="full",
         size="2",
         data_testid=f"trust-badge-{badge.level.value}",
