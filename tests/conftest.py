@@ -7,6 +7,7 @@ SQLite and once on PostgreSQL. Servers start once per session on free
 
 from __future__ import annotations
 
+import functools
 import os
 import shutil
 import tempfile
@@ -185,3 +186,11 @@ def page(browser, app):
     page = context.new_page()
     yield page
     context.close()
+
+
+@pytest.fixture
+def check_a11y(page):
+    """``check_a11y(name)``: fail on serious or critical axe violations on ``page`` now."""
+    from tests.utils.a11y import assert_accessible
+
+    return functools.partial(assert_accessible, page)

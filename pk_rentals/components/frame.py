@@ -46,6 +46,10 @@ def _language_button() -> rx.Component:
         variant="ghost",
         size="2",
         aria_label=t("nav.language_label"),
+        # Its words are in the other language: screen readers need to know which.
+        # (Only <html lang="ur"> turns on the Nastaliq webfont, so "اردو" here is
+        # drawn with a system font and English visitors never download it.)
+        custom_attrs={"lang": rx.cond(UiState.is_urdu, "en", "ur")},
         data_testid="language-toggle",
         class_name="pk-language-toggle",
     )

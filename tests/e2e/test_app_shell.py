@@ -74,3 +74,31 @@ def test_healthz_reports_the_database_of_the_running_app(app):
     response = httpx.get(f"{app.url}/healthz", timeout=5)
     assert response.status_code == 200
     assert response.json()["database"] == "ok"
+
+
+def _font_files_fetched(page, app, language: str) -> list[str]:
+    page.context.add_cookies([{"name": "pk_lang", "value": language, "url": app.url}])
+    fonts = []
+    page.on(
+        "response",
+        lambda response: (
+            fonts.append(response.url) if response.request.resource_type == "font" else None
+        ),
+    )
+    page.goto("/")
+    page.get_by_test_id("cta-sign-up").wait_for()
+    page.wait_for_load_state("networkidle")
+    page.evaluate("document.fonts.ready")
+    return fonts
+
+
+def test_english_visitors_never_download_the_urdu_font(page, app):
+    assert _font_files_fetched(page, app, "english") == []
+    # The switch's words are Urdu, and marked so for screen readers.
+    expect(page.get_by_test_id("language-toggle")).to_have_attribute("lang", "ur")
+
+
+def test_urdu_visitors_get_the_nastaliq_font(page, app):
+    fonts = _font_files_fetched(page, app, "urdu")
+    assert any("noto-nastaliq-urdu" in url for url in fonts)
+    expect(page.get_by_test_id("language-toggle")).to_have_attribute("lang", "en")
