@@ -12,28 +12,22 @@ from pk_rentals.state.profile import ProfileState
 
 
 def _step(number: int, label_key: str, current: rx.Var) -> rx.Component:
-    return rx.hstack(
+    return rx.el.li(
         rx.box(
             str(number),
             class_name=rx.cond(current, "pk-step-number pk-step-current", "pk-step-number"),
             aria_hidden="true",
         ),
         rx.text(t(label_key), weight=rx.cond(current, "bold", "regular"), size="2"),
-        align="center",
-        spacing="2",
         aria_current=rx.cond(current, "step", "false"),
+        class_name="pk-wizard-step",
     )
 
 
 def _steps() -> rx.Component:
-    return rx.hstack(
+    return rx.el.ol(
         _step(1, "setup.step_details", ~ProfileState.complete),
-        rx.separator(size="1", width="2rem"),
         _step(2, "setup.step_phone", ProfileState.complete),
-        align="center",
-        spacing="3",
-        wrap="wrap",
-        role="list",
         class_name="pk-wizard-steps",
     )
 

@@ -35,7 +35,9 @@ def fill_details(page: Page, *, name: str, phone: str, province: str, city: str)
     page.select_option("#city", city)
 
 
-def test_setup_wizard_shows_errors_keeps_input_across_a_reload_then_saves(page: Page, devauth, app):
+def test_setup_wizard_shows_errors_keeps_input_across_a_reload_then_saves(
+    page: Page, devauth, app, check_a11y
+):
     signed_in_new_user(page, devauth, app)
     page.fill("#display_name", "A")
     page.fill("#phone", "12345")
@@ -50,6 +52,7 @@ def test_setup_wizard_shows_errors_keeps_input_across_a_reload_then_saves(page: 
     expect(page.locator("#display_name")).to_have_value("A")
     expect(page.locator("#phone")).to_have_attribute("aria-invalid", "true")
     screenshot(page, "profile-setup-errors")
+    check_a11y("profile-setup-errors")
     assert small_touch_targets(page) == [], small_touch_targets(page)
 
     page.reload()  # nothing typed is lost
@@ -61,6 +64,7 @@ def test_setup_wizard_shows_errors_keeps_input_across_a_reload_then_saves(page: 
     page.get_by_test_id("profile-save").click()
     expect(page.get_by_test_id("setup-phone-step")).to_be_visible()
     screenshot(page, "profile-setup-phone-step")
+    check_a11y("profile-setup-phone-step")
 
     page.goto("/profile")
     expect(page.get_by_test_id("profile-name")).to_have_text("Ayesha Khan")
@@ -69,7 +73,7 @@ def test_setup_wizard_shows_errors_keeps_input_across_a_reload_then_saves(page: 
     expect(page.get_by_test_id("trust-badge-unverified")).to_be_visible()
 
 
-def test_phone_code_from_the_outbox_gives_the_blue_badge(page: Page, devauth, app):
+def test_phone_code_from_the_outbox_gives_the_blue_badge(page: Page, devauth, app, check_a11y):
     signed_in_new_user(page, devauth, app)
     typed, e164 = new_mobile()
     fill_details(page, name="Bilal Ahmed", phone=typed, province="Punjab", city="Lahore")
@@ -90,10 +94,13 @@ def test_phone_code_from_the_outbox_gives_the_blue_badge(page: Page, devauth, ap
     expect(page).to_have_url(re.compile(r"/profile/?$"))
     expect(page.get_by_test_id("trust-badge-basic")).to_be_visible()
     screenshot(page, "profile-phone-verified")
+    check_a11y("profile-phone-verified")
     assert small_touch_targets(page) == [], small_touch_targets(page)
 
 
-def test_theme_is_saved_and_follows_the_user_to_a_new_browser(page: Page, devauth, browser, app):
+def test_theme_is_saved_and_follows_the_user_to_a_new_browser(
+    page: Page, devauth, browser, app, check_a11y
+):
     email = signed_in_new_user(page, devauth, app)
     typed, _ = new_mobile()
     fill_details(page, name="Sana Mir", phone=typed, province="Punjab", city="Multan")
@@ -107,6 +114,11 @@ def test_theme_is_saved_and_follows_the_user_to_a_new_browser(page: Page, devaut
     page.get_by_test_id("notify-sms").click()
     expect(page.get_by_test_id("notify-sms")).to_have_attribute("data-state", "unchecked")
     screenshot(page, "settings-dark")
+    check_a11y("settings-dark")
+    page.goto("/profile")
+    expect(page.get_by_test_id("profile-name")).to_be_visible()
+    check_a11y("profile-dark")
+    page.goto("/settings")
     assert small_touch_targets(page) == [], small_touch_targets(page)
     page.reload()
     expect(page.locator("html")).to_have_class(re.compile(r"\bdark\b"))
