@@ -296,6 +296,16 @@ CLERK_URDU: dict = {
             "subtitle": "اپنے اکاؤنٹ کا پاس ورڈ لکھیں",
             "actionLink": "کوئی اور طریقہ",
         },
+        "alternativeMethods": {
+            "actionLink": "مدد حاصل کریں",
+            "title": "کوئی اور طریقہ",
+            "getHelp": {
+                "title": "مدد حاصل کریں",
+                "content": "سائن اِن میں مشکل ہو تو ہمیں ای میل کریں، ہم جلد از جلد "
+                "آپ کا اکاؤنٹ بحال کرنے میں مدد کریں گے۔",
+                "blockButton__emailSupport": "ای میل سپورٹ",
+            },
+        },
     },
     "signUp": {
         "start": {

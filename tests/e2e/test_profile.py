@@ -35,6 +35,16 @@ def fill_details(page: Page, *, name: str, phone: str, province: str, city: str)
     page.select_option("#city", city)
 
 
+def set_up_profile(page: Page, devauth, app, name: str, province: str, city: str, **kw):
+    """A new account, signed in, with its profile saved: (email, typed phone, E.164)."""
+    email = signed_in_new_user(page, devauth, app, **kw)
+    typed, e164 = new_mobile()
+    fill_details(page, name=name, phone=typed, province=province, city=city)
+    page.get_by_test_id("profile-save").click()
+    expect(page.get_by_test_id("setup-phone-step")).to_be_visible()
+    return email, typed, e164
+
+
 def test_setup_wizard_shows_errors_keeps_input_across_a_reload_then_saves(
     page: Page, devauth, app, check_a11y
 ):
@@ -74,11 +84,7 @@ def test_setup_wizard_shows_errors_keeps_input_across_a_reload_then_saves(
 
 
 def test_phone_code_from_the_outbox_gives_the_blue_badge(page: Page, devauth, app, check_a11y):
-    signed_in_new_user(page, devauth, app)
-    typed, e164 = new_mobile()
-    fill_details(page, name="Bilal Ahmed", phone=typed, province="Punjab", city="Lahore")
-    page.get_by_test_id("profile-save").click()
-    expect(page.get_by_test_id("setup-phone-step")).to_be_visible()
+    _, _, e164 = set_up_profile(page, devauth, app, "Bilal Ahmed", "Punjab", "Lahore")
 
     page.get_by_test_id("phone-send-code").click()
     code = outbox_code(devauth, e164)
@@ -101,11 +107,7 @@ def test_phone_code_from_the_outbox_gives_the_blue_badge(page: Page, devauth, ap
 def test_theme_is_saved_and_follows_the_user_to_a_new_browser(
     page: Page, devauth, browser, app, check_a11y
 ):
-    email = signed_in_new_user(page, devauth, app)
-    typed, _ = new_mobile()
-    fill_details(page, name="Sana Mir", phone=typed, province="Punjab", city="Multan")
-    page.get_by_test_id("profile-save").click()
-    expect(page.get_by_test_id("setup-phone-step")).to_be_visible()
+    email, _, _ = set_up_profile(page, devauth, app, "Sana Mir", "Punjab", "Multan")
 
     page.goto("/settings")
     page.get_by_test_id("choice-dark").click()
@@ -145,11 +147,7 @@ def test_theme_is_saved_and_follows_the_user_to_a_new_browser(
 
 
 def test_system_theme_follows_the_device(page: Page, devauth, app):
-    signed_in_new_user(page, devauth, app)
-    typed, _ = new_mobile()
-    fill_details(page, name="Omar Farooq", phone=typed, province="Balochistan", city="Quetta")
-    page.get_by_test_id("profile-save").click()
-    expect(page.get_by_test_id("setup-phone-step")).to_be_visible()
+    set_up_profile(page, devauth, app, "Omar Farooq", "Balochistan", "Quetta")
     page.goto("/settings")
     page.get_by_test_id("choice-system").click()
     page.emulate_media(color_scheme="dark")
@@ -159,11 +157,7 @@ def test_system_theme_follows_the_device(page: Page, devauth, app):
 
 
 def test_switching_language_keeps_the_page_and_saves_the_choice(page: Page, devauth, app):
-    signed_in_new_user(page, devauth, app)
-    typed, _ = new_mobile()
-    fill_details(page, name="Hina Baloch", phone=typed, province="Sindh", city="Sukkur")
-    page.get_by_test_id("profile-save").click()
-    expect(page.get_by_test_id("setup-phone-step")).to_be_visible()
+    set_up_profile(page, devauth, app, "Hina Baloch", "Sindh", "Sukkur")
     page.goto("/profile")
     expect(page.get_by_test_id("profile-name")).to_be_visible()
     page.get_by_test_id("language-toggle").click()
