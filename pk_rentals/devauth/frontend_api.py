@@ -14,7 +14,6 @@ import dataclasses
 import threading
 import time
 
-import phonenumbers
 from fastapi import APIRouter, Request
 from fastapi.responses import JSONResponse, Response
 from sqlmodel import Session, select
@@ -35,6 +34,7 @@ from pk_rentals.devauth.store import (
     new_id,
     now_ms,
 )
+from pk_rentals.services.profile import normalize_mobile
 
 router = APIRouter(prefix="/v1")
 
@@ -708,26 +708,18 @@ def _me_resource(session: Session, call: Call) -> Response:
 
 
 def _e164(raw: str) -> str:
-    """A Pakistani mobile number as typed (``0300-1234567``, ``+92 300 1234567``), in
-    E.164; anything else, a foreign mobile included, is refused naming the field."""
+    """A Pakistani mobile number as typed, in E.164 (the app's one rule,
+    ``normalize_mobile``); anything else is refused with Clerk's error naming the field."""
     try:
-        number = phonenumbers.parse(raw, "PK")
-    except phonenumbers.NumberParseException:
-        number = None
-    if (
-        number is None
-        or phonenumbers.region_code_for_number(number) != "PK"
-        or not phonenumbers.is_valid_number(number)
-        or phonenumbers.number_type(number) != phonenumbers.PhoneNumberType.MOBILE
-    ):
+        return normalize_mobile(raw)
+    except ValueError:
         raise ClerkAPIError(
             422,
             "form_param_format_invalid",
             "is invalid",
             "Enter a mobile number like +92 300 1234567.",
             param="phone_number",
-        )
-    return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
+        ) from None
 
 
 @router.post("/me/phone_numbers")

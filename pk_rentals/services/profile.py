@@ -141,12 +141,12 @@ def parse_profile(form: Mapping[str, object]) -> ProfileInput:
     elif not any(character.isalpha() for character in name):
         problems["display_name"] = "form.name.letters"
 
-    phone = ""
-    if not clean_text(form.get("phone")):
+    phone = clean_text(form.get("phone"))
+    if not phone:
         problems["phone"] = "form.phone.required"
     else:
         try:
-            phone = normalize_mobile(clean_text(form.get("phone")))
+            phone = normalize_mobile(phone)
         except ValueError:
             problems["phone"] = "form.phone.invalid"
 

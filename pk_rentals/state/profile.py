@@ -103,10 +103,6 @@ class ProfileState(rx.State):
     def typed_city(self) -> str:
         return "" if self.listed_city != OTHER_CITY else self.city
 
-    @rx.var
-    def phone_matches_verified(self) -> bool:
-        return bool(self.phone) and self.phone == self.verified_phone
-
     @rx.event
     def set_form_province(self, province: str):
         self.form_province = province
@@ -191,7 +187,7 @@ class ProfileState(rx.State):
         self.saving = False
         yield rx.call_script(f"window.localStorage.removeItem({DRAFT_KEY!r})")
         yield rx.toast.success(text("form.saved", language))
-        if first_time and self.phone_matches_verified:
+        if first_time and self.phone_verified:
             yield rx.redirect(routes.PROFILE)
 
     @rx.event
