@@ -106,6 +106,8 @@ class Settings(BaseSettings):
     media_storage: MediaStorage = MediaStorage.LOCAL
     media_dir: Path = DATA_DIR / "media"
     cloudinary_url: SecretStr = Field(default=SecretStr(""), validation_alias="CLOUDINARY_URL")
+    # Largest upload accepted for a verification image (selfie, CNIC photo): 8 MB.
+    max_image_bytes: int = 8 * 1024 * 1024
 
     # Seconds a health check waits for the database before answering 503.
     db_connect_timeout: int = 3
