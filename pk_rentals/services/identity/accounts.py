@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import contextlib
 import dataclasses
-import re
 import shutil
 from datetime import UTC, datetime
 from pathlib import Path
@@ -33,11 +32,9 @@ from pk_rentals.models import (
     VerificationLevel,
 )
 from pk_rentals.models.base import as_utc
+from pk_rentals.services.identity.clerk_ids import ClerkUserId, check_clerk_user_id
 from pk_rentals.settings import get_settings
 
-# Clerk's user ids are "user_" + base62; the built-in identity server's are url-safe
-# base64 (with "-" and "_"). No "/" or ".", so an id is always a safe folder name.
-CLERK_USER_ID_PATTERN = r"^user_[A-Za-z0-9_-]+$"
 E164_PATTERN = r"^\+[1-9][0-9]{1,14}$"
 SESSION_END_USER_DELETED = "user_deleted"
 
@@ -70,7 +67,7 @@ class _UserJson(BaseModel):
 
     model_config = ConfigDict(strict=True, extra="ignore")
 
-    id: str = Field(pattern=CLERK_USER_ID_PATTERN)
+    id: ClerkUserId
     first_name: str | None = None
     last_name: str | None = None
     primary_email_address_id: str | None = None
@@ -232,8 +229,9 @@ def delete_clerk_user(session: Session, clerk_user_id: str) -> None:
 
 
 def _check_clerk_user_id(clerk_user_id: str) -> None:
-    if not isinstance(clerk_user_id, str) or not re.fullmatch(CLERK_USER_ID_PATTERN, clerk_user_id):
-        raise ValueError(f"not a Clerk user id (user_...): {clerk_user_id!r}")
+    """Refuse a malformed id before any row or folder is touched
+    (``InvalidClerkUserId``, a ``ValueError``)."""
+    check_clerk_user_id(clerk_user_id)
 
 
 def _lock_clerk_user(session: Session, clerk_user_id: str) -> None:
