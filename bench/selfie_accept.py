@@ -52,7 +52,7 @@ def browser_selfie() -> bytes:
 
 def percentile(values: list[float], share: float) -> float:
     ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, int(round(share * (len(ordered) - 1))))]
+    return ordered[min(len(ordered) - 1, round(share * (len(ordered) - 1)))]
 
 
 def bench(url: str, runs: int, selfie: bytes) -> None:
