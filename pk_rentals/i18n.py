@@ -395,7 +395,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Tap aA in the address bar, then Website Settings\nSet Camera to Allow\n"
         "Or: Settings → Safari → Camera → Allow",
         "ur": "پتے والی پٹی میں aA دبائیں، پھر Website Settings\nCamera کو Allow کریں\n"
-        "یا: Settings ← Safari ← Camera ← Allow",
+        "یا: Settings → Safari → Camera → Allow",
     },
     "verify.submit": {"en": "Send for review", "ur": "جائزے کے لیے بھیجیں"},
     "verify.submitting": {"en": "Sending…", "ur": "بھیجا جا رہا ہے…"},

@@ -337,19 +337,22 @@ def _rejected() -> rx.Component:
             size="2",
             data_testid="status-reason",
         ),
-        rx.text(
-            rx.text.strong(t("verify.status.todo")),
-            " ",
-            _in_language(VerificationState.todo),
-            size="2",
-            data_testid="status-todo",
+        rx.cond(
+            ~VerificationState.out_of_tries,
+            rx.text(
+                rx.text.strong(t("verify.status.todo")),
+                " ",
+                _in_language(VerificationState.todo),
+                size="2",
+                data_testid="status-todo",
+            ),
         ),
         rx.cond(
             VerificationState.note != "",
             rx.text(
                 rx.text.strong(t("verify.status.note")),
                 " ",
-                rx.el.q(VerificationState.note),
+                rx.el.bdi(rx.el.q(VerificationState.note), dir="auto"),
                 size="2",
                 class_name="pk-wrap-anywhere",
                 data_testid="status-note",
@@ -383,7 +386,7 @@ def _resubmission_requested() -> rx.Component:
             rx.text(
                 rx.text.strong(t("verify.status.note")),
                 " ",
-                rx.el.q(VerificationState.note),
+                rx.el.bdi(rx.el.q(VerificationState.note), dir="auto"),
                 size="2",
                 class_name="pk-wrap-anywhere",
                 data_testid="status-note",

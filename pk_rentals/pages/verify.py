@@ -52,6 +52,7 @@ def verify_page() -> rx.Component:
                 width="100%",
                 max_width="44rem",
                 data_testid="verify-page",
+                custom_attrs={"data-read-at": VerificationState.read_at},
             )
         )
     )

@@ -59,6 +59,7 @@ def _reason(code: str | None, suffix: str = "") -> dict[str, str]:
 
 class VerificationState(rx.State):
     loaded: bool = False
+    read_at: str = ""  # when the status was last read (ISO, UTC): fresh or cached, for tests
 
     # The status, as services.verification.status_of says.
     level: str = "unverified"
@@ -116,6 +117,7 @@ class VerificationState(rx.State):
         self.cnic_masked = found.cnic_masked or ""
         self.previews = {kind: draft.preview_url for kind, draft in found.drafts.items()}
         self.loaded = True
+        self.read_at = datetime.now(timezone.utc).isoformat(timespec="microseconds")
 
     async def _user_id(self) -> str:
         return (await self.get_state(AuthState)).clerk_user_id
