@@ -106,6 +106,24 @@ class Settings(BaseSettings):
     media_storage: MediaStorage = MediaStorage.LOCAL
     media_dir: Path = DATA_DIR / "media"
     cloudinary_url: SecretStr = Field(default=SecretStr(""), validation_alias="CLOUDINARY_URL")
+    # Largest upload accepted for a verification image (selfie, CNIC photo): 8 MB.
+    max_image_bytes: int = 8 * 1024 * 1024
+
+    # Verification (issue 6). CNIC encryption keys: Fernet keys, comma separated,
+    # newest first; older ones still decrypt until `cli rotate-cnic-keys` has run.
+    # Empty in development: derived from PK_SECRET_KEY. Production needs its own.
+    cnic_keys: SecretStr = SecretStr("")
+    # The keyed hash that makes CNICs unique without storing them in the clear.
+    cnic_index_key: SecretStr = SecretStr("")
+    selfie_code_seconds: int = 300  # a one-time selfie code's life
+    selfie_max_age_seconds: int = 900  # an older selfie is flagged for moderators
+    max_resubmissions: int = 3  # after a rejection; then the user contacts support
+    uploads_per_hour: int = 60  # images one user may upload in an hour
+    media_url_seconds: int = 300  # life of a signed image URL
+    # ``trusted`` (seed 000): verified, plus all of these (or an admin's grant).
+    trusted_min_bookings: int = 5
+    trusted_min_rating: float = 4.5
+    trusted_min_verified_days: int = 30
 
     # Seconds a health check waits for the database before answering 503.
     db_connect_timeout: int = 3
@@ -149,6 +167,12 @@ class Settings(BaseSettings):
             )
         else:
             problems.extend(self._clerk_problems())
+        problems.extend(
+            f"PK_{name.upper()}: production needs its own key "
+            "(python -m pk_rentals.cli new-cnic-key prints one)."
+            for name in ("cnic_keys", "cnic_index_key")
+            if _is_placeholder(getattr(self, name))
+        )
         if self.media_storage is MediaStorage.LOCAL:
             problems.append(
                 "PK_MEDIA_STORAGE: local media storage is for development and tests only; "
@@ -160,6 +184,20 @@ class Settings(BaseSettings):
                 "from your Cloudinary console."
             )
         return problems
+
+    def cnic_key_problems(self) -> list[str]:
+        """Every CNIC key given must be a Fernet key (32 url-safe base64 bytes)."""
+        from cryptography.fernet import Fernet
+
+        for key in self.cnic_keys.get_secret_value().split(","):
+            try:
+                key.strip() and Fernet(key.strip())
+            except ValueError:
+                return [
+                    "PK_CNIC_KEYS: each key must be a Fernet key "
+                    "(python -m pk_rentals.cli new-cnic-key prints one)."
+                ]
+        return []
 
     def _clerk_problems(self) -> list[str]:
         problems = []
@@ -214,6 +252,7 @@ def load_settings() -> Settings:
         problems = [f"{_variable_name(str(e['loc'][0]))}: {e['msg']}." for e in error.errors()]
         raise SettingsError(problems) from None
     problems = settings.production_problems()
+    problems.extend(settings.cnic_key_problems())
     if settings.idle_warning_seconds >= settings.idle_timeout_seconds:
         problems.append("IDLE_WARNING_SECONDS: must be smaller than IDLE_TIMEOUT_SECONDS.")
     if problems:

@@ -1,20 +1,43 @@
 """SQLModel tables. Importing this package registers every table on ``SQLModel.metadata``."""
 
-from pk_rentals.models.enums import Language, Province, Theme, VerificationLevel
+from pk_rentals.models.enums import (
+    AuditAction,
+    Language,
+    MediaKind,
+    Province,
+    Role,
+    SubmissionStatus,
+    Theme,
+    VerificationLevel,
+)
 from pk_rentals.models.identity import AuthSession, ClerkUserTombstone, ProcessedWebhook
 from pk_rentals.models.preferences import UserPreferences
 from pk_rentals.models.user import User
-from pk_rentals.models.verification import UserVerification
+from pk_rentals.models.verification import (
+    AuditEntry,
+    SelfieCode,
+    UserVerification,
+    VerificationSubmission,
+    VerificationUpload,
+)
 
 __all__ = [
+    "AuditAction",
+    "AuditEntry",
     "AuthSession",
     "ClerkUserTombstone",
     "Language",
+    "MediaKind",
     "ProcessedWebhook",
     "Province",
+    "Role",
+    "SelfieCode",
+    "SubmissionStatus",
     "Theme",
     "User",
     "UserPreferences",
     "UserVerification",
     "VerificationLevel",
+    "VerificationSubmission",
+    "VerificationUpload",
 ]

@@ -16,6 +16,44 @@ class VerificationLevel(enum.StrEnum):
     TRUSTED = "trusted"
 
 
+class Role(enum.StrEnum):
+    """Who may moderate: Clerk ``public_metadata.role``, copied by the sync."""
+
+    USER = "user"
+    MODERATOR = "moderator"
+    ADMIN = "admin"
+
+
+class SubmissionStatus(enum.StrEnum):
+    """A CNIC + selfie submission's life: pending until a moderator decides."""
+
+    PENDING = "pending"
+    APPROVED = "approved"
+    REJECTED = "rejected"
+    RESUBMISSION_REQUESTED = "resubmission_requested"
+
+
+class MediaKind(enum.StrEnum):
+    """The three images of a submission."""
+
+    CNIC_FRONT = "cnic_front"
+    CNIC_BACK = "cnic_back"
+    SELFIE = "selfie"
+
+
+class AuditAction(enum.StrEnum):
+    """What the append-only audit log records."""
+
+    APPROVE = "approve"
+    REJECT = "reject"
+    REQUEST_RESUBMISSION = "request_resubmission"
+    REVEAL_CNIC = "reveal_cnic"
+    DUPLICATE_CNIC = "duplicate_cnic"
+    GRANT_TRUSTED = "grant_trusted"
+    REVOKE_TRUSTED = "revoke_trusted"
+    LEVEL_CHANGE = "level_change"
+
+
 class Theme(enum.StrEnum):
     LIGHT = "light"
     DARK = "dark"

@@ -8,12 +8,15 @@ import sqlalchemy as sa
 from sqlmodel import Field, SQLModel
 
 from pk_rentals.models.base import JSONB, created_at_field, updated_at_field
-from pk_rentals.models.enums import Language, check_in
+from pk_rentals.models.enums import Language, Role, check_in
 
 
 class User(SQLModel, table=True):
     __tablename__ = "users"
-    __table_args__ = (sa.CheckConstraint(check_in("preferred_language", Language), "language"),)
+    __table_args__ = (
+        sa.CheckConstraint(check_in("preferred_language", Language), "language"),
+        sa.CheckConstraint(check_in("role", Role), "role"),
+    )
 
     id: uuid.UUID = Field(default_factory=uuid.uuid4, primary_key=True)
     clerk_user_id: str = Field(sa_type=sa.Text, unique=True, index=True, nullable=False)
@@ -49,6 +52,10 @@ class User(SQLModel, table=True):
     clerk_image_url: str | None = Field(default=None, sa_type=sa.Text)
     clerk_verified_phone: str | None = Field(default=None, sa_type=sa.Text)  # E.164
     clerk_updated_at: datetime | None = None
+    # Clerk ``public_metadata.role``, copied by the sync; moderation checks it.
+    role: Role = Field(
+        default=Role.USER, sa_type=sa.Text, sa_column_kwargs={"server_default": Role.USER.value}
+    )
     # Set when the profile setup wizard is finished; until then sign-in leads there.
     profile_completed_at: datetime | None = None
 

@@ -198,6 +198,10 @@ def test_verified_phone_makes_the_user_basic_and_losing_it_unverified(session):
 def test_phone_changes_never_touch_moderator_levels(session, level):
     user = apply_clerk_user(session, clerk_user(updated_at=MAY_28, phone="+923001234567"))
     verification = verification_of(session, user)
+    # What a moderator's approval (and an admin's grant, for trusted) leave behind.
+    verification.verified_at = datetime.now(UTC)
+    verification.verification_selfie_verified = True
+    verification.trust_granted = level is VerificationLevel.TRUSTED
     verification.verification_level = level
     session.add(verification)
     session.commit()

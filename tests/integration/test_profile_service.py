@@ -128,7 +128,13 @@ def test_changing_the_number_loses_the_phone_level_until_verified(use_database):
 def test_a_moderator_level_survives_a_phone_change(use_database):
     new_user(clerk_phone="+923001234567")
     with db.session() as session:
-        session.exec(sa.update(UserVerification).values(verification_level="verified"))
+        session.exec(  # what a moderator's approval leaves behind
+            sa.update(UserVerification).values(
+                verification_level="verified",
+                verified_at=sa.func.now(),
+                verification_selfie_verified=True,
+            )
+        )
         session.commit()
         save_profile(session, USER_ID, parse_profile(FORM | {"phone": "0321 7654321"}))
     assert verification().verification_level == VerificationLevel.VERIFIED

@@ -16,6 +16,8 @@ GOOD_PRODUCTION = {
     "CLERK_ISSUER": "https://clerk.example.com",
     "PK_MEDIA_STORAGE": "cloudinary",
     "CLOUDINARY_URL": "cloudinary://123:abc@pk-rentals",
+    "PK_CNIC_KEYS": "Jf0Xk3mR3sJ5b8n7yq2D4XG6c1hS9tN0vW2aZ4pL8eE=",
+    "PK_CNIC_INDEX_KEY": "i" * 48,
 }
 
 
@@ -52,6 +54,9 @@ def test_complete_production_settings_are_accepted(monkeypatch):
         ("CLERK_ISSUER", "http://clerk.example.com"),
         ("IDLE_WARNING_SECONDS", "1800"),
         ("CLOUDINARY_URL", ""),
+        ("PK_CNIC_KEYS", ""),
+        ("PK_CNIC_KEYS", "not-a-fernet-key-but-long-enough-to-pass-length"),
+        ("PK_CNIC_INDEX_KEY", "short"),
     ],
 )
 def test_production_refuses_unsafe_value_and_names_the_variable(monkeypatch, variable, value):
@@ -67,7 +72,14 @@ def test_production_lists_every_problem_at_once(monkeypatch):
     with pytest.raises(SettingsError) as refused:
         load_settings()
     named = {problem.split(":")[0] for problem in refused.value.problems}
-    assert named == {"REFLEX_DB_URL", "PK_SECRET_KEY", "PK_IDENTITY_PROVIDER", "PK_MEDIA_STORAGE"}
+    assert named == {
+        "REFLEX_DB_URL",
+        "PK_SECRET_KEY",
+        "PK_IDENTITY_PROVIDER",
+        "PK_MEDIA_STORAGE",
+        "PK_CNIC_KEYS",
+        "PK_CNIC_INDEX_KEY",
+    }
 
 
 def test_unknown_environment_is_a_sentence_naming_pk_env(monkeypatch):

@@ -30,9 +30,9 @@ from pk_rentals.models import (
     User,
     UserPreferences,
     UserVerification,
-    VerificationLevel,
 )
 from pk_rentals.models.base import as_utc
+from pk_rentals.services.levels import apply_level
 from pk_rentals.settings import get_settings
 
 # Clerk's user ids are "user_" + base62; the built-in identity server's are url-safe
@@ -316,10 +316,5 @@ def _refresh_clerk_fields(session: Session, user: User, clerk_user: ClerkUser) -
 def apply_phone_rule(user: User, verification: UserVerification) -> None:
     """``phone_verified`` (and with it the ``basic`` level) holds only while the
     profile's number is one Clerk verified; moderator levels are never touched."""
-    verified = bool(user.phone) and user.phone == user.clerk_verified_phone
-    verification.phone_verified = verified
-    level = VerificationLevel(verification.verification_level)
-    if verified and level is VerificationLevel.UNVERIFIED:
-        verification.verification_level = VerificationLevel.BASIC
-    elif not verified and level is VerificationLevel.BASIC:
-        verification.verification_level = VerificationLevel.UNVERIFIED
+    verification.phone_verified = bool(user.phone) and user.phone == user.clerk_verified_phone
+    apply_level(user, verification)

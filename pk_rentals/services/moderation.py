@@ -1,0 +1,556 @@
+"""The moderators' side of verification: the queue, a submission in detail, decisions,
+the audited CNIC reveal, the audit log and the stats panel.
+
+Every function takes the acting Clerk user id first and checks the role itself
+(``users.role``, copied from Clerk ``public_metadata.role``), so no caller can
+forget it. Decisions are one conditional UPDATE: of two moderators deciding the
+same submission, the second learns who was first.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import enum
+import statistics
+import uuid
+from datetime import UTC, date, datetime, timedelta
+
+import sqlalchemy as sa
+from sqlalchemy.orm import aliased
+from sqlmodel import Session, select
+
+from pk_rentals import db
+from pk_rentals.models import (
+    AuditAction,
+    AuditEntry,
+    Role,
+    SubmissionStatus,
+    User,
+    UserVerification,
+    VerificationSubmission,
+)
+from pk_rentals.models.base import as_utc, utcnow
+from pk_rentals.services import cnic as cnic_rules
+from pk_rentals.services.identity.accounts import find_user
+from pk_rentals.services.levels import apply_level
+from pk_rentals.services.verification import REJECTION_REASONS, signed_url
+from pk_rentals.settings import get_settings
+
+MODERATOR_ROLES = frozenset({Role.MODERATOR, Role.ADMIN})
+NOTE_MAX = 500
+PAGE_SIZE = 25
+
+
+class Decision(enum.StrEnum):
+    APPROVE = "approve"
+    REJECT = "reject"
+    REQUEST_RESUBMISSION = "request_resubmission"
+
+
+OUTCOME = {
+    Decision.APPROVE: SubmissionStatus.APPROVED,
+    Decision.REJECT: SubmissionStatus.REJECTED,
+    Decision.REQUEST_RESUBMISSION: SubmissionStatus.RESUBMISSION_REQUESTED,
+}
+AUDIT_ACTION = {
+    Decision.APPROVE: AuditAction.APPROVE,
+    Decision.REJECT: AuditAction.REJECT,
+    Decision.REQUEST_RESUBMISSION: AuditAction.REQUEST_RESUBMISSION,
+}
+
+
+class Flag(enum.StrEnum):
+    PROVINCE_MISMATCH = "province_mismatch"
+    DUPLICATE_CNIC = "duplicate_cnic"
+    SELFIE_AGE = "selfie_age"
+
+
+class NotModerator(Exception):
+    """The caller is not a moderator (HTTP 403)."""
+
+
+class NotFound(Exception):
+    """No such submission."""
+
+
+class DecisionInvalid(ValueError):
+    """``reason_required``, ``reason_unknown`` or ``note_too_long``."""
+
+    def __init__(self, code: str):
+        self.code = code
+        super().__init__(code)
+
+
+class AlreadyDecided(Exception):
+    def __init__(self, status: str, by: str | None, at: datetime | None):
+        self.status, self.by, self.at = status, by, at
+        super().__init__(f"already {status} by {by or 'someone'}")
+
+
+# --- who may moderate ------------------------------------------------------------------
+
+
+def _moderator(session: Session, clerk_user_id: str, *, admin: bool = False) -> User:
+    user = find_user(session, clerk_user_id) if clerk_user_id else None
+    allowed = {Role.ADMIN} if admin else MODERATOR_ROLES
+    if user is None or Role(user.role) not in allowed:
+        raise NotModerator(clerk_user_id)
+    return user
+
+
+def is_moderator(clerk_user_id: str) -> bool:
+    with db.session() as session:
+        try:
+            _moderator(session, clerk_user_id)
+        except NotModerator:
+            return False
+        return True
+
+
+# --- the queue -------------------------------------------------------------------------
+
+
+@dataclasses.dataclass(frozen=True)
+class QueueItem:
+    id: str
+    status: str
+    attempt: int
+    submitted_at: datetime
+    display_name: str
+    city: str
+    province: str
+    cnic_masked: str
+    flags: tuple[str, ...]
+
+
+@dataclasses.dataclass(frozen=True)
+class QueuePage:
+    items: list[QueueItem]
+    next_cursor: str | None  # pass as ``after`` for the next page
+
+
+def _flags(row: VerificationSubmission) -> tuple[str, ...]:
+    flags = []
+    if row.flag_province_mismatch:
+        flags.append(Flag.PROVINCE_MISMATCH.value)
+    if row.flag_duplicate_cnic:
+        flags.append(Flag.DUPLICATE_CNIC.value)
+    if row.selfie_age_seconds > get_settings().selfie_max_age_seconds:
+        flags.append(Flag.SELFIE_AGE.value)
+    return tuple(flags)
+
+
+def _flag_condition(flag: Flag):
+    if flag is Flag.PROVINCE_MISMATCH:
+        return VerificationSubmission.flag_province_mismatch.is_(True)
+    if flag is Flag.DUPLICATE_CNIC:
+        return VerificationSubmission.flag_duplicate_cnic.is_(True)
+    return VerificationSubmission.selfie_age_seconds > get_settings().selfie_max_age_seconds
+
+
+def encode_cursor(submitted_at: datetime, submission_id: uuid.UUID | str) -> str:
+    return f"{as_utc(submitted_at).isoformat()}|{submission_id}"
+
+
+def decode_cursor(cursor: str) -> tuple[datetime, uuid.UUID] | None:
+    try:
+        moment, submission_id = cursor.split("|", 1)
+        return as_utc(datetime.fromisoformat(moment)), uuid.UUID(submission_id)
+    except ValueError:
+        return None
+
+
+def queue_statement(status: str, flag: str | None, after: str | None, limit: int):
+    """Oldest first, keyset-paginated on (submitted_at, id): the queue index serves it."""
+    statement = (
+        select(VerificationSubmission, User.display_name, User.city, User.province)
+        .join(User, User.id == VerificationSubmission.user_id)
+        .where(VerificationSubmission.status == SubmissionStatus(status))
+    )
+    if flag:
+        statement = statement.where(_flag_condition(Flag(flag)))
+    position = decode_cursor(after) if after else None
+    if position is not None:
+        statement = statement.where(
+            sa.tuple_(VerificationSubmission.submitted_at, VerificationSubmission.id)
+            > sa.tuple_(sa.literal(position[0]), sa.literal(position[1], sa.Uuid))
+        )
+    return statement.order_by(VerificationSubmission.submitted_at, VerificationSubmission.id).limit(
+        limit + 1
+    )
+
+
+def queue(
+    moderator_clerk_id: str,
+    *,
+    status: str = SubmissionStatus.PENDING.value,
+    flag: str | None = None,
+    after: str | None = None,
+    limit: int = PAGE_SIZE,
+) -> QueuePage:
+    with db.session() as session:
+        _moderator(session, moderator_clerk_id)
+        rows = session.exec(queue_statement(status, flag or None, after, limit)).all()
+    items = [
+        QueueItem(
+            id=str(row.id),
+            status=row.status,
+            attempt=row.attempt,
+            submitted_at=as_utc(row.submitted_at),
+            display_name=name,
+            city=city,
+            province=province,
+            cnic_masked=row.cnic_masked,
+            flags=_flags(row),
+        )
+        for row, name, city, province in rows[:limit]
+    ]
+    more = len(rows) > limit
+    return QueuePage(
+        items=items,
+        next_cursor=encode_cursor(items[-1].submitted_at, items[-1].id) if more else None,
+    )
+
+
+# --- one submission --------------------------------------------------------------------
+
+
+@dataclasses.dataclass(frozen=True)
+class EarlierAttempt:
+    attempt: int
+    status: str
+    reason_code: str | None
+    submitted_at: datetime
+
+
+@dataclasses.dataclass(frozen=True)
+class SubmissionDetail:
+    id: str
+    status: str
+    attempt: int
+    submitted_at: datetime
+    decided_at: datetime | None
+    decided_by: str | None
+    reason_code: str | None
+    note: str | None
+    cnic_masked: str
+    cnic_province: str | None
+    profile_province: str | None
+    flags: tuple[str, ...]
+    selfie_age_seconds: int
+    selfie_url: str
+    cnic_front_url: str
+    cnic_back_url: str
+    # The person, as the profile shows them.
+    user_id: str
+    display_name: str
+    city: str
+    area: str | None
+    phone_verified: bool
+    level: str
+    member_since: datetime
+    earlier: list[EarlierAttempt]
+
+
+def detail_statement(submission_id: uuid.UUID):
+    decider = aliased(User)
+    return (
+        select(
+            VerificationSubmission,
+            User,
+            UserVerification.phone_verified,
+            UserVerification.verification_level,
+            decider.display_name,
+        )
+        .join(User, User.id == VerificationSubmission.user_id)
+        .join(UserVerification, UserVerification.user_id == User.id)
+        .outerjoin(decider, decider.id == VerificationSubmission.decided_by)
+        .where(VerificationSubmission.id == submission_id)
+    )
+
+
+def detail(moderator_clerk_id: str, submission_id: str) -> SubmissionDetail:
+    key = _submission_key(submission_id)
+    with db.session() as session:
+        _moderator(session, moderator_clerk_id)
+        found = session.exec(detail_statement(key)).first()
+        if found is None:
+            raise NotFound(submission_id)
+        row, user, phone_verified, level, decided_by = found
+        earlier = session.exec(
+            select(VerificationSubmission)
+            .where(VerificationSubmission.user_id == user.id, VerificationSubmission.id != row.id)
+            .order_by(VerificationSubmission.attempt)
+        ).all()
+        return SubmissionDetail(
+            id=str(row.id),
+            status=row.status,
+            attempt=row.attempt,
+            submitted_at=as_utc(row.submitted_at),
+            decided_at=as_utc(row.decided_at) if row.decided_at else None,
+            decided_by=decided_by,
+            reason_code=row.reason_code,
+            note=row.note,
+            cnic_masked=row.cnic_masked,
+            cnic_province=row.cnic_province,
+            profile_province=row.profile_province,
+            flags=_flags(row),
+            selfie_age_seconds=row.selfie_age_seconds,
+            selfie_url=signed_url(row.selfie_ref),
+            cnic_front_url=signed_url(row.cnic_front_ref),
+            cnic_back_url=signed_url(row.cnic_back_ref),
+            user_id=str(user.id),
+            display_name=user.display_name,
+            city=user.city,
+            area=user.area,
+            phone_verified=phone_verified,
+            level=level,
+            member_since=as_utc(user.created_at),
+            earlier=[
+                EarlierAttempt(e.attempt, e.status, e.reason_code, as_utc(e.submitted_at))
+                for e in earlier
+            ],
+        )
+
+
+def _submission_key(submission_id: str) -> uuid.UUID:
+    try:
+        return uuid.UUID(str(submission_id))
+    except ValueError:
+        raise NotFound(submission_id) from None
+
+
+# --- deciding --------------------------------------------------------------------------
+
+
+@dataclasses.dataclass(frozen=True)
+class DecisionResult:
+    status: str
+    level_before: str
+    level_after: str
+
+
+def decide(
+    moderator_clerk_id: str,
+    submission_id: str,
+    decision: Decision | str,
+    *,
+    reason_code: str | None = None,
+    note: str | None = None,
+    now: datetime | None = None,
+) -> DecisionResult:
+    """Approve, reject or ask again; raises ``AlreadyDecided`` if someone was first."""
+    now = now or utcnow()
+    decision = Decision(decision)
+    note = (note or "").strip() or None
+    if decision is not Decision.APPROVE and not reason_code:
+        raise DecisionInvalid("reason_required")
+    if reason_code and reason_code not in REJECTION_REASONS:
+        raise DecisionInvalid("reason_unknown")
+    if note and len(note) > NOTE_MAX:
+        raise DecisionInvalid("note_too_long")
+    if decision is Decision.APPROVE:
+        reason_code = None
+    key = _submission_key(submission_id)
+    status = OUTCOME[decision]
+    with db.session() as session:
+        moderator = _moderator(session, moderator_clerk_id)
+        decided = session.execute(
+            sa.update(VerificationSubmission)
+            .where(
+                VerificationSubmission.id == key,
+                VerificationSubmission.status == SubmissionStatus.PENDING,
+            )
+            .values(
+                status=status,
+                decided_at=now,
+                decided_by=moderator.id,
+                reason_code=reason_code,
+                note=note,
+            )
+        )
+        if decided.rowcount != 1:
+            session.rollback()
+            _raise_already_decided(session, key)
+        row = session.get(VerificationSubmission, key)
+        user = session.get(User, row.user_id)
+        verification = session.exec(
+            select(UserVerification).where(UserVerification.user_id == user.id)
+        ).one()
+        if decision is Decision.APPROVE:
+            verification.verified_at = now
+            verification.verified_by = moderator.id
+            verification.verification_selfie_verified = True
+            verification.verification_selfie_url = row.selfie_ref
+            verification.verification_selfie_timestamp = row.selfie_received_at
+            verification.cnic_front_url = row.cnic_front_ref
+            verification.cnic_back_url = row.cnic_back_ref
+            verification.rejection_reason = None
+        else:
+            verification.rejection_reason = reason_code
+        before, after = apply_level(user, verification, now)
+        session.add(verification)
+        session.add(
+            AuditEntry(
+                at=now,
+                action=AUDIT_ACTION[decision],
+                actor_id=moderator.id,
+                subject_id=user.id,
+                submission_id=row.id,
+                level_before=before.value,
+                level_after=after.value,
+                reason_code=reason_code,
+                note=note,
+            )
+        )
+        session.commit()
+        return DecisionResult(status.value, before.value, after.value)
+
+
+def _raise_already_decided(session: Session, key: uuid.UUID):
+    found = session.exec(
+        select(VerificationSubmission, User.display_name)
+        .outerjoin(User, User.id == VerificationSubmission.decided_by)
+        .where(VerificationSubmission.id == key)
+    ).first()
+    if found is None:
+        raise NotFound(str(key))
+    row, by = found
+    raise AlreadyDecided(row.status, by, as_utc(row.decided_at) if row.decided_at else None)
+
+
+def reveal_cnic(moderator_clerk_id: str, submission_id: str) -> str:
+    """The full CNIC of a submission, for a moderator; written to the audit log first."""
+    key = _submission_key(submission_id)
+    with db.session() as session:
+        moderator = _moderator(session, moderator_clerk_id)
+        row = session.get(VerificationSubmission, key)
+        if row is None:
+            raise NotFound(submission_id)
+        session.add(
+            AuditEntry(
+                action=AuditAction.REVEAL_CNIC,
+                actor_id=moderator.id,
+                subject_id=row.user_id,
+                submission_id=row.id,
+            )
+        )
+        session.commit()
+        return cnic_rules.decrypt(row.cnic_encrypted)
+
+
+def set_trust_grant(admin_clerk_id: str, user_id: str, granted: bool) -> DecisionResult:
+    """An admin grants (or withdraws) ``trusted`` regardless of the criteria."""
+    with db.session() as session:
+        admin = _moderator(session, admin_clerk_id, admin=True)
+        user = session.get(User, _submission_key(user_id))
+        if user is None:
+            raise NotFound(user_id)
+        verification = session.exec(
+            select(UserVerification).where(UserVerification.user_id == user.id)
+        ).one()
+        verification.trust_granted = granted
+        before, after = apply_level(user, verification)
+        session.add(verification)
+        session.add(
+            AuditEntry(
+                action=AuditAction.GRANT_TRUSTED if granted else AuditAction.REVOKE_TRUSTED,
+                actor_id=admin.id,
+                subject_id=user.id,
+                level_before=before.value,
+                level_after=after.value,
+            )
+        )
+        session.commit()
+        return DecisionResult("", before.value, after.value)
+
+
+# --- the audit log ---------------------------------------------------------------------
+
+
+@dataclasses.dataclass(frozen=True)
+class AuditView:
+    id: int
+    at: datetime
+    action: str
+    actor: str | None
+    subject: str | None
+    submission_id: str | None
+    level_before: str | None
+    level_after: str | None
+    reason_code: str | None
+    note: str | None
+
+
+def audit_log(
+    moderator_clerk_id: str, *, before: int | None = None, limit: int = 50
+) -> list[AuditView]:
+    """Newest first, keyset-paginated on id."""
+    actor, subject = aliased(User), aliased(User)
+    statement = (
+        select(AuditEntry, actor.display_name, subject.display_name)
+        .outerjoin(actor, actor.id == AuditEntry.actor_id)
+        .outerjoin(subject, subject.id == AuditEntry.subject_id)
+        .order_by(AuditEntry.id.desc())
+        .limit(limit)
+    )
+    if before is not None:
+        statement = statement.where(AuditEntry.id < before)
+    with db.session() as session:
+        _moderator(session, moderator_clerk_id)
+        rows = session.exec(statement).all()
+    return [
+        AuditView(
+            id=entry.id,
+            at=as_utc(entry.at),
+            action=entry.action,
+            actor=actor_name,
+            subject=subject_name,
+            submission_id=str(entry.submission_id) if entry.submission_id else None,
+            level_before=entry.level_before,
+            level_after=entry.level_after,
+            reason_code=entry.reason_code,
+            note=entry.note,
+        )
+        for entry, actor_name, subject_name in rows
+    ]
+
+
+# --- stats -----------------------------------------------------------------------------
+
+
+@dataclasses.dataclass(frozen=True)
+class Stats:
+    pending: int
+    median_decision_seconds: float | None  # over the decisions of the last 30 days
+    decisions_per_day: list[tuple[str, int]]  # oldest first, every day of the window
+
+
+def stats(moderator_clerk_id: str, *, days: int = 14, now: datetime | None = None) -> Stats:
+    now = now or utcnow()
+    since = now - timedelta(days=30)
+    with db.session() as session:
+        _moderator(session, moderator_clerk_id)
+        pending = session.exec(
+            select(sa.func.count())
+            .select_from(VerificationSubmission)
+            .where(VerificationSubmission.status == SubmissionStatus.PENDING)
+        ).one()
+        decided = session.exec(
+            select(VerificationSubmission.submitted_at, VerificationSubmission.decided_at).where(
+                VerificationSubmission.decided_at >= since
+            )
+        ).all()
+    waits = [(as_utc(d) - as_utc(s)).total_seconds() for s, d in decided]
+    today = now.astimezone(UTC).date()
+    window = [today - timedelta(days=n) for n in range(days - 1, -1, -1)]
+    counts: dict[date, int] = dict.fromkeys(window, 0)
+    for _, decided_at in decided:
+        day = as_utc(decided_at).date()
+        if day in counts:
+            counts[day] += 1
+    return Stats(
+        pending=pending,
+        median_decision_seconds=statistics.median(waits) if waits else None,
+        decisions_per_day=[(day.isoformat(), counts[day]) for day in window],
+    )
