@@ -287,6 +287,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Enter all 13 digits of your CNIC, like 35202-1234567-3.",
         "ur": "شناختی کارڈ کے پورے 13 ہندسے لکھیں، جیسے 35202-1234567-3۔",
     },
+    "verify.cnic.region": {
+        "en": "A CNIC starts with a digit from 1 to 7 (the province). Check the first digit.",
+        "ur": "شناختی کارڈ نمبر 1 سے 7 تک کسی ہندسے (صوبے) سے شروع ہوتا ہے۔ پہلا ہندسہ دیکھیں۔",
+    },
     "verify.photos.lead": {
         "en": "Lay the card flat in good light, fill the frame, and make sure every "
         "digit is sharp and there is no glare.",
@@ -487,6 +491,10 @@ MESSAGES: dict[str, dict[str, str]] = {
     "verify.refused.already_pending": {
         "en": "You already sent your documents; they are being reviewed.",
         "ur": "آپ پہلے ہی دستاویزات بھیج چکے ہیں؛ ان کا جائزہ لیا جا رہا ہے۔",
+    },
+    "verify.refused.already_verified": {
+        "en": "Your identity is already verified.",
+        "ur": "آپ کی شناخت پہلے ہی تصدیق شدہ ہے۔",
     },
     "verify.refused.no_resubmissions_left": {
         "en": "You have used every try. Please contact our support team.",

@@ -216,23 +216,30 @@ export function SelfieCamera({ code, codeExpiresAt, lang, messages, previewUrl, 
     setCanRetry(false);
     const result = await uploadImage({ kind: "selfie", blob, filename: "selfie.jpg", code: usedCode, onProgress: setProgress });
     if (result.status === 201 && result.body) {
-      setBytes(result.body.bytes || blob.size);
+      setBytes(blob.size); // what the phone sent (the server re-encodes it)
       setStage("done");
       onUploaded("selfie", result.body);
       return;
     }
-    const error = (result.body && result.body.error) || "";
-    if (!result.network && error.includes("code")) {
-      // The code expired or was used meanwhile: a new code, a new photo.
-      freshCode();
-      forgetStill();
-      setNotice(messages.code_expired);
-      start();
+    if (result.network) {
+      // No answer: the photo stays in memory and "Try again" sends it.
+      setUploadProblem(problemText(result, lang, messages));
+      setCanRetry(true);
+      setStage("still");
       return;
     }
-    setUploadProblem(problemText(result, lang, messages));
-    setCanRetry(result.network); // the photo stays in memory: "Try again" sends it
-    setStage("still");
+    // Refused. The server spends the code on any selfie it refuses, so every
+    // refusal means a new code and a new photo; say why, unless only the code aged.
+    const error = (result.body && result.body.error) || "";
+    freshCode();
+    forgetStill();
+    if (error.startsWith("code_")) setNotice(messages.code_expired);
+    else setUploadProblem(problemText(result, lang, messages));
+    if (result.status === 401) {
+      setStage("idle");
+      return;
+    }
+    start();
   };
 
   const status = (

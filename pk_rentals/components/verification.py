@@ -147,7 +147,12 @@ def cnic_step() -> rx.Component:
             ),
             rx.text(t("verify.cnic.hint"), id="cnic-hint", size="1", color_scheme="gray"),
             rx.el.p(
-                rx.cond(problem != "", t("verify.cnic.invalid"), ""),
+                rx.match(
+                    problem,
+                    ("", ""),
+                    ("verify.cnic.region", t("verify.cnic.region")),
+                    t("verify.cnic.invalid"),
+                ),
                 id="cnic-error",
                 class_name="pk-field-error",
                 role="alert",

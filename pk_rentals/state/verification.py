@@ -34,9 +34,11 @@ REFUSALS = (  # SubmissionRefused.code, each with a verify.refused.<code> messag
     "missing_selfie",
     "selfie_stale",
     "already_pending",
+    "already_verified",
     "no_resubmissions_left",
     "profile_incomplete",
 )
+CNIC_PROBLEMS = {"cnic_region": "verify.cnic.region"}  # CnicInvalid.code -> message id
 PAKISTAN_TIME = timezone(timedelta(hours=5), "PKT")  # no daylight saving since 2009
 
 
@@ -160,10 +162,10 @@ class VerificationState(rx.State):
         """Whether the typed number is a CNIC; the problem is shown once the field is left."""
         try:
             normalize_cnic(typed)
-        except CnicInvalid:
+        except CnicInvalid as invalid:
             self.cnic_ok = False
             if final and typed.strip():
-                self.cnic_problem = "verify.cnic.invalid"
+                self.cnic_problem = CNIC_PROBLEMS.get(invalid.code, "verify.cnic.invalid")
             return
         self.cnic_ok = True
         self.cnic_problem = ""
