@@ -3,6 +3,8 @@ selfie from Chromium's fake camera playing a real face, then the status."""
 
 from __future__ import annotations
 
+import itertools
+import random
 import re
 from collections.abc import Iterator
 from datetime import UTC, datetime
@@ -24,6 +26,7 @@ from tests.utils.browser import (
 from tests.utils.fake_camera import card_jpeg, pdf_named_jpg, write_face_mjpeg
 
 FAKE_UI = "--use-fake-ui-for-media-stream"  # answers every camera prompt with "allow"
+NOTE = "The selfie is too dark; please face a window."
 
 
 @pytest.fixture(scope="module")
@@ -80,6 +83,74 @@ def denied_page(denied_browser, app) -> Iterator[Page]:
     context.close()
 
 
+@pytest.fixture
+def moderator(app, monkeypatch) -> Iterator[str]:
+    """A moderator in the running app's database, deciding through the moderation
+    service (the moderators' pages come later): their Clerk user id."""
+    from pk_rentals import db
+    from pk_rentals.models import Role
+    from pk_rentals.settings import get_settings
+    from tests.utils.factories import make_user
+
+    monkeypatch.setenv("REFLEX_DB_URL", app.db_url)
+    get_settings.cache_clear()
+    db.get_engine.cache_clear()
+    clerk_id = f"user_moderator{next(_moderators):04d}{datetime.now(UTC):%H%M%S%f}"
+    with db.session() as session:
+        make_user(
+            session, clerk_user_id=clerk_id, display_name="Moderator Hina", role=Role.MODERATOR
+        )
+    yield clerk_id
+    db.get_engine().dispose()
+    db.get_engine.cache_clear()
+
+
+_moderators = itertools.count(1)
+
+
+def clerk_id_of(email: str) -> str:
+    from sqlmodel import select
+
+    from pk_rentals import db
+    from pk_rentals.models import User
+
+    with db.session() as session:
+        return session.exec(select(User.clerk_user_id).where(User.clerk_email == email)).one()
+
+
+def decide_newest(moderator: str, clerk_id: str, decision: str, reason: str | None = None):
+    """A moderator's decision on the user's newest submission."""
+    from sqlmodel import select
+
+    from pk_rentals import db
+    from pk_rentals.models import User, VerificationSubmission
+    from pk_rentals.services import moderation
+
+    with db.session() as session:
+        user = session.exec(select(User).where(User.clerk_user_id == clerk_id)).one()
+        newest = session.exec(
+            select(VerificationSubmission)
+            .where(VerificationSubmission.user_id == user.id)
+            .order_by(VerificationSubmission.attempt.desc())
+        ).first()
+    note = NOTE if decision != "approve" else None
+    return moderation.decide(moderator, str(newest.id), decision, reason_code=reason, note=note)
+
+
+def submit_through_the_service(clerk_id: str, cnic: str, media_files: dict[str, Path]) -> None:
+    """A whole submission without the browser (to reach the resubmission cap quickly)."""
+    from pk_rentals.services import verification
+    from tests.utils.fake_camera import face_photo
+
+    selfie = media_files["front"].with_name("selfie.jpg")
+    face_photo().save(selfie, "JPEG", quality=85)
+    verification.receive_upload(clerk_id, "cnic_front", media_files["front"].read_bytes())
+    verification.receive_upload(clerk_id, "cnic_back", media_files["back"].read_bytes())
+    code = verification.issue_selfie_code(clerk_id).code
+    verification.receive_upload(clerk_id, "selfie", selfie.read_bytes(), code=code)
+    verification.submit(clerk_id, cnic)
+
+
 # --- helpers the moderation journey reuses ------------------------------------------
 
 
@@ -128,19 +199,29 @@ def take_selfie(page: Page) -> int:
     return int(page.get_by_test_id("selfie-camera").get_attribute("data-bytes"))
 
 
-def fill_and_send(page: Page, media_files: dict[str, Path]) -> int:
-    """CNIC typed without dashes, both card photos, a live selfie, then send."""
-    page.get_by_test_id("cnic-input").type("3520212345673")
-    expect(page.get_by_test_id("cnic-input")).to_have_value("35202-1234567-3")
+def new_cnic() -> str:
+    """13 digits of a Lahore CNIC nobody else in this run has (CNICs are unique)."""
+    return f"35202{random.randrange(10**8):08d}"
+
+
+def dashed(digits: str) -> str:
+    return f"{digits[:5]}-{digits[5:12]}-{digits[12]}"
+
+
+def fill_and_send(page: Page, media_files: dict[str, Path]) -> str:
+    """CNIC typed without dashes, both card photos, a live selfie, then send: the CNIC."""
+    cnic = new_cnic()
+    page.get_by_test_id("cnic-input").type(cnic)
+    expect(page.get_by_test_id("cnic-input")).to_have_value(dashed(cnic))
     upload_card(page, "front", media_files["front"])
     expect(page.get_by_test_id("photo-cnic_front-done")).to_be_visible()
     upload_card(page, "back", media_files["back"])
     expect(page.get_by_test_id("photo-cnic_back-done")).to_be_visible()
-    size = take_selfie(page)
+    take_selfie(page)
     expect(page.get_by_test_id("verify-submit")).to_be_enabled()
     page.get_by_test_id("verify-submit").click()
     expect(page.get_by_test_id("status-pending")).to_be_visible()
-    return size
+    return cnic
 
 
 # --- the journeys ---------------------------------------------------------------------
@@ -157,8 +238,9 @@ def test_cnic_card_photos_and_live_selfie_are_sent_for_review(
     assert_accessible(page, "verify-empty-en")
     assert small_touch_targets(page) == [], small_touch_targets(page)
 
-    page.get_by_test_id("cnic-input").type("3520212345673")
-    expect(page.get_by_test_id("cnic-input")).to_have_value("35202-1234567-3")
+    cnic = new_cnic()
+    page.get_by_test_id("cnic-input").type(cnic)  # as people type it: no dashes
+    expect(page.get_by_test_id("cnic-input")).to_have_value(dashed(cnic))
     upload_card(page, "front", media_files["front"])
     upload_card(page, "back", media_files["back"])
     expect(page.get_by_test_id("photo-cnic_front-done")).to_be_visible()
@@ -185,7 +267,7 @@ def test_cnic_card_photos_and_live_selfie_are_sent_for_review(
 
     page.get_by_test_id("verify-submit").click()
     expect(page.get_by_test_id("status-pending")).to_be_visible()
-    expect(page.get_by_test_id("status-cnic")).to_contain_text("35202-*******-3")
+    expect(page.get_by_test_id("status-cnic")).to_contain_text(f"35202-*******-{cnic[-1]}")
     expect(page.get_by_test_id("verify-form")).to_have_count(0)
     screenshot(page, "verify-pending-en")
     assert_accessible(page, "verify-pending-en")
@@ -244,3 +326,48 @@ def test_camera_blocked_shows_how_to_allow_it_in_urdu(denied_page: Page, devauth
     screenshot(page, "verify-camera-denied-ur")
     assert_accessible(page, "verify-camera-denied-ur")
     assert small_touch_targets(page) == [], small_touch_targets(page)
+
+
+@pytest.mark.parametrize("language", ["en", "ur"])
+def test_the_decision_shows_on_verify_with_the_reason_and_tries_left(
+    camera_page: Page, devauth, app, media_files, moderator, language
+):
+    page = camera_page
+    email, _, _ = set_up_profile(
+        page, devauth, app, "Rabia Anum", "Punjab", "Lahore", english=language == "en"
+    )
+    open_verify(page)
+    cnic = fill_and_send(page, media_files)
+    screenshot(page, f"verify-pending-{language}")
+    clerk_id = clerk_id_of(email)
+
+    decide_newest(moderator, clerk_id, "reject", "selfie_unclear")
+    assert read_status(page) == "rejected"
+    reason = page.get_by_test_id("status-reason")
+    if language == "en":
+        expect(reason).to_contain_text("Your selfie is blurred, dark")
+        expect(page.get_by_test_id("status-todo")).to_contain_text("facing a window")
+    else:
+        expect(reason).to_contain_text("آپ کی سیلفی دھندلی")
+    expect(page.get_by_test_id("status-note")).to_contain_text(NOTE)
+    expect(page.get_by_test_id("status-tries-left")).to_contain_text("3")
+    expect(page.get_by_test_id("verify-form")).to_be_visible()  # may send again
+    screenshot(page, f"verify-rejected-{language}")
+    assert_accessible(page, f"verify-rejected-{language}")
+
+    if language == "ur":  # sent again and approved: the green badge
+        submit_through_the_service(clerk_id, cnic, media_files)
+        decide_newest(moderator, clerk_id, "approve")
+        assert read_status(page) == "approved"
+        expect(page.get_by_test_id("status-approved").get_by_test_id("trust-badge-verified"))
+        screenshot(page, "verify-approved-ur")
+        return
+
+    for _ in range(3):  # every resubmission rejected: then support, no form
+        submit_through_the_service(clerk_id, cnic, media_files)
+        decide_newest(moderator, clerk_id, "reject", "cnic_unreadable")
+    assert read_status(page) == "rejected"
+    expect(page.get_by_test_id("status-no-tries")).to_contain_text("contact our support team")
+    expect(page.get_by_test_id("status-todo")).to_have_count(0)
+    expect(page.get_by_test_id("verify-form")).to_have_count(0)
+    screenshot(page, "verify-no-tries-en")
