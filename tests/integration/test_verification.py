@@ -5,6 +5,7 @@ Runs on SQLite and PostgreSQL, with real images (Pillow) in a real media folder.
 from __future__ import annotations
 
 import io
+import uuid
 from datetime import timedelta
 
 import pytest
@@ -144,7 +145,7 @@ def test_a_submission_is_pending_masked_and_encrypted(people):
     )
     assert status.drafts == {}
     with db.session() as session:
-        row = session.get(VerificationSubmission, newest_submission_id(ALI))
+        row = session.get(VerificationSubmission, uuid.UUID(newest_submission_id(ALI)))
         held = session.exec(sa.text("SELECT * FROM user_verifications")).all()
     assert "1234567" not in row.cnic_encrypted
     assert cnic.decrypt(row.cnic_encrypted) == "35202-1234567-3"
@@ -286,7 +287,11 @@ def test_a_reveal_is_audited_before_the_number_is_shown(people):
     submit(ALI)
     assert moderation.reveal_cnic(MOD, newest_submission_id(ALI)) == "35202-1234567-3"
     entry = moderation.audit_log(MOD)[0]
-    assert (entry.action, entry.actor, entry.subject) == ("reveal_cnic", "Moderator Hina", "Ali Raza")
+    assert (entry.action, entry.actor, entry.subject) == (
+        "reveal_cnic",
+        "Moderator Hina",
+        "Ali Raza",
+    )
 
 
 def test_users_cannot_moderate(people):
@@ -350,7 +355,9 @@ def test_trusted_needs_the_criteria_or_an_admins_grant(people, monkeypatch):
 
     with db.session() as session:
         ali = session.get(User, ali.id)
-        held = session.exec(select(UserVerification).where(UserVerification.user_id == ali.id)).one()
+        held = session.exec(
+            select(UserVerification).where(UserVerification.user_id == ali.id)
+        ).one()
         ali.completed_bookings, ali.average_rating = 5, 4.6
         assert level_for(ali, held) == "verified"  # verified today, not 30 days ago
         later = utcnow() + timedelta(days=31)
