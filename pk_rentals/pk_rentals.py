@@ -15,6 +15,7 @@ from pk_rentals.pages.profile import profile_page
 from pk_rentals.pages.profile_setup import profile_setup_page
 from pk_rentals.pages.public_profile import public_profile_page
 from pk_rentals.pages.settings import settings_page
+from pk_rentals.pages.verify import verify_page
 from pk_rentals.state.auth import AuthState
 from pk_rentals.state.public_profile import PublicProfileState
 
@@ -43,6 +44,7 @@ app.add_page(sign_up_page, route=routes.SIGN_UP_PAGES, title="Create account · 
 app.add_page(profile_setup_page, route=routes.PROFILE_SETUP, title="Your profile · PK Rentals")
 app.add_page(profile_page, route=routes.PROFILE, title="Your profile · PK Rentals")
 app.add_page(settings_page, route=routes.SETTINGS, title="Settings · PK Rentals")
+app.add_page(verify_page, route=routes.VERIFY, title="Verify your identity · PK Rentals")
 app.add_page(
     public_profile_page,
     route=routes.PUBLIC_PROFILE,

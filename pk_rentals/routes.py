@@ -6,6 +6,7 @@ SIGN_UP = "/sign-up"
 PROFILE = "/profile"
 PROFILE_SETUP = "/profile/setup"
 SETTINGS = "/settings"
+VERIFY = "/verify"
 PUBLIC_PROFILE = "/u/[profile_id]"
 NOT_FOUND = "404"
 
@@ -16,7 +17,7 @@ SIGN_IN_PAGES = f"{SIGN_IN}/[[...splat]]"
 SIGN_UP_PAGES = f"{SIGN_UP}/[[...splat]]"
 
 # Pages only a signed-in visitor may see; others are sent to sign-in and back.
-PROTECTED = frozenset({PROFILE, PROFILE_SETUP, SETTINGS})
+PROTECTED = frozenset({PROFILE, PROFILE_SETUP, SETTINGS, VERIFY})
 
 
 def public_profile(user_id: str) -> str:

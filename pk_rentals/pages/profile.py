@@ -39,6 +39,8 @@ def _summary() -> rx.Component:
                 ),
                 rx.text("·", aria_hidden="true", color_scheme="gray"),
                 rx.link(t("profile.settings"), href=routes.SETTINGS),
+                rx.text("·", aria_hidden="true", color_scheme="gray"),
+                rx.link(t("verify.link"), href=routes.VERIFY, data_testid="verify-link"),
                 spacing="2",
                 wrap="wrap",
             ),

@@ -1,0 +1,58 @@
+"""/verify: the CNIC + live selfie submission and its status (issue 6, end user)."""
+
+import reflex as rx
+
+from pk_rentals.components.frame import page_frame, signed_in_only
+from pk_rentals.components.i18n import t
+from pk_rentals.components.trust_badge import trust_badge_for
+from pk_rentals.components.verification import status_card, submission_form
+from pk_rentals.state.verification import VerificationState
+
+
+def _content() -> rx.Component:
+    return rx.vstack(
+        status_card(),
+        rx.cond(VerificationState.can_submit, submission_form()),
+        spacing="4",
+        width="100%",
+    )
+
+
+def verify_page() -> rx.Component:
+    return page_frame(
+        signed_in_only(
+            rx.vstack(
+                rx.heading(t("verify.title"), as_="h1", size="7"),
+                rx.cond(
+                    VerificationState.loaded,
+                    rx.vstack(
+                        trust_badge_for(VerificationState.level, "medium"),
+                        rx.cond(
+                            VerificationState.can_submit,
+                            rx.text(t("verify.lead"), size="3", color_scheme="gray"),
+                        ),
+                        _content(),
+                        spacing="4",
+                        align="start",
+                        width="100%",
+                    ),
+                    rx.center(
+                        rx.spinner(size="3"),
+                        rx.text(t("verify.loading")),
+                        padding="3rem",
+                        width="100%",
+                        role="status",
+                        data_testid="verify-loading",
+                    ),
+                ),
+                rx.fragment(on_mount=VerificationState.load),
+                spacing="4",
+                align="start",
+                padding_y="2rem",
+                width="100%",
+                max_width="44rem",
+                data_testid="verify-page",
+                custom_attrs={"data-read-at": VerificationState.read_at},
+            )
+        )
+    )
