@@ -23,7 +23,7 @@ from tests.utils.browser import (
     screenshot,
     small_touch_targets,
 )
-from tests.utils.fake_camera import card_jpeg, pdf_named_jpg, write_face_mjpeg
+from tests.utils.fake_camera import card_jpeg, pdf_named_jpg, take_selfie, write_face_mjpeg
 
 FAKE_UI = "--use-fake-ui-for-media-stream"  # answers every camera prompt with "allow"
 NOTE = "The selfie is too dark; please face a window."
@@ -181,22 +181,6 @@ def read_status(page: Page) -> str:
 
 def upload_card(page: Page, side: str, path: Path) -> None:
     page.get_by_test_id(f"photo-cnic_{side}-file").set_input_files(path)
-
-
-def take_selfie(page: Page) -> int:
-    """Open the camera, capture, use the photo; the JPEG's size in bytes."""
-    page.get_by_test_id("selfie-start").click()
-    video = page.get_by_test_id("selfie-video")
-    expect(video).to_be_visible()
-    page.wait_for_function(
-        "() => { const v = document.querySelector('[data-testid=selfie-video]');"
-        " return v && v.readyState >= 2 && v.videoWidth > 0; }"
-    )
-    page.get_by_test_id("selfie-capture").click()
-    expect(page.get_by_test_id("selfie-still")).to_be_visible()
-    page.get_by_test_id("selfie-use").click()
-    expect(page.get_by_test_id("selfie-done")).to_be_visible()
-    return int(page.get_by_test_id("selfie-camera").get_attribute("data-bytes"))
 
 
 def new_cnic() -> str:

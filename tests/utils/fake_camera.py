@@ -12,6 +12,7 @@ import io
 from pathlib import Path
 
 from PIL import Image, ImageDraw
+from playwright.sync_api import Page, expect
 
 CAMERA_SIZE = (640, 480)
 
@@ -25,12 +26,12 @@ def face_photo() -> Image.Image:
     return photo.crop((0, 0, width, width * 3 // 4)).resize(CAMERA_SIZE, Image.LANCZOS)
 
 
-def write_face_mjpeg(path: Path, frames: int = 15) -> Path:
+def write_face_mjpeg(path: Path, frames: int = 15, size: tuple[int, int] = CAMERA_SIZE) -> Path:
     """An MJPEG file of ``frames`` frames of the face, each nudged a pixel, like video."""
-    photo = face_photo()
+    photo = face_photo().resize(size, Image.LANCZOS)
     with path.open("wb") as out:
         for frame in range(frames):
-            shifted = Image.new("RGB", CAMERA_SIZE)
+            shifted = Image.new("RGB", size)
             shifted.paste(photo, (frame % 3 - 1, 0))
             shifted.save(out, "JPEG", quality=90)
     return path
@@ -56,3 +57,19 @@ def pdf_named_jpg(path: Path) -> Path:
     Image.new("RGB", (200, 200), "white").save(buffer, "PDF")
     path.write_bytes(buffer.getvalue())
     return path
+
+
+def take_selfie(page: Page) -> int:
+    """Open the camera, capture, use the photo; the JPEG's size in bytes."""
+    page.get_by_test_id("selfie-start").click()
+    video = page.get_by_test_id("selfie-video")
+    expect(video).to_be_visible()
+    page.wait_for_function(
+        "() => { const v = document.querySelector('[data-testid=selfie-video]');"
+        " return v && v.readyState >= 2 && v.videoWidth > 0; }"
+    )
+    page.get_by_test_id("selfie-capture").click()
+    expect(page.get_by_test_id("selfie-still")).to_be_visible()
+    page.get_by_test_id("selfie-use").click()
+    expect(page.get_by_test_id("selfie-done")).to_be_visible()
+    return int(page.get_by_test_id("selfie-camera").get_attribute("data-bytes"))
