@@ -106,6 +106,8 @@ class Settings(BaseSettings):
     media_storage: MediaStorage = MediaStorage.LOCAL
     media_dir: Path = DATA_DIR / "media"
     cloudinary_url: SecretStr = Field(default=SecretStr(""), validation_alias="CLOUDINARY_URL")
+    # Largest upload accepted for a verification image (selfie, CNIC photo): 8 MB.
+    max_image_bytes: int = 8 * 1024 * 1024
 
     # Verification (issue 6). CNIC encryption keys: Fernet keys, comma separated,
     # newest first; older ones still decrypt until `cli rotate-cnic-keys` has run.

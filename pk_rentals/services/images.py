@@ -1,0 +1,184 @@
+"""Checking and cleaning an uploaded verification image (selfie, CNIC photo).
+
+What the client says an upload is (file name, content type) is ignored: the bytes
+must start like a JPEG, PNG or WebP and Pillow must decode them as that same
+format. The image is then turned upright (EXIF orientation), flattened to RGB,
+scaled down to a long side of at most ``MAX_LONG_SIDE`` and re-encoded as a new
+JPEG, which carries none of the original's metadata (EXIF, GPS, ICC, XMP).
+
+A refused image raises ``ImageRefused`` with one of ``ImageRefusal``'s codes; each
+code has its HTTP status and a sentence in Urdu and English (``REFUSALS``), the one
+place the API and the pages read them from.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import enum
+import io
+
+from PIL import Image, ImageOps, UnidentifiedImageError
+
+from pk_rentals.services.storage.base import MediaKind
+from pk_rentals.settings import get_settings
+
+# Decoding is refused above this many pixels (a 12 MP phone photo is far below it;
+# a small file that expands to gigabytes of pixels, a "decompression bomb", is not).
+MAX_PIXELS = 40_000_000
+MAX_LONG_SIDE = 1600  # the stored copy: enough to read a CNIC, small to keep
+JPEG_QUALITY = 85
+# Smallest (short side, long side) in pixels per kind, either way round: a CNIC
+# photo may be portrait, and a selfie under 320 px shows too little of a face.
+MIN_SIDES: dict[MediaKind, tuple[int, int]] = {
+    MediaKind.SELFIE: (320, 320),
+    MediaKind.CNIC_FRONT: (250, 400),
+    MediaKind.CNIC_BACK: (250, 400),
+}
+# The first bytes of each accepted format, and the name Pillow gives it.
+_SIGNATURES = {b"\xff\xd8\xff": "JPEG", b"\x89PNG\r\n\x1a\n": "PNG"}
+_PILLOW_FORMATS = ["JPEG", "PNG", "WEBP"]
+_WHITE = (255, 255, 255)
+
+
+class ImageRefusal(enum.StrEnum):
+    TOO_LARGE = "too_large"
+    NOT_AN_IMAGE = "not_an_image"
+    CORRUPT = "corrupt"
+    TOO_MANY_PIXELS = "too_many_pixels"
+    TOO_SMALL = "too_small"
+
+
+@dataclasses.dataclass(frozen=True)
+class Refusal:
+    code: ImageRefusal
+    http_status: int
+    text_en: str
+    text_ur: str
+
+
+REFUSALS: dict[ImageRefusal, Refusal] = {
+    ImageRefusal.TOO_LARGE: Refusal(
+        ImageRefusal.TOO_LARGE,
+        413,
+        "This photo is larger than 8 MB. Take it again or choose a smaller one.",
+        "یہ تصویر 8 MB سے بڑی ہے۔ دوبارہ کھینچیں یا چھوٹی تصویر منتخب کریں۔",
+    ),
+    ImageRefusal.NOT_AN_IMAGE: Refusal(
+        ImageRefusal.NOT_AN_IMAGE,
+        415,
+        "This file is not a photo. Upload a JPEG, PNG or WebP picture.",
+        "یہ فائل تصویر نہیں ہے۔ JPEG، PNG یا WebP تصویر اپ لوڈ کریں۔",
+    ),
+    ImageRefusal.CORRUPT: Refusal(
+        ImageRefusal.CORRUPT,
+        422,
+        "This photo is damaged or incomplete. Take it again and upload it once more.",
+        "یہ تصویر خراب یا ادھوری ہے۔ دوبارہ کھینچ کر پھر سے اپ لوڈ کریں۔",
+    ),
+    ImageRefusal.TOO_MANY_PIXELS: Refusal(
+        ImageRefusal.TOO_MANY_PIXELS,
+        422,
+        "This photo has too many pixels. Upload an ordinary camera photo.",
+        "اس تصویر میں پکسل بہت زیادہ ہیں۔ کیمرے سے لی گئی عام تصویر اپ لوڈ کریں۔",
+    ),
+    ImageRefusal.TOO_SMALL: Refusal(
+        ImageRefusal.TOO_SMALL,
+        422,
+        "This photo is too small to check. Take it closer, with the camera's full size.",
+        "یہ تصویر جانچ کے لیے بہت چھوٹی ہے۔ قریب سے، کیمرے کے پورے سائز میں کھینچیں۔",
+    ),
+}
+
+
+class ImageRefused(Exception):
+    """An upload that is not an acceptable image; ``code`` says why."""
+
+    def __init__(self, code: ImageRefusal, detail: str = ""):
+        self.code = code
+        self.http_status = REFUSALS[code].http_status
+        super().__init__(f"{code}: {detail}" if detail else str(code))
+
+
+@dataclasses.dataclass(frozen=True)
+class CleanImage:
+    data: bytes  # a new JPEG, without metadata
+    width: int
+    height: int
+    format: str  # always "JPEG": what ``data`` is
+    source_format: str  # what was uploaded: "JPEG", "PNG" or "WEBP"
+
+
+def accept_image(data: bytes, *, kind: MediaKind) -> CleanImage:
+    """Check an upload and return its clean JPEG copy; raise ImageRefused otherwise."""
+    if len(data) > get_settings().max_image_bytes:
+        raise ImageRefused(ImageRefusal.TOO_LARGE, f"{len(data)} bytes")
+    sniffed = sniff_format(data)
+    if sniffed is None:
+        raise ImageRefused(ImageRefusal.NOT_AN_IMAGE, "unknown leading bytes")
+    image = _open(data, sniffed)
+    _check_dimensions(image.size, MediaKind(kind))
+    _decode(image)
+    return _clean_copy(image, sniffed)
+
+
+def sniff_format(data: bytes) -> str | None:
+    """The format the first bytes announce ("JPEG", "PNG", "WEBP"), or None."""
+    if data[:4] == b"RIFF" and data[8:12] == b"WEBP":
+        return "WEBP"
+    return next((name for magic, name in _SIGNATURES.items() if data.startswith(magic)), None)
+
+
+def _open(data: bytes, sniffed: str) -> Image.Image:
+    """The image with only its header read; a bomb is refused before any pixel."""
+    try:
+        image = Image.open(io.BytesIO(data), formats=_PILLOW_FORMATS)
+    except Image.DecompressionBombError as error:  # Pillow's own cap, far above ours
+        raise ImageRefused(ImageRefusal.TOO_MANY_PIXELS, str(error)) from None
+    except UnidentifiedImageError:  # the right first bytes, then no such image
+        raise ImageRefused(ImageRefusal.NOT_AN_IMAGE, f"not a {sniffed}") from None
+    except (OSError, SyntaxError, ValueError) as error:
+        raise ImageRefused(ImageRefusal.CORRUPT, str(error)) from None
+    if image.format != sniffed:
+        raise ImageRefused(ImageRefusal.NOT_AN_IMAGE, f"{sniffed} header, {image.format} body")
+    width, height = image.size
+    if width * height > MAX_PIXELS:
+        raise ImageRefused(ImageRefusal.TOO_MANY_PIXELS, f"{width}x{height}")
+    return image
+
+
+def _check_dimensions(size: tuple[int, int], kind: MediaKind) -> None:
+    min_short, min_long = MIN_SIDES[kind]
+    short, long = sorted(size)
+    if short < min_short or long < min_long:
+        raise ImageRefused(ImageRefusal.TOO_SMALL, f"{size[0]}x{size[1]}")
+
+
+def _decode(image: Image.Image) -> None:
+    if image.format == "JPEG":
+        # Decode at 1/2, 1/4 or 1/8 scale when that still covers the stored size.
+        image.draft("RGB", (MAX_LONG_SIDE, MAX_LONG_SIDE))
+    try:
+        image.load()
+    except (OSError, SyntaxError, ValueError, Image.DecompressionBombError) as error:
+        raise ImageRefused(ImageRefusal.CORRUPT, str(error)) from None
+
+
+def _clean_copy(image: Image.Image, source_format: str) -> CleanImage:
+    upright = ImageOps.exif_transpose(image)
+    rgb = _flatten_to_rgb(upright)
+    rgb.thumbnail((MAX_LONG_SIDE, MAX_LONG_SIDE), Image.Resampling.LANCZOS)
+    out = io.BytesIO()
+    # No exif=, icc_profile= or xmp= arguments: the new file carries no metadata.
+    rgb.save(out, "JPEG", quality=JPEG_QUALITY, optimize=True)
+    return CleanImage(out.getvalue(), rgb.width, rgb.height, "JPEG", source_format)
+
+
+def _flatten_to_rgb(image: Image.Image) -> Image.Image:
+    """RGB pixels; transparent areas become white (as a form on paper), not black."""
+    has_alpha = image.mode in ("RGBA", "LA", "PA") or "transparency" in image.info
+    if not has_alpha:
+        return image.convert("RGB")
+    rgba = image.convert("RGBA")
+    flat = Image.new("RGB", rgba.size, _WHITE)
+    flat.paste(rgba, mask=rgba.getchannel("A"))
+    return flat
