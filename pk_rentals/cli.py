@@ -174,6 +174,28 @@ def grant_role(who: str, role: str) -> None:
     print(f"Account {name} {change}.")
 
 
+def rotate_cnic_keys() -> None:
+    """Re-encrypt stored CNICs under the newest key of PK_CNIC_KEYS."""
+    _settings()
+    from cryptography.fernet import InvalidToken
+
+    from pk_rentals.services.verification import rotate_cnic_encryption
+
+    try:
+        count = rotate_cnic_encryption()
+    except InvalidToken:
+        raise OperatorError(
+            "a stored CNIC opens with none of the keys in PK_CNIC_KEYS; put the old key "
+            "back (after the new one) and run this again.",
+            EXIT_SETTINGS,
+        ) from None
+    except SQLAlchemyError as error:
+        raise OperatorError(
+            f"the database failed: {error.__class__.__name__}", EXIT_DATABASE
+        ) from None
+    print(f"{count} CNICs re-encrypted under the newest key; older keys can now be removed.")
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m pk_rentals.cli", description=__doc__)
     commands = parser.add_subparsers(dest="command", required=True)
@@ -193,6 +215,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     )
     grant.add_argument("who", metavar="EMAIL_OR_USER_ID")
     grant.add_argument("role", choices=["moderator", "admin", "user"])
+    commands.add_parser("new-cnic-key", help="print a new key for PK_CNIC_KEYS")
+    commands.add_parser(
+        "rotate-cnic-keys", help="re-encrypt stored CNICs under the newest PK_CNIC_KEYS key"
+    )
     args = parser.parse_args(argv)
     try:
         if args.command == "check-settings":
@@ -208,6 +234,12 @@ def main(argv: Sequence[str] | None = None) -> int:
             unlock_account(args.who)
         elif args.command == "grant-role":
             grant_role(args.who, args.role)
+        elif args.command == "new-cnic-key":
+            from pk_rentals.services.cnic import new_key
+
+            print(new_key())
+        elif args.command == "rotate-cnic-keys":
+            rotate_cnic_keys()
     except OperatorError as error:
         print(f"pk_rentals: {error}", file=sys.stderr)
         return error.exit_code

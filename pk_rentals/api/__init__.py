@@ -2,7 +2,7 @@
 
 from fastapi import FastAPI
 
-from pk_rentals.api import health, webhooks
+from pk_rentals.api import health, media, verification, webhooks
 from pk_rentals.settings import get_settings
 
 
@@ -10,6 +10,8 @@ def create_api() -> FastAPI:
     api = FastAPI(title="pk_rentals", docs_url=None, redoc_url=None, openapi_url=None)
     api.include_router(health.router)
     api.include_router(webhooks.router)
+    api.include_router(verification.router)
+    api.include_router(media.router)
     settings = get_settings()
     if settings.uses_devauth and not settings.is_production:
         from pk_rentals.devauth.instance import MOUNT

@@ -7,8 +7,8 @@ scaled down to a long side of at most ``MAX_LONG_SIDE`` and re-encoded as a new
 JPEG, which carries none of the original's metadata (EXIF, GPS, ICC, XMP).
 
 A refused image raises ``ImageRefused`` with one of ``ImageRefusal``'s codes; each
-code has its HTTP status and a sentence in Urdu and English (``REFUSALS``), the one
-place the API and the pages read them from.
+code has its HTTP status (``HTTP_STATUS``) and a sentence in Urdu and English in
+i18n.py (``upload.<code>``).
 """
 
 from __future__ import annotations
@@ -19,7 +19,7 @@ import io
 
 from PIL import Image, ImageOps, UnidentifiedImageError
 
-from pk_rentals.services.storage.base import MediaKind
+from pk_rentals.models.enums import MediaKind
 from pk_rentals.settings import get_settings
 
 # Decoding is refused above this many pixels (a 12 MP phone photo is far below it;
@@ -48,45 +48,14 @@ class ImageRefusal(enum.StrEnum):
     TOO_SMALL = "too_small"
 
 
-@dataclasses.dataclass(frozen=True)
-class Refusal:
-    code: ImageRefusal
-    http_status: int
-    text_en: str
-    text_ur: str
-
-
-REFUSALS: dict[ImageRefusal, Refusal] = {
-    ImageRefusal.TOO_LARGE: Refusal(
-        ImageRefusal.TOO_LARGE,
-        413,
-        "This photo is larger than 8 MB. Take it again or choose a smaller one.",
-        "یہ تصویر 8 MB سے بڑی ہے۔ دوبارہ کھینچیں یا چھوٹی تصویر منتخب کریں۔",
-    ),
-    ImageRefusal.NOT_AN_IMAGE: Refusal(
-        ImageRefusal.NOT_AN_IMAGE,
-        415,
-        "This file is not a photo. Upload a JPEG, PNG or WebP picture.",
-        "یہ فائل تصویر نہیں ہے۔ JPEG، PNG یا WebP تصویر اپ لوڈ کریں۔",
-    ),
-    ImageRefusal.CORRUPT: Refusal(
-        ImageRefusal.CORRUPT,
-        422,
-        "This photo is damaged or incomplete. Take it again and upload it once more.",
-        "یہ تصویر خراب یا ادھوری ہے۔ دوبارہ کھینچ کر پھر سے اپ لوڈ کریں۔",
-    ),
-    ImageRefusal.TOO_MANY_PIXELS: Refusal(
-        ImageRefusal.TOO_MANY_PIXELS,
-        422,
-        "This photo has too many pixels. Upload an ordinary camera photo.",
-        "اس تصویر میں پکسل بہت زیادہ ہیں۔ کیمرے سے لی گئی عام تصویر اپ لوڈ کریں۔",
-    ),
-    ImageRefusal.TOO_SMALL: Refusal(
-        ImageRefusal.TOO_SMALL,
-        422,
-        "This photo is too small to check. Take it closer, with the camera's full size.",
-        "یہ تصویر جانچ کے لیے بہت چھوٹی ہے۔ قریب سے، کیمرے کے پورے سائز میں کھینچیں۔",
-    ),
+# The HTTP answer for each refusal; the sentences users read are in i18n.py
+# (``upload.<code>``), with every other message.
+HTTP_STATUS: dict[ImageRefusal, int] = {
+    ImageRefusal.TOO_LARGE: 413,
+    ImageRefusal.NOT_AN_IMAGE: 415,
+    ImageRefusal.CORRUPT: 422,
+    ImageRefusal.TOO_MANY_PIXELS: 422,
+    ImageRefusal.TOO_SMALL: 422,
 }
 
 
@@ -95,7 +64,7 @@ class ImageRefused(Exception):
 
     def __init__(self, code: ImageRefusal, detail: str = ""):
         self.code = code
-        self.http_status = REFUSALS[code].http_status
+        self.http_status = HTTP_STATUS[code]
         super().__init__(f"{code}: {detail}" if detail else str(code))
 
 

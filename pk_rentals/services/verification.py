@@ -18,7 +18,6 @@ import hashlib
 import hmac
 import logging
 import secrets
-import uuid
 from datetime import datetime, timedelta
 
 import sqlalchemy as sa
@@ -470,8 +469,33 @@ def _verification(session: Session, user: User) -> UserVerification:
     return session.exec(select(UserVerification).where(UserVerification.user_id == user.id)).one()
 
 
-def parse_submission_id(value: str) -> uuid.UUID | None:
-    try:
-        return uuid.UUID(str(value))
-    except ValueError:
-        return None
+# --- key rotation ----------------------------------------------------------------------
+
+
+def rotate_cnic_encryption(batch_size: int = 500) -> int:
+    """Re-encrypt every stored CNIC under the newest key in PK_CNIC_KEYS; returns how many.
+
+    Safe to re-run; afterwards the older keys can be removed from the setting.
+    """
+    rotated = 0
+    for model, column in (
+        (UserVerification, UserVerification.cnic_number),
+        (VerificationSubmission, VerificationSubmission.cnic_encrypted),
+    ):
+        name = column.key
+        with db.session() as session:
+            last = None
+            while True:
+                statement = select(model).where(column.is_not(None)).order_by(model.id)
+                if last is not None:
+                    statement = statement.where(model.id > last)
+                rows = session.exec(statement.limit(batch_size)).all()
+                if not rows:
+                    break
+                for row in rows:
+                    setattr(row, name, cnic_rules.rotate(getattr(row, name)))
+                    session.add(row)
+                session.commit()
+                rotated += len(rows)
+                last = rows[-1].id
+    return rotated

@@ -12,10 +12,8 @@ Inserts that can race use SAVEPOINTs, so a lost race rolls back only that insert
 
 from __future__ import annotations
 
-import contextlib
 import dataclasses
 import re
-import shutil
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -217,11 +215,14 @@ def delete_clerk_user(session: Session, clerk_user_id: str) -> None:
 
     Deletes the ``users`` row (its ``user_verifications`` row cascades), the
     ``user_preferences`` row, ends the user's server-side sessions (end_reason
-    ``user_deleted``) and deletes the media folder ``PK_MEDIA_DIR/<clerk_user_id>/``,
-    the layout every media writer follows (``user_media_dir``). The folder goes
-    before the commit: if the commit fails the webhook is retried and finishes the
-    job, whereas files left behind after a committed deletion would be orphans.
+    ``user_deleted``) and deletes every stored image of the user (the local folder
+    ``PK_MEDIA_DIR/<clerk_user_id>/``, or the Cloudinary assets under the user's
+    prefix). The images go before the commit: if the commit fails the webhook is
+    retried and finishes the job, whereas images left behind after a committed
+    deletion would be orphans.
     """
+    from pk_rentals.services.storage import get_media_store  # storage imports this module
+
     _check_clerk_user_id(clerk_user_id)
     _lock_clerk_user(session, clerk_user_id)
     if not is_deleted(session, clerk_user_id):
@@ -233,9 +234,7 @@ def delete_clerk_user(session: Session, clerk_user_id: str) -> None:
         .where(AuthSession.clerk_user_id == clerk_user_id, AuthSession.ended_at.is_(None))
         .values(ended_at=datetime.now(UTC), end_reason=SESSION_END_USER_DELETED)
     )
-    folder = user_media_dir(clerk_user_id)
-    with contextlib.suppress(FileNotFoundError):
-        shutil.rmtree(folder)
+    get_media_store().delete_owner(clerk_user_id)
     session.commit()
 
 

@@ -11,18 +11,11 @@ neither can climb out of its folder.
 from __future__ import annotations
 
 import dataclasses
-import enum
 import re
 import uuid
 
+from pk_rentals.models.enums import MediaKind
 from pk_rentals.services.identity.accounts import CLERK_USER_ID_PATTERN
-
-
-class MediaKind(enum.StrEnum):
-    SELFIE = "selfie"
-    CNIC_FRONT = "cnic_front"
-    CNIC_BACK = "cnic_back"
-
 
 FOLDERS: dict[MediaKind, str] = {
     MediaKind.SELFIE: "verification-selfies",
