@@ -80,6 +80,18 @@ def header() -> rx.Component:
                 rx.cond(
                     AuthState.signed_in,
                     rx.hstack(
+                        rx.cond(
+                            AuthState.is_moderator,
+                            rx.link(
+                                t("moderation.nav"),
+                                href=routes.MODERATION,
+                                size="2",
+                                weight="medium",
+                                class_name="pk-nav-link",
+                                data_testid="nav-moderation",
+                            ),
+                            rx.fragment(),
+                        ),
                         rx.link(
                             t("nav.profile"),
                             href=routes.PROFILE,
