@@ -152,6 +152,9 @@ def _chart() -> rx.Component:
                     ),
                     rx.recharts.graphing_tooltip(cursor=False),
                     data=M.decisions_per_day,
+                    # No keyboard stop inside a chart hidden from screen readers:
+                    # the sentence below says the same.
+                    custom_attrs={"accessibilityLayer": False},
                     margin={"top": 4, "right": 4, "left": 0, "bottom": 0},
                     width="100%",
                     height=110,
@@ -159,6 +162,15 @@ def _chart() -> rx.Component:
                 dir="ltr",
                 width="100%",
                 aria_hidden="true",
+            ),
+            rx.el.span(
+                t("moderation.stats.per_day"),
+                ": ",
+                M.decisions_total,
+                " (",
+                t("moderation.stats.per_day.window"),
+                ")",
+                class_name="pk-sr-only",
             ),
             spacing="1",
             width="100%",
@@ -234,8 +246,8 @@ def _filters() -> rx.Component:
             "moderation.filter.flag",
             "filter-flag",
         ),
-        gap="3",
-        wrap="wrap",
+        direction="column",
+        gap="2",
         width="100%",
     )
 

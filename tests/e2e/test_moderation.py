@@ -18,6 +18,7 @@ from PIL import Image, ImageDraw
 from playwright.sync_api import Browser, Page, expect
 
 from pk_rentals import db
+from pk_rentals.models import Language
 from pk_rentals.models.base import utcnow
 from pk_rentals.services import verification
 from pk_rentals.services.identity.accounts import get_or_create_user
@@ -55,6 +56,7 @@ def profile_done(clerk_id: str, name: str, city: str, province: str) -> None:
     with db.session() as session:
         user = get_or_create_user(session, clerk_id)
         user.display_name, user.city, user.province = name, city, province
+        user.preferred_language = Language.ENGLISH  # what sign-in applies to the page
         user.profile_completed_at = utcnow()
         session.add(user)
         session.commit()
