@@ -309,7 +309,14 @@ def _pager() -> rx.Component:
             size="2",
             data_testid="previous-page",
         ),
-        rx.text(t("moderation.page"), " ", M.page_number, size="2", color_scheme="gray"),
+        rx.text(
+            t("moderation.page"),
+            " ",
+            M.page_number,
+            size="2",
+            color_scheme="gray",
+            white_space="nowrap",
+        ),
         rx.button(
             t("moderation.next_page"),
             rx.icon("chevron-right", size=16, aria_hidden="true", class_name="pk-flip-rtl"),
@@ -389,7 +396,7 @@ def _queue() -> rx.Component:
         ),
         aria_label=t("moderation.queue"),
         # On a phone an open submission takes the whole width.
-        display=rx.cond(M.has_selection, rx.breakpoints(initial="none", md="block"), "block"),
+        class_name=rx.cond(M.has_selection, "pk-queue pk-has-selection", "pk-queue"),
         width="100%",
         min_width="0",
     )
@@ -788,7 +795,7 @@ def _detail_body() -> rx.Component:
                 on_click=M.close,
                 variant="ghost",
                 size="2",
-                display=rx.breakpoints(initial="inline-flex", md="none"),
+                class_name="pk-back-to-queue",
                 data_testid="back-to-queue",
             ),
             width="100%",
@@ -855,7 +862,7 @@ def _detail() -> rx.Component:
         ),
         id="moderation-detail",
         aria_label=t("moderation.decision"),
-        display=rx.cond(M.has_selection, "block", rx.breakpoints(initial="none", md="block")),
+        class_name=rx.cond(M.has_selection, "pk-detail pk-has-selection", "pk-detail"),
         width="100%",
         min_width="0",
         data_testid="moderation-detail",

@@ -64,6 +64,7 @@ def _table() -> rx.Component:
             variant="surface",
             size="1",
             width="100%",
+            min_width="48rem",
         ),
         overflow_x="auto",
         width="100%",

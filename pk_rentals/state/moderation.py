@@ -397,7 +397,9 @@ class ModerationState(rx.State):
         await self._fetch_detail(str(submission_id)[:64])
         self.detail_loading = False
         yield rx.call_script(
-            "document.getElementById('moderation-detail')?.scrollIntoView({block: 'start'})"
+            # A phone shows the submission instead of the queue: start at its top.
+            "window.innerWidth < 1024 && document.getElementById('moderation-detail')"
+            "?.scrollIntoView({block: 'start'})"
         )
 
     @rx.event

@@ -24,7 +24,7 @@ from pk_rentals.services import verification
 from pk_rentals.services.identity.accounts import get_or_create_user
 from pk_rentals.settings import PROJECT_ROOT, get_settings
 from tests.e2e.test_identity import create_account, new_email, sign_in
-from tests.utils.browser import screenshot
+from tests.utils.browser import screenshot as _screenshot
 from tests.utils.frontend_api import FrontendClient
 from tests.utils.verification import unique_cnic
 
@@ -128,6 +128,11 @@ def open_moderation(page: Page, app, person: dict, *, english: bool = True) -> N
     expect(page.get_by_test_id("user-button")).to_be_visible()
     page.goto("/moderation")
     expect(page.get_by_test_id("moderation-content")).to_be_visible()
+
+
+def screenshot(page: Page, name: str) -> None:
+    page.evaluate("window.scrollTo(0, 0)")  # the sticky header stays at the top
+    _screenshot(page, name)
 
 
 def queue_item(page: Page, name: str):
