@@ -1,7 +1,10 @@
 """Operator commands: ``python -m pk_rentals.cli COMMAND``.
 
 Every failure an operator can cause (a bad setting, an unreachable database, a
-port in use) ends in one sentence on stderr and a non-zero exit, never a traceback.
+port in use, a malformed argument) ends in one sentence on stderr and a non-zero
+exit, never a traceback. Exit codes: 2 settings, 3 database, 4 port in use,
+5 account not found, 6 Clerk unreachable or refusing, 7 an argument that can never
+be valid (e.g. a user id that is not ``user_`` + letters and digits).
 """
 
 from __future__ import annotations
@@ -21,6 +24,7 @@ EXIT_DATABASE = 3
 EXIT_PORT = 4
 EXIT_NOT_FOUND = 5
 EXIT_IDENTITY = 6  # Clerk's Backend API unreachable or refusing
+EXIT_INVALID_ARGUMENT = 7  # malformed input, refused before anything is asked or changed
 
 
 class OperatorError(Exception):
@@ -122,10 +126,17 @@ def unlock_account(who: str) -> None:
     """Lift a sign-in lockout at Clerk (or the built-in identity server)."""
     settings = _settings()
     from pk_rentals.services.identity import lockout
+    from pk_rentals.services.identity.clerk_ids import InvalidClerkUserId
     from pk_rentals.services.identity.config import clerk_config
 
     try:
         unlocked = lockout.unlock_account(who)
+    except InvalidClerkUserId as error:
+        raise OperatorError(
+            f"{error}; give the account's email address or its user id as the Clerk "
+            "dashboard shows it.",
+            EXIT_INVALID_ARGUMENT,
+        ) from None
     except lockout.AccountNotFound as error:
         raise OperatorError(f"{error}; check the spelling.", EXIT_NOT_FOUND) from None
     except lockout.ClerkUnavailable as error:
@@ -144,10 +155,17 @@ def grant_role(who: str, role: str) -> None:
     """Set an account's role at Clerk (``public_metadata.role``) and here at once."""
     settings = _settings()
     from pk_rentals.services.identity import roles
+    from pk_rentals.services.identity.clerk_ids import InvalidClerkUserId
     from pk_rentals.services.identity.config import clerk_config
 
     try:
         granted = roles.grant_role(who, role)
+    except InvalidClerkUserId as error:
+        raise OperatorError(
+            f"{error}; give the account's email address or its user id as the Clerk "
+            "dashboard shows it.",
+            EXIT_INVALID_ARGUMENT,
+        ) from None
     except roles.AccountNotFound as error:
         raise OperatorError(f"{error}; check the spelling.", EXIT_NOT_FOUND) from None
     except roles.ClerkUnavailable as error:

@@ -668,5 +668,14 @@ CLERK_URDU: dict = {
         "form_password_length_too_short": "پاس ورڈ بہت چھوٹا ہے: کم از کم 8 حروف ہونے چاہییں۔",
         "form_code_incorrect": "کوڈ غلط ہے۔ ای میل دیکھ کر دوبارہ لکھیں۔",
         "form_identifier_exists": "یہ ای میل پہلے سے استعمال میں ہے۔ سائن اِن کریں۔",
+        # Sign-up's email deliverability check (devauth/frontend_api.py EMAIL_REFUSALS).
+        "form_param_format_invalid__email_address": "یہ ای میل ایڈریس درست نہیں۔ "
+        "ہجے دیکھیں: یہ name@gmail.com جیسا ہونا چاہیے۔",
+        "form_email_address_blocked": "عارضی (ڈسپوزایبل) ای میل قبول نہیں۔ "
+        "اپنا مستقل ای میل ایڈریس لکھیں تاکہ مالک مکان اور کرایہ دار آپ سے رابطہ کر سکیں۔",
+        "form_email_address_undeliverable": "اس ای میل ایڈریس پر ای میل نہیں پہنچ سکتی: "
+        "@ کے بعد والا حصہ موجود نہیں یا ای میل وصول نہیں کرتا۔ ہجے دیکھیں۔",
+        "form_email_address_unverifiable": "ابھی آپ کا ای میل ایڈریس چیک نہیں ہو سکا۔ "
+        "ایک منٹ بعد دوبارہ کوشش کریں۔",
     },
 }

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import enum
 import functools
+import ipaddress
 from pathlib import Path
 
 from pydantic import AliasChoices, Field, SecretStr, ValidationError
@@ -37,6 +38,13 @@ class IdentityProvider(enum.StrEnum):
 class MediaStorage(enum.StrEnum):
     LOCAL = "local"  # a private folder, signed expiring URLs
     CLOUDINARY = "cloudinary"
+
+
+class DnsTimeoutPolicy(enum.StrEnum):
+    """What sign-up does when the email domain's DNS lookup runs out of time."""
+
+    ACCEPT = "accept"  # let the sign-up through and flag the address as unchecked
+    REFUSE = "refuse"  # ask the person to try again
 
 
 class SettingsError(Exception):
@@ -102,6 +110,12 @@ class Settings(BaseSettings):
     devauth_webhook_url: str = ""
     # The backend's own URL, for the identity server to reach the app's webhook route.
     backend_url: str = "http://localhost:8000"
+    # Email deliverability at sign-up (seed 004): the DNS server(s) asked for the
+    # domain's MX (else A/AAAA) records, as "host[:port]" comma separated; empty means
+    # the system's resolver. The whole lookup never takes longer than the timeout.
+    dns_resolver: str = ""
+    email_dns_timeout: float = Field(default=3.0, gt=0, le=3.0)
+    email_on_dns_timeout: DnsTimeoutPolicy = DnsTimeoutPolicy.ACCEPT
 
     media_storage: MediaStorage = MediaStorage.LOCAL
     media_dir: Path = DATA_DIR / "media"
@@ -140,6 +154,11 @@ class Settings(BaseSettings):
     def authorized_parties(self) -> tuple[str, ...]:
         parties = [p.strip().rstrip("/") for p in self.clerk_authorized_parties.split(",")]
         return tuple(p for p in parties if p) or (self.public_url.rstrip("/"),)
+
+    @property
+    def dns_nameservers(self) -> tuple[tuple[str, int], ...]:
+        """``PK_DNS_RESOLVER`` as (address, port) pairs; empty = the system's resolver."""
+        return parse_nameservers(self.dns_resolver)
 
     @property
     def uses_sqlite(self) -> bool:
@@ -227,6 +246,29 @@ class Settings(BaseSettings):
         return problems
 
 
+def parse_nameservers(value: str) -> tuple[tuple[str, int], ...]:
+    """``"127.0.0.1:5353, 10.0.0.2"`` -> ``(("127.0.0.1", 5353), ("10.0.0.2", 53))``;
+    ``[::1]:5353`` for IPv6 with a port. ``ValueError`` names what is wrong."""
+    servers = []
+    for item in (part.strip() for part in value.split(",")):
+        if not item:
+            continue
+        host, port = item, "53"
+        if item.startswith("["):
+            host, _, rest = item[1:].partition("]")
+            port = rest.removeprefix(":") or "53"
+        elif item.count(":") == 1:
+            host, port = item.split(":")
+        try:
+            address = str(ipaddress.ip_address(host))
+        except ValueError:
+            raise ValueError(f"{item!r} is not an IP address (with an optional :port)") from None
+        if not port.isdigit() or not 0 < int(port) < 65536:
+            raise ValueError(f"{item!r} has no valid port")
+        servers.append((address, int(port)))
+    return tuple(servers)
+
+
 def _is_placeholder(secret: SecretStr, min_length: int = MIN_SECRET_LENGTH) -> bool:
     value = secret.get_secret_value().strip()
     return (
@@ -253,6 +295,10 @@ def load_settings() -> Settings:
         raise SettingsError(problems) from None
     problems = settings.production_problems()
     problems.extend(settings.cnic_key_problems())
+    try:
+        settings.dns_nameservers  # noqa: B018 (parsed for its error)
+    except ValueError as error:
+        problems.append(f"PK_DNS_RESOLVER: {error}; use e.g. 127.0.0.1:5353, or leave it empty.")
     if settings.idle_warning_seconds >= settings.idle_timeout_seconds:
         problems.append("IDLE_WARNING_SECONDS: must be smaller than IDLE_TIMEOUT_SECONDS.")
     if problems:

@@ -64,6 +64,16 @@ def redis_url():
         yield url
 
 
+@pytest.fixture(scope="session")
+def dns_server():
+    """A real DNS server on 127.0.0.1 with the test zone (tests/utils/dns_server.py):
+    sign-up's deliverability check asks it instead of the internet."""
+    from tests.utils.dns_server import dns_server as serve_dns
+
+    with serve_dns() as server:
+        yield server
+
+
 # --- databases -----------------------------------------------------------------------
 
 
@@ -136,7 +146,7 @@ def use_database(monkeypatch, database_url):
 
 
 @pytest.fixture(scope="session")
-def app(postgres_url, redis_url):
+def app(postgres_url, redis_url, dns_server):
     """The app in production mode on PostgreSQL + Redis, started once per session."""
     from pk_rentals import migrations
     from tests.utils.app_server import app_server
@@ -153,6 +163,8 @@ def app(postgres_url, redis_url):
         IDLE_WARNING_SECONDS="15",
         IDLE_TIMEOUT_SECONDS="30",
         PK_SIGN_IN_ATTEMPTS_PER_MINUTE="300",
+        # Sign-up emails (…@example.pk) are checked against the test zone, offline.
+        PK_DNS_RESOLVER=dns_server.resolver_setting,
     ) as server:
         yield server
 

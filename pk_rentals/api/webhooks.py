@@ -23,12 +23,12 @@ from svix.webhooks import Webhook, WebhookVerificationError
 from pk_rentals import db
 from pk_rentals.models import ProcessedWebhook
 from pk_rentals.services.identity.accounts import (
-    CLERK_USER_ID_PATTERN,
     ClerkUser,
     apply_clerk_user,
     delete_clerk_user,
     validation_reason,
 )
+from pk_rentals.services.identity.clerk_ids import ClerkUserId
 from pk_rentals.services.identity.config import clerk_config
 
 log = logging.getLogger(__name__)
@@ -51,7 +51,7 @@ class ClerkEvent(BaseModel):
 class DeletedUser(BaseModel):
     """``data`` of ``user.deleted``: ``{"deleted": true, "id": "user_...", "object": "user"}``."""
 
-    id: str = Field(pattern=CLERK_USER_ID_PATTERN)
+    id: ClerkUserId
 
 
 @router.post("/webhooks/clerk")

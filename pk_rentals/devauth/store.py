@@ -8,7 +8,6 @@ Times are integers in milliseconds since the epoch, as Clerk's JSON carries them
 
 from __future__ import annotations
 
-import secrets
 import time
 
 import sqlalchemy as sa
@@ -16,6 +15,7 @@ from sqlalchemy.orm import registry
 from sqlmodel import JSON, Field, Session, SQLModel, select
 
 from pk_rentals.models.base import JSONB
+from pk_rentals.services.identity.clerk_ids import new_clerk_id
 
 
 class DevauthTable(SQLModel, registry=registry()):
@@ -30,8 +30,8 @@ def now_ms() -> int:
 
 
 def new_id(prefix: str) -> str:
-    """Clerk-style ids: ``user_2abc...``; 27 url-safe characters after the prefix."""
-    return f"{prefix}_{secrets.token_urlsafe(20)[:27]}"
+    """Clerk-style ids: ``user_2abc...``, 27 base62 characters after the prefix."""
+    return new_clerk_id(prefix)
 
 
 class Account(DevauthTable, table=True):

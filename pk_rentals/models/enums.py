@@ -77,6 +77,14 @@ class Province(enum.StrEnum):
     AZAD_KASHMIR = "Azad Jammu and Kashmir"
 
 
+def clerk_user_id_check(column: str = "clerk_user_id") -> str:
+    """The database's CHECK for Clerk user ids (services/identity/clerk_ids.py has the
+    full rule; this is the part both SQLite and PostgreSQL can enforce)."""
+    from pk_rentals.services.identity.clerk_ids import clerk_user_id_check_sql
+
+    return clerk_user_id_check_sql(column)
+
+
 def check_in(column: str, enumeration: type[enum.StrEnum]) -> str:
     """SQL for ``column IN (...)`` over an enumeration's values."""
     values = ", ".join(f"'{member.value}'" for member in enumeration)

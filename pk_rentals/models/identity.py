@@ -7,6 +7,7 @@ import sqlalchemy as sa
 from sqlmodel import Field, SQLModel
 
 from pk_rentals.models.base import created_at_field
+from pk_rentals.models.enums import clerk_user_id_check
 
 
 class ProcessedWebhook(SQLModel, table=True):
@@ -24,6 +25,8 @@ class ClerkUserTombstone(SQLModel, table=True):
 
     __tablename__ = "clerk_user_tombstones"
 
+    __table_args__ = (sa.CheckConstraint(clerk_user_id_check(), "clerk_user_id"),)
+
     clerk_user_id: str = Field(sa_type=sa.Text, primary_key=True)
     deleted_at: datetime = created_at_field()
 
@@ -38,6 +41,8 @@ class AuthSession(SQLModel, table=True):
     __tablename__ = "auth_sessions"
 
     session_id: str = Field(sa_type=sa.Text, primary_key=True)
+    __table_args__ = (sa.CheckConstraint(clerk_user_id_check(), "clerk_user_id"),)
+
     clerk_user_id: str = Field(sa_type=sa.Text, index=True, nullable=False)
     last_active_at: datetime
     ended_at: datetime | None = None

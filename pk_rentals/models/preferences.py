@@ -7,12 +7,15 @@ import sqlalchemy as sa
 from sqlmodel import Field, SQLModel
 
 from pk_rentals.models.base import created_at_field, updated_at_field
-from pk_rentals.models.enums import Theme, check_in
+from pk_rentals.models.enums import Theme, check_in, clerk_user_id_check
 
 
 class UserPreferences(SQLModel, table=True):
     __tablename__ = "user_preferences"
-    __table_args__ = (sa.CheckConstraint(check_in("theme", Theme), "theme"),)
+    __table_args__ = (
+        sa.CheckConstraint(check_in("theme", Theme), "theme"),
+        sa.CheckConstraint(clerk_user_id_check(), "clerk_user_id"),
+    )
 
     id: uuid.UUID = Field(default_factory=uuid.uuid4, primary_key=True)
     # No foreign key: Clerk owns the account; orphans are removed by a cleanup job.

@@ -8,7 +8,7 @@ import sqlalchemy as sa
 from sqlmodel import Field, SQLModel
 
 from pk_rentals.models.base import JSONB, created_at_field, updated_at_field
-from pk_rentals.models.enums import Language, Role, check_in
+from pk_rentals.models.enums import Language, Role, check_in, clerk_user_id_check
 
 
 class User(SQLModel, table=True):
@@ -16,6 +16,7 @@ class User(SQLModel, table=True):
     __table_args__ = (
         sa.CheckConstraint(check_in("preferred_language", Language), "language"),
         sa.CheckConstraint(check_in("role", Role), "role"),
+        sa.CheckConstraint(clerk_user_id_check(), "clerk_user_id"),
     )
 
     id: uuid.UUID = Field(default_factory=uuid.uuid4, primary_key=True)

@@ -24,6 +24,7 @@ from pk_rentals.models.base import as_utc, utcnow
 from pk_rentals.models.enums import Theme, VerificationLevel
 from pk_rentals.places import OTHER_CITY, city_names
 from pk_rentals.services.identity.accounts import apply_phone_rule
+from pk_rentals.services.identity.clerk_ids import check_clerk_user_id
 
 NAME_LENGTH = (2, 50)
 CITY_LENGTH = (2, 50)
@@ -309,6 +310,7 @@ def save_profile(session: Session, clerk_user_id: str, data: ProfileInput) -> Us
     """Store a checked profile and mark the setup complete (idempotent: saving the same
     form twice leaves the same row). The phone counts as verified only while it is the
     number Clerk verified."""
+    check_clerk_user_id(clerk_user_id)
     row = _profile_row(session, User.clerk_user_id == clerk_user_id)
     if row is None:
         raise ProfileMissing(clerk_user_id)
@@ -338,6 +340,7 @@ def save_preferences(
     notifications: Mapping[str, bool] | None = None,
 ) -> None:
     """Store the settings page's choices; an unknown value raises ``ValueError``."""
+    check_clerk_user_id(clerk_user_id)
     row = _profile_row(session, User.clerk_user_id == clerk_user_id)
     if row is None:
         raise ProfileMissing(clerk_user_id)

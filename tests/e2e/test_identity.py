@@ -10,6 +10,7 @@ import pytest
 from playwright.sync_api import Page, expect
 
 from tests.utils.browser import screenshot
+from tests.utils.dns_server import ALSO_MX_DOMAIN, NO_MAIL_DOMAIN
 
 PASSWORD = "Lahore#2026pk"
 CONTINUE = ".cl-formButtonPrimary"  # Clerk's primary button, in any language
@@ -100,6 +101,38 @@ def test_a_weak_password_is_refused_by_clerks_form_and_the_email_is_kept(page: P
     expect(page.get_by_text(re.compile("must contain")).first).to_be_visible()
     expect(page.locator("input[name=emailAddress]")).to_have_value(email)
     screenshot(page, "sign-up-weak-password")
+
+
+@pytest.mark.parametrize(
+    ("domain", "message"),
+    [
+        ("mailinator.com", "Disposable email addresses are not accepted"),
+        (NO_MAIL_DOMAIN, f"Email cannot be delivered to {NO_MAIL_DOMAIN}"),
+    ],
+    ids=["disposable", "no-mail-server"],
+)
+def test_sign_up_with_an_address_mail_cannot_reach_says_so_under_the_email(
+    page: Page, domain, message
+):
+    email = f"e2e{time.time_ns()}@{domain}"
+    page.goto("/sign-up")
+    page.fill("input[name=emailAddress]", email)
+    page.fill("input[name=password]", PASSWORD)
+    page.locator(CONTINUE).click()
+    expect(page.locator("#error-emailAddress")).to_contain_text(message)
+    expect(page.locator("input[name=emailAddress]")).to_have_value(email)
+    expect(page.locator("input[name=password]")).to_have_value(PASSWORD)
+    expect(page.get_by_text("Verify your email")).to_have_count(0)
+    screenshot(page, f"sign-up-refused-{domain.split('.')[0]}")
+
+
+def test_sign_up_with_a_deliverable_address_goes_on_to_the_email_code(page: Page):
+    email = f"e2e{time.time_ns()}@{ALSO_MX_DOMAIN}"
+    page.goto("/sign-up")
+    page.fill("input[name=emailAddress]", email)
+    page.fill("input[name=password]", PASSWORD)
+    page.locator(CONTINUE).click()
+    expect(page.get_by_text("Verify your email")).to_be_visible()
 
 
 def attempt_password(page: Page, password: str) -> dict:

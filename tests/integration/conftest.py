@@ -10,11 +10,13 @@ from tests.utils.http_server import serve
 
 
 @pytest.fixture
-def identity_server(use_database, monkeypatch):
+def identity_server(use_database, monkeypatch, dns_server):
     """The app's HTTP routes (with /_devauth) on a real port; webhooks go back to it
-    unless the test sets ``PK_DEVAUTH_WEBHOOK_URL`` first."""
+    unless the test sets ``PK_DEVAUTH_WEBHOOK_URL`` first. Sign-up emails are checked
+    against the test DNS zone."""
     # Tests sign in many times from 127.0.0.1: keep the per-IP limit out of the way.
     monkeypatch.setenv("PK_SIGN_IN_ATTEMPTS_PER_MINUTE", "10000")
+    monkeypatch.setenv("PK_DNS_RESOLVER", dns_server.resolver_setting)
     get_settings.cache_clear()
     devauth_server.get_server.cache_clear()
     with serve(create_api()) as url:

@@ -24,6 +24,7 @@ from pk_rentals.services.identity.accounts import (
     get_or_create_user,
     user_media_dir,
 )
+from pk_rentals.services.identity.clerk_ids import InvalidClerkUserId
 from tests.utils.clerk_payloads import clerk_user_json
 
 USER_ID = "user_29w83sxmDNGwOuEthce5gg56FcC"
@@ -242,10 +243,25 @@ def test_deleting_twice_or_an_unknown_user_keeps_one_tombstone(session):
 
 
 def test_a_path_is_not_a_clerk_user_id(session):
-    with pytest.raises(ValueError, match="not a Clerk user id"):
+    with pytest.raises(ValueError, match="Clerk user id"):
         delete_clerk_user(session, "user_x/../../etc")
-    with pytest.raises(ValueError, match="not a Clerk user id"):
+    with pytest.raises(ValueError, match="Clerk user id"):
         get_or_create_user(session, "../user_x")
+
+
+@pytest.mark.parametrize(
+    "bad_id",
+    ["user_2abc-DEF", "user_" + "a" * 10_240, ""],
+    ids=["other-characters", "10kb", "empty"],
+)
+def test_a_malformed_id_writes_nothing_anywhere(session, bad_id):
+    with pytest.raises(InvalidClerkUserId):
+        get_or_create_user(session, bad_id)
+    with pytest.raises(InvalidClerkUserId):
+        delete_clerk_user(session, bad_id)
+    session.rollback()
+    assert count(session, User) == count(session, UserPreferences) == 0
+    assert count(session, ClerkUserTombstone) == 0
 
 
 def test_clerk_updated_at_is_stored_in_utc(session):

@@ -195,6 +195,11 @@ def envelope_without(key: str) -> str:
         (event_body("user.created", clerk_user_json("usr_bad")), "id"),
         (event_body("user.deleted", {"deleted": True, "object": "user"}), "id"),
         (event_body("user.deleted", deleted_user_json("user_../../media")), "id"),
+        (event_body("user.created", clerk_user_json("user_2abc-DEF")), "letters and digits"),
+        (event_body("user.created", clerk_user_json("user_" + "a" * 10_240)), "at most 64"),
+        (event_body("user.created", clerk_user_json("")), "empty"),
+        (event_body("user.deleted", deleted_user_json("user_" + "a" * 10_240)), "at most 64"),
+        (event_body("user.deleted", deleted_user_json("user_2abc_DEF")), "letters and digits"),
     ],
     ids=[
         "not-json",
@@ -207,13 +212,20 @@ def envelope_without(key: str) -> str:
         "created-bad-id",
         "deleted-without-id",
         "deleted-path-id",
+        "created-id-other-characters",
+        "created-10kb-id",
+        "created-empty-id",
+        "deleted-10kb-id",
+        "deleted-id-other-characters",
     ],
 )
 async def test_signed_but_odd_payload_is_a_422_with_a_reason(use_database, body, reason):
     response = await deliver(body)
     assert response.status_code == 422
     assert reason in response.json()["error"]
+    assert len(response.text) < 1000  # the reason, not the payload echoed back
     assert count(ProcessedWebhook) == 0
+    assert count(User) == count(ClerkUserTombstone) == 0
 
 
 async def test_database_down_is_a_503_so_svix_retries(monkeypatch):

@@ -6,8 +6,9 @@ import subprocess
 import sys
 
 import httpx
+import pytest
 
-from pk_rentals.cli import EXIT_IDENTITY, EXIT_NOT_FOUND
+from pk_rentals.cli import EXIT_IDENTITY, EXIT_INVALID_ARGUMENT, EXIT_NOT_FOUND
 from pk_rentals.settings import PROJECT_ROOT
 from tests.utils.frontend_api import FrontendClient
 from tests.utils.servers import free_port
@@ -94,4 +95,23 @@ def test_an_unreachable_identity_server_is_one_clear_sentence(use_database):
     assert result.returncode == EXIT_IDENTITY, result.stderr
     assert result.stderr.startswith("pk_rentals: Clerk's Backend API did not answer")
     assert "PK_BACKEND_URL" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+@pytest.mark.parametrize(
+    ("who", "reason"),
+    [
+        ("user_2abc-DEF", "only letters and digits after user_"),
+        ("user_" + "a" * 10_240, "at most 64 characters"),
+        ("", "empty"),
+    ],
+    ids=["other-characters", "10kb", "empty"],
+)
+def test_a_malformed_user_id_is_refused_before_clerk_is_asked(who, reason):
+    nowhere = f"http://127.0.0.1:{free_port()}"  # asking Clerk would fail differently
+    result = unlock_cli(who, PK_BACKEND_URL=nowhere, PK_PUBLIC_URL=nowhere)
+    assert result.returncode == EXIT_INVALID_ARGUMENT, result.stderr
+    assert result.stderr.startswith("pk_rentals: ")
+    assert reason in result.stderr
+    assert len(result.stderr) < 300
     assert "Traceback" not in result.stderr

@@ -4,6 +4,7 @@ from datetime import UTC, datetime
 
 import pytest
 
+from pk_rentals.devauth.store import new_id
 from pk_rentals.services.identity.accounts import ClerkUser
 from tests.utils.clerk_payloads import clerk_user_json, phone_number_json
 
@@ -18,8 +19,14 @@ def test_clerk_user_keeps_name_primary_email_and_update_time():
 
 
 def test_ids_of_the_built_in_identity_server_are_accepted():
-    user = ClerkUser.from_json(clerk_user_json("user_Xy-9_kQ2vR8sT1uW3zA5bC7dE"))
-    assert user.id == "user_Xy-9_kQ2vR8sT1uW3zA5bC7dE"
+    issued = new_id("user")
+    assert ClerkUser.from_json(clerk_user_json(issued)).id == issued
+
+
+def test_an_id_outside_clerks_alphabet_is_refused():
+    # The identity server once issued url-safe base64 ids; Clerk's are base62.
+    with pytest.raises(ValueError, match="only letters and digits"):
+        ClerkUser.from_json(clerk_user_json("user_Xy-9_kQ2vR8sT1uW3zA5bC7dE"))
 
 
 def test_primary_email_is_the_one_clerk_marks_primary():

@@ -229,3 +229,17 @@ def test_signing_key_is_kept_across_restarts(tmp_path):
     second = SigningKey.load_or_create(path)
     assert first.kid == second.kid
     assert path.stat().st_mode & 0o777 == 0o600
+
+
+@pytest.mark.parametrize(
+    "subject",
+    ["user_2abc-DEF", "user_" + "a" * 10_240, "", "usr_2abcDEF", "user_../../media"],
+    ids=["other-characters", "10kb", "empty", "wrong-prefix", "path"],
+)
+def test_a_well_signed_token_for_a_malformed_user_id_is_refused(key, subject):
+    bad = token(key, user_id=subject)
+    with pytest.raises(TokenError) as error:
+        verifier(pem_key=key.public_pem()).verify(bad)
+    assert error.value.problem is TokenProblem.BAD_SUBJECT
+    assert "Clerk user id" in str(error.value)
+    assert len(str(error.value)) < 200

@@ -13,7 +13,6 @@ Inserts that can race use SAVEPOINTs, so a lost race rolls back only that insert
 from __future__ import annotations
 
 import dataclasses
-import re
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -31,12 +30,11 @@ from pk_rentals.models import (
     UserVerification,
 )
 from pk_rentals.models.base import as_utc
+from pk_rentals.services.identity.clerk_ids import ClerkUserId, check_clerk_user_id
 from pk_rentals.services.levels import apply_level
+from pk_rentals.services.storage import get_media_store
 from pk_rentals.settings import get_settings
 
-# Clerk's user ids are "user_" + base62; the built-in identity server's are url-safe
-# base64 (with "-" and "_"). No "/" or ".", so an id is always a safe folder name.
-CLERK_USER_ID_PATTERN = r"^user_[A-Za-z0-9_-]+$"
 E164_PATTERN = r"^\+[1-9][0-9]{1,14}$"
 SESSION_END_USER_DELETED = "user_deleted"
 
@@ -69,7 +67,7 @@ class _UserJson(BaseModel):
 
     model_config = ConfigDict(strict=True, extra="ignore")
 
-    id: str = Field(pattern=CLERK_USER_ID_PATTERN)
+    id: ClerkUserId
     first_name: str | None = None
     last_name: str | None = None
     primary_email_address_id: str | None = None
@@ -221,8 +219,6 @@ def delete_clerk_user(session: Session, clerk_user_id: str) -> None:
     retried and finishes the job, whereas images left behind after a committed
     deletion would be orphans.
     """
-    from pk_rentals.services.storage import get_media_store  # storage imports this module
-
     _check_clerk_user_id(clerk_user_id)
     _lock_clerk_user(session, clerk_user_id)
     if not is_deleted(session, clerk_user_id):
@@ -242,8 +238,9 @@ def delete_clerk_user(session: Session, clerk_user_id: str) -> None:
 
 
 def _check_clerk_user_id(clerk_user_id: str) -> None:
-    if not isinstance(clerk_user_id, str) or not re.fullmatch(CLERK_USER_ID_PATTERN, clerk_user_id):
-        raise ValueError(f"not a Clerk user id (user_...): {clerk_user_id!r}")
+    """Refuse a malformed id before any row or folder is touched
+    (``InvalidClerkUserId``, a ``ValueError``)."""
+    check_clerk_user_id(clerk_user_id)
 
 
 def _lock_clerk_user(session: Session, clerk_user_id: str) -> None:

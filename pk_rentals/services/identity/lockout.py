@@ -12,6 +12,7 @@ import dataclasses
 import httpx
 from clerk_backend_api.models import ClerkBaseError, ClerkErrors
 
+from pk_rentals.services.identity.clerk_ids import USER_ID_PREFIX, check_clerk_user_id
 from pk_rentals.services.identity.sessions import backend_api
 
 
@@ -31,8 +32,13 @@ class Unlocked:
 
 
 def unlock_account(who: str) -> Unlocked:
-    """Unlock the account with email address or Clerk user id ``who``."""
+    """Unlock the account with email address or Clerk user id ``who``.
+
+    A malformed user id raises ``InvalidClerkUserId`` before Clerk is asked.
+    """
     who = who.strip()
+    if not who or who.startswith(USER_ID_PREFIX):
+        check_clerk_user_id(who)
     try:
         with backend_api() as clerk:
             user = find_account(clerk, who)
@@ -48,7 +54,7 @@ def unlock_account(who: str) -> Unlocked:
 
 def find_account(clerk, who: str):
     """The Clerk user with email address or id ``who`` (raises ``AccountNotFound``)."""
-    if who.startswith("user_"):
+    if who.startswith(USER_ID_PREFIX):
         try:
             return clerk.users.get(user_id=who)
         except ClerkErrors as error:

@@ -16,6 +16,7 @@ from clerk_backend_api.models import ClerkBaseError, ClerkErrors
 from pk_rentals import db
 from pk_rentals.models import Role
 from pk_rentals.services.identity.accounts import ClerkUser, apply_clerk_user
+from pk_rentals.services.identity.clerk_ids import USER_ID_PREFIX, check_clerk_user_id
 from pk_rentals.services.identity.lockout import (
     AccountNotFound,
     ClerkUnavailable,
@@ -37,9 +38,14 @@ class Granted:
 
 
 def grant_role(who: str, role: Role | str) -> Granted:
-    """Give the account with email address or Clerk user id ``who`` this role."""
+    """Give the account with email address or Clerk user id ``who`` this role.
+
+    A malformed user id raises ``InvalidClerkUserId`` before Clerk is asked.
+    """
     role = Role(role)
     who = who.strip()
+    if not who or who.startswith(USER_ID_PREFIX):
+        check_clerk_user_id(who)
     try:
         with backend_api() as clerk:
             account = find_account(clerk, who)

@@ -15,6 +15,8 @@ import jwt
 from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric import rsa
 
+from pk_rentals.services.identity.clerk_ids import clerk_user_id_problem
+
 ALGORITHM = "RS256"
 REQUIRED_CLAIMS = ("sub", "sid", "iss", "iat", "nbf", "exp")
 DEFAULT_LEEWAY = 5  # seconds of clock skew tolerated on exp/nbf
@@ -31,6 +33,7 @@ class TokenProblem(enum.StrEnum):
     WRONG_ISSUER = "wrong_issuer"
     WRONG_PARTY = "wrong_party"
     MISSING_CLAIM = "missing_claim"
+    BAD_SUBJECT = "bad_subject"  # ``sub`` is not a Clerk user id
 
 
 class TokenError(Exception):
@@ -110,6 +113,11 @@ class SessionTokenVerifier:
         party = claims.get("azp")
         if party is not None and self.authorized_parties and party not in self.authorized_parties:
             raise TokenError(TokenProblem.WRONG_PARTY, str(party))
+        # Even a correctly signed token names a user only by a well-formed id: the id
+        # becomes a database key and a folder name downstream.
+        problem = clerk_user_id_problem(claims["sub"])
+        if problem:
+            raise TokenError(TokenProblem.BAD_SUBJECT, f"sub: {problem}")
         return SessionClaims(
             user_id=claims["sub"],
             session_id=claims["sid"],

@@ -15,7 +15,7 @@ import re
 import uuid
 
 from pk_rentals.models.enums import MediaKind
-from pk_rentals.services.identity.accounts import CLERK_USER_ID_PATTERN
+from pk_rentals.services.identity.clerk_ids import CLERK_USER_ID_PATTERN
 
 FOLDERS: dict[MediaKind, str] = {
     MediaKind.SELFIE: "verification-selfies",
