@@ -273,7 +273,7 @@ def _queue_item(item) -> rx.Component:
                 rx.text(
                     bilingual(item.place_en, item.place_ur),
                     " · ",
-                    rx.el.bdi(item.cnic_masked, dir="ltr"),
+                    rx.el.bdi(item.cnic_masked, dir="ltr", white_space="nowrap"),
                     size="2",
                     color_scheme="gray",
                 ),

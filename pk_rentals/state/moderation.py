@@ -481,6 +481,8 @@ class ModerationState(rx.State):
         except AlreadyDecided as late:
             self.saving = False
             await self._fetch_detail(submission_id)
+            await self._fetch_queue(self._after or None)  # it left the pending queue
+            await self._fetch_stats()
             self.already_status = late.status
             self.already_by = late.by or "—"
             self.already_at = pakistan_time(late.at)

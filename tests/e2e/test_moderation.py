@@ -264,6 +264,7 @@ def test_the_second_moderator_is_told_who_decided_first(
         expect(notice).to_contain_text("Approved")
         expect(notice).to_contain_text("Hina First")
         expect(late.get_by_test_id("decided-summary")).to_contain_text("Hina First")
+        expect(queue_item(late, "Imran Qureshi")).to_have_count(0)  # no longer pending
         screenshot(late, "moderation-already-decided-en")
     finally:
         other.close()
