@@ -151,6 +151,47 @@ def unlock_account(who: str) -> None:
     print(f"Account {name} {state}: it can sign in again.")
 
 
+def grant_role(who: str, role: str) -> None:
+    """Set an account's role at Clerk (``public_metadata.role``) and here at once."""
+    settings = _settings()
+    from pk_rentals.services.identity import roles
+    from pk_rentals.services.identity.clerk_ids import InvalidClerkUserId
+    from pk_rentals.services.identity.config import clerk_config
+
+    try:
+        granted = roles.grant_role(who, role)
+    except InvalidClerkUserId as error:
+        raise OperatorError(
+            f"{error}; give the account's email address or its user id as the Clerk "
+            "dashboard shows it.",
+            EXIT_INVALID_ARGUMENT,
+        ) from None
+    except roles.AccountNotFound as error:
+        raise OperatorError(f"{error}; check the spelling.", EXIT_NOT_FOUND) from None
+    except roles.ClerkUnavailable as error:
+        fix = (
+            "is the app, with its built-in identity server, running at PK_BACKEND_URL?"
+            if settings.uses_devauth
+            else "check CLERK_API_URL and CLERK_SECRET_KEY, or try again."
+        )
+        raise OperatorError(f"{error} at {clerk_config().api_url}; {fix}", EXIT_IDENTITY) from None
+    except SQLAlchemyError as error:
+        reason = type(getattr(error, "orig", None) or error).__name__
+        raise OperatorError(
+            f"Clerk has the new role, but the database at "
+            f"{_describe_database(settings.db_url)} could not be updated ({reason}); "
+            "the webhook or the next sign-in will bring it.",
+            EXIT_DATABASE,
+        ) from None
+    name = f"{granted.user_id} ({granted.email})" if granted.email else granted.user_id
+    change = (
+        f"is now {granted.role.value} (was {granted.previous.value})"
+        if granted.role != granted.previous
+        else f"was already {granted.role.value}"
+    )
+    print(f"Account {name} {change}.")
+
+
 def rotate_cnic_keys() -> None:
     """Re-encrypt stored CNICs under the newest key of PK_CNIC_KEYS."""
     _settings()
@@ -187,6 +228,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         "unlock-account", help="let an account that failed sign-ins locked sign in again"
     )
     unlock.add_argument("who", metavar="EMAIL_OR_USER_ID")
+    grant = commands.add_parser(
+        "grant-role", help="make an account a moderator or admin (or a plain user again)"
+    )
+    grant.add_argument("who", metavar="EMAIL_OR_USER_ID")
+    grant.add_argument("role", choices=["moderator", "admin", "user"])
     commands.add_parser("new-cnic-key", help="print a new key for PK_CNIC_KEYS")
     commands.add_parser(
         "rotate-cnic-keys", help="re-encrypt stored CNICs under the newest PK_CNIC_KEYS key"
@@ -204,6 +250,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             print(json.dumps(devauth_info(), indent=2))
         elif args.command == "unlock-account":
             unlock_account(args.who)
+        elif args.command == "grant-role":
+            grant_role(args.who, args.role)
         elif args.command == "new-cnic-key":
             from pk_rentals.services.cnic import new_key
 

@@ -647,6 +647,198 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Read the moderator's note below, then submit again.",
         "ur": "نیچے موڈریٹر کا نوٹ پڑھیں، پھر دوبارہ جمع کروائیں۔",
     },
+    # --- moderation: the moderators' pages (/moderation, /moderation/audit) ---
+    "moderation.nav": {"en": "Moderation", "ur": "موڈریشن"},
+    "moderation.title": {"en": "Verification review", "ur": "تصدیق کا جائزہ"},
+    "moderation.checking": {"en": "Checking your access…", "ur": "آپ کی رسائی دیکھی جا رہی ہے…"},
+    "moderation.no_access": {"en": "You do not have access", "ur": "آپ کو رسائی حاصل نہیں ہے"},
+    "moderation.no_access.body": {
+        "en": "This page is for moderators. If you should be one, ask an administrator "
+        "to give your account the moderator role, then sign in again.",
+        "ur": "یہ صفحہ موڈریٹرز کے لیے ہے۔ اگر آپ موڈریٹر ہیں تو ایڈمنسٹریٹر سے کہیں کہ آپ کے "
+        "اکاؤنٹ کو موڈریٹر کا کردار دے، پھر دوبارہ سائن اِن کریں۔",
+    },
+    "moderation.queue": {"en": "Queue", "ur": "قطار"},
+    "moderation.filter.status": {"en": "Status", "ur": "کیفیت"},
+    "moderation.filter.flag": {"en": "Flag", "ur": "نشان"},
+    "moderation.flag.all": {"en": "All submissions", "ur": "تمام درخواستیں"},
+    "moderation.status.pending": {"en": "Pending", "ur": "زیرِ غور"},
+    "moderation.status.approved": {"en": "Approved", "ur": "منظور شدہ"},
+    "moderation.status.rejected": {"en": "Rejected", "ur": "مسترد"},
+    "moderation.status.resubmission_requested": {
+        "en": "Resubmission requested",
+        "ur": "دوبارہ جمع کروانے کا کہا گیا",
+    },
+    "moderation.flag.province_mismatch": {"en": "Province mismatch", "ur": "صوبہ مختلف"},
+    "moderation.flag.duplicate_cnic": {"en": "Duplicate CNIC", "ur": "شناختی کارڈ دہرایا گیا"},
+    "moderation.flag.selfie_age": {"en": "Old selfie", "ur": "پرانی سیلفی"},
+    "moderation.flag.province_mismatch.explain": {
+        "en": "The CNIC's first digit belongs to another province than the profile's. "
+        "People move: check the card, do not reject for this alone.",
+        "ur": "شناختی کارڈ کا پہلا ہندسہ پروفائل والے صوبے کا نہیں۔ لوگ نقل مکانی کرتے ہیں: "
+        "کارڈ دیکھیں، صرف اس وجہ سے مسترد نہ کریں۔",
+    },
+    "moderation.flag.duplicate_cnic.explain": {
+        "en": "This account tried a CNIC that another account holds, or another account "
+        "tried this one. Compare the faces carefully.",
+        "ur": "اس اکاؤنٹ نے کسی دوسرے اکاؤنٹ کا شناختی کارڈ آزمایا، یا کسی اور نے یہ کارڈ "
+        "آزمایا۔ چہروں کو غور سے ملائیں۔",
+    },
+    "moderation.flag.selfie_age.explain": {
+        "en": "The selfie was taken long before the submission. Check that it is live and recent.",
+        "ur": "سیلفی درخواست سے کافی پہلے لی گئی تھی۔ دیکھیں کہ یہ لائیو اور تازہ ہے۔",
+    },
+    "moderation.card_says": {"en": "CNIC", "ur": "شناختی کارڈ"},
+    "moderation.profile_says": {"en": "profile", "ur": "پروفائل"},
+    "moderation.minutes_before": {
+        "en": "minutes before submitting",
+        "ur": "منٹ جمع کروانے سے پہلے",
+    },
+    "moderation.empty": {"en": "Nothing to review here", "ur": "یہاں جائزے کے لیے کچھ نہیں"},
+    "moderation.empty.body": {
+        "en": "No submission has this status and flag. Try another filter.",
+        "ur": "اس کیفیت اور نشان کی کوئی درخواست نہیں۔ کوئی اور فلٹر آزمائیں۔",
+    },
+    "moderation.next_page": {"en": "Next page", "ur": "اگلا صفحہ"},
+    "moderation.previous_page": {"en": "Previous page", "ur": "پچھلا صفحہ"},
+    "moderation.page": {"en": "Page", "ur": "صفحہ"},
+    "moderation.attempt": {"en": "Attempt", "ur": "کوشش"},
+    "moderation.submitted": {"en": "Submitted", "ur": "جمع کروایا"},
+    "moderation.decided": {"en": "Decided", "ur": "فیصلہ"},
+    "moderation.by": {"en": "by", "ur": "از"},
+    "moderation.choose": {
+        "en": "Choose a submission in the queue to review it.",
+        "ur": "جائزے کے لیے قطار میں سے کوئی درخواست منتخب کریں۔",
+    },
+    "moderation.loading": {"en": "Loading…", "ur": "لوڈ ہو رہا ہے…"},
+    "moderation.back": {"en": "Back to the queue", "ur": "قطار پر واپس"},
+    "moderation.selfie": {"en": "Live selfie", "ur": "لائیو سیلفی"},
+    "moderation.cnic_front": {"en": "CNIC front", "ur": "شناختی کارڈ سامنے"},
+    "moderation.cnic_back": {"en": "CNIC back", "ur": "شناختی کارڈ پیچھے"},
+    "moderation.zoom": {"en": "Enlarge", "ur": "بڑا کریں"},
+    "moderation.close": {"en": "Close", "ur": "بند کریں"},
+    "moderation.cnic": {"en": "CNIC number", "ur": "شناختی کارڈ نمبر"},
+    "moderation.reveal": {"en": "Reveal", "ur": "پورا دکھائیں"},
+    "moderation.reveal.note": {
+        "en": "Revealing the full number is recorded in the audit log.",
+        "ur": "پورا نمبر دیکھنا آڈٹ لاگ میں درج ہوتا ہے۔",
+    },
+    "moderation.flags": {"en": "Flags", "ur": "نشانات"},
+    "moderation.no_flags": {"en": "No flags.", "ur": "کوئی نشان نہیں۔"},
+    "moderation.person": {"en": "The person", "ur": "صارف"},
+    "moderation.member_since": {"en": "Member since", "ur": "رکن از"},
+    "moderation.phone_verified": {"en": "Phone verified", "ur": "فون تصدیق شدہ"},
+    "moderation.phone_not_verified": {"en": "Phone not verified", "ur": "فون تصدیق شدہ نہیں"},
+    "moderation.earlier": {"en": "Earlier attempts", "ur": "پچھلی کوششیں"},
+    "moderation.earlier.none": {"en": "This is the first attempt.", "ur": "یہ پہلی کوشش ہے۔"},
+    "moderation.decision": {"en": "Decision", "ur": "فیصلہ"},
+    "moderation.approve": {"en": "Approve", "ur": "منظور کریں"},
+    "moderation.reject": {"en": "Reject", "ur": "مسترد کریں"},
+    "moderation.request_resubmission": {"en": "Ask to resubmit", "ur": "دوبارہ جمع کروانے کا کہیں"},
+    "moderation.reason": {
+        "en": "Reason (for reject or resubmit)",
+        "ur": "وجہ (مسترد یا دوبارہ کے لیے)",
+    },
+    "moderation.reason.placeholder": {"en": "Choose a reason", "ur": "وجہ منتخب کریں"},
+    "moderation.note": {"en": "Note to the user (optional)", "ur": "صارف کے لیے نوٹ (اختیاری)"},
+    "moderation.saving": {"en": "Saving…", "ur": "محفوظ ہو رہا ہے…"},
+    "moderation.already": {"en": "Already decided", "ur": "فیصلہ پہلے ہو چکا"},
+    "moderation.already.body": {
+        "en": "Another moderator decided this submission first:",
+        "ur": "کسی دوسرے موڈریٹر نے یہ فیصلہ پہلے کر دیا:",
+    },
+    "moderation.done.approve": {
+        "en": "Approved: the user is now ID Verified.",
+        "ur": "منظور: صارف اب شناخت شدہ ہے۔",
+    },
+    "moderation.done.reject": {
+        "en": "Rejected; the user sees the reason.",
+        "ur": "مسترد؛ صارف کو وجہ نظر آئے گی۔",
+    },
+    "moderation.done.request_resubmission": {
+        "en": "The user is asked to submit again.",
+        "ur": "صارف سے دوبارہ جمع کروانے کا کہا گیا۔",
+    },
+    "moderation.error.reason_required": {
+        "en": "Choose a reason first: the user needs to know what to fix.",
+        "ur": "پہلے وجہ منتخب کریں: صارف کو معلوم ہونا چاہیے کہ کیا درست کرنا ہے۔",
+    },
+    "moderation.error.reason_unknown": {
+        "en": "Choose one of the listed reasons.",
+        "ur": "فہرست میں سے کوئی وجہ منتخب کریں۔",
+    },
+    "moderation.error.note_too_long": {
+        "en": "The note is too long: keep it under 500 characters.",
+        "ur": "نوٹ بہت لمبا ہے: 500 حروف سے کم رکھیں۔",
+    },
+    "moderation.error.own_submission": {
+        "en": "This is your own submission: another moderator must decide it.",
+        "ur": "یہ آپ کی اپنی درخواست ہے: اس کا فیصلہ کوئی دوسرا موڈریٹر کرے گا۔",
+    },
+    "moderation.error.not_found": {
+        "en": "This submission no longer exists. Choose another one.",
+        "ur": "یہ درخواست اب موجود نہیں۔ کوئی اور منتخب کریں۔",
+    },
+    "moderation.shortcuts": {"en": "Keyboard shortcuts", "ur": "کی بورڈ شارٹ کٹس"},
+    "moderation.shortcut.approve": {"en": "Approve", "ur": "منظور کریں"},
+    "moderation.shortcut.reject": {
+        "en": "Reject (choose a reason first)",
+        "ur": "مسترد کریں (پہلے وجہ منتخب کریں)",
+    },
+    "moderation.shortcut.resubmit": {
+        "en": "Ask to resubmit (choose a reason first)",
+        "ur": "دوبارہ جمع کروانے کا کہیں (پہلے وجہ منتخب کریں)",
+    },
+    "moderation.shortcut.next": {"en": "Next submission", "ur": "اگلی درخواست"},
+    "moderation.shortcut.previous": {"en": "Previous submission", "ur": "پچھلی درخواست"},
+    "moderation.shortcut.help": {"en": "Show this help", "ur": "یہ مدد دکھائیں"},
+    "moderation.shortcut.typing": {
+        "en": "Shortcuts do nothing while you type in a field.",
+        "ur": "کسی خانے میں لکھتے وقت شارٹ کٹس کام نہیں کرتے۔",
+    },
+    "moderation.stats.pending": {"en": "Waiting for review", "ur": "جائزے کی منتظر"},
+    "moderation.stats.median": {"en": "Median time to decision", "ur": "فیصلے کا درمیانی وقت"},
+    "moderation.stats.median.window": {"en": "last 30 days", "ur": "پچھلے 30 دن"},
+    "moderation.stats.per_day": {"en": "Decisions per day", "ur": "روزانہ فیصلے"},
+    "moderation.stats.per_day.window": {"en": "last 14 days", "ur": "پچھلے 14 دن"},
+    "moderation.audit": {"en": "Audit log", "ur": "آڈٹ لاگ"},
+    "moderation.audit.lead": {
+        "en": "Every decision and every CNIC reveal, newest first. Entries cannot be changed.",
+        "ur": "ہر فیصلہ اور ہر بار شناختی کارڈ نمبر دیکھنا، تازہ ترین پہلے۔ "
+        "اندراج بدلے نہیں جا سکتے۔",
+    },
+    "moderation.audit.when": {"en": "When", "ur": "کب"},
+    "moderation.audit.who": {"en": "Who", "ur": "کس نے"},
+    "moderation.audit.what": {"en": "What", "ur": "کیا"},
+    "moderation.audit.subject": {"en": "About", "ur": "کس کے بارے میں"},
+    "moderation.audit.level": {"en": "Level before → after", "ur": "سطح پہلے ← بعد"},
+    "moderation.audit.reason": {"en": "Reason", "ur": "وجہ"},
+    "moderation.audit.older": {"en": "Older entries", "ur": "پرانے اندراج"},
+    "moderation.audit.newer": {"en": "Newer entries", "ur": "نئے اندراج"},
+    "moderation.audit.empty": {"en": "Nothing recorded yet.", "ur": "ابھی کچھ درج نہیں۔"},
+    "moderation.audit.action.approve": {"en": "Approved", "ur": "منظور کیا"},
+    "moderation.audit.action.reject": {"en": "Rejected", "ur": "مسترد کیا"},
+    "moderation.audit.action.request_resubmission": {
+        "en": "Asked to resubmit",
+        "ur": "دوبارہ جمع کروانے کا کہا",
+    },
+    "moderation.audit.action.reveal_cnic": {
+        "en": "Revealed the CNIC",
+        "ur": "شناختی کارڈ نمبر دیکھا",
+    },
+    "moderation.audit.action.duplicate_cnic": {
+        "en": "Tried a CNIC already in use",
+        "ur": "پہلے سے استعمال شدہ شناختی کارڈ آزمایا",
+    },
+    "moderation.audit.action.grant_trusted": {
+        "en": "Granted Trusted",
+        "ur": "قابلِ اعتماد کا درجہ دیا",
+    },
+    "moderation.audit.action.revoke_trusted": {
+        "en": "Withdrew Trusted",
+        "ur": "قابلِ اعتماد کا درجہ واپس لیا",
+    },
+    "moderation.audit.action.level_change": {"en": "Level changed", "ur": "سطح بدلی"},
 }
 
 

@@ -10,6 +10,8 @@ from pk_rentals.components.head import head_components
 from pk_rentals.components.idle_guard import idle_guard
 from pk_rentals.pages.auth import sign_in_page, sign_up_page
 from pk_rentals.pages.landing import landing
+from pk_rentals.pages.moderation import moderation_page
+from pk_rentals.pages.moderation_audit import audit_page
 from pk_rentals.pages.not_found import not_found
 from pk_rentals.pages.profile import profile_page
 from pk_rentals.pages.profile_setup import profile_setup_page
@@ -51,4 +53,6 @@ app.add_page(
     title="Profile · PK Rentals",
     on_load=PublicProfileState.load,
 )
+app.add_page(moderation_page, route=routes.MODERATION, title="Moderation · PK Rentals")
+app.add_page(audit_page, route=routes.MODERATION_AUDIT, title="Audit log · PK Rentals")
 app.add_page(not_found, route=routes.NOT_FOUND, title="Page not found · PK Rentals")

@@ -8,6 +8,8 @@ PROFILE_SETUP = "/profile/setup"
 SETTINGS = "/settings"
 VERIFY = "/verify"
 PUBLIC_PROFILE = "/u/[profile_id]"
+MODERATION = "/moderation"
+MODERATION_AUDIT = "/moderation/audit"
 NOT_FOUND = "404"
 
 # The pages behind them: Clerk's path-routed components own every step below
@@ -17,7 +19,7 @@ SIGN_IN_PAGES = f"{SIGN_IN}/[[...splat]]"
 SIGN_UP_PAGES = f"{SIGN_UP}/[[...splat]]"
 
 # Pages only a signed-in visitor may see; others are sent to sign-in and back.
-PROTECTED = frozenset({PROFILE, PROFILE_SETUP, SETTINGS, VERIFY})
+PROTECTED = frozenset({PROFILE, PROFILE_SETUP, SETTINGS, VERIFY, MODERATION, MODERATION_AUDIT})
 
 
 def public_profile(user_id: str) -> str:

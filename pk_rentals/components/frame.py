@@ -80,6 +80,21 @@ def header() -> rx.Component:
                 rx.cond(
                     AuthState.signed_in,
                     rx.hstack(
+                        rx.cond(
+                            AuthState.is_moderator,
+                            rx.link(
+                                rx.icon("shield-check", size=18, aria_hidden="true"),
+                                # On a narrow phone the icon alone keeps the header on one line.
+                                rx.el.span(t("moderation.nav"), class_name="pk-hide-narrow"),
+                                href=routes.MODERATION,
+                                aria_label=t("moderation.nav"),
+                                size="2",
+                                weight="medium",
+                                class_name="pk-nav-link",
+                                data_testid="nav-moderation",
+                            ),
+                            rx.fragment(),
+                        ),
                         rx.link(
                             t("nav.profile"),
                             href=routes.PROFILE,

@@ -74,7 +74,7 @@ class NotFound(Exception):
 
 
 class DecisionInvalid(ValueError):
-    """``reason_required``, ``reason_unknown`` or ``note_too_long``."""
+    """``reason_required``, ``reason_unknown``, ``note_too_long`` or ``own_submission``."""
 
     def __init__(self, code: str):
         self.code = code
@@ -360,6 +360,8 @@ def decide(
             .where(
                 VerificationSubmission.id == key,
                 VerificationSubmission.status == SubmissionStatus.PENDING,
+                # Nobody verifies themselves, whatever their role.
+                VerificationSubmission.user_id != moderator.id,
             )
             .values(
                 status=status,
@@ -371,7 +373,7 @@ def decide(
         )
         if decided.rowcount != 1:
             session.rollback()
-            _raise_already_decided(session, key)
+            _raise_not_decidable(session, key, moderator)
         row = session.get(VerificationSubmission, key)
         user = session.get(User, row.user_id)
         verification = session.exec(
@@ -407,7 +409,7 @@ def decide(
         return DecisionResult(status.value, before.value, after.value)
 
 
-def _raise_already_decided(session: Session, key: uuid.UUID):
+def _raise_not_decidable(session: Session, key: uuid.UUID, moderator: User):
     found = session.exec(
         select(VerificationSubmission, User.display_name)
         .outerjoin(User, User.id == VerificationSubmission.decided_by)
@@ -416,6 +418,8 @@ def _raise_already_decided(session: Session, key: uuid.UUID):
     if found is None:
         raise NotFound(str(key))
     row, by = found
+    if row.user_id == moderator.id:
+        raise DecisionInvalid("own_submission")
     raise AlreadyDecided(row.status, by, as_utc(row.decided_at) if row.decided_at else None)
 
 

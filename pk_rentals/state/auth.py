@@ -43,6 +43,7 @@ class AuthState(rx.State):
     display_name: str = ""
     email: str = ""
     needs_profile: bool = False
+    is_moderator: bool = False  # shows the Moderation link; the pages ask the server again
 
     _user_id: str = ""
     _session_id: str = ""
@@ -79,6 +80,7 @@ class AuthState(rx.State):
         self.signed_in = False
         self.display_name = self.email = ""
         self.needs_profile = False
+        self.is_moderator = False
 
     @property
     def clerk_user_id(self) -> str:
@@ -118,6 +120,7 @@ class AuthState(rx.State):
         self.display_name = user.display_name
         self.email = user.email or ""
         self.needs_profile = not user.profile_complete
+        self.is_moderator = user.is_moderator
         events = [event for event in [await self._apply_preferences(user)] if event]
         if self.needs_profile and self.router.url.path.rstrip("/") != routes.PROFILE_SETUP:
             events.append(rx.redirect(routes.PROFILE_SETUP))

@@ -79,6 +79,13 @@ async def test_user_updated_refreshes_the_copy(use_database):
     assert user.clerk_email == "ayesha@example.com.pk"
 
 
+async def test_role_in_public_metadata_is_copied_and_withdrawn(use_database):
+    await deliver(user_event(updated_at=MAY_28, public_metadata={"role": "moderator"}))
+    assert users()[0].role == "moderator"
+    await deliver(user_event("user.updated", updated_at=MAY_28 + 1000, public_metadata={}))
+    assert users()[0].role == "user"
+
+
 async def test_tampered_body_is_refused(use_database):
     body = user_event()
     headers = svix_headers(secret(), body)

@@ -110,3 +110,24 @@ def test_phone_number_not_in_e164_is_refused():
 def test_something_that_is_not_an_object_is_refused(data):
     with pytest.raises(ValueError, match="not a Clerk user"):
         ClerkUser.from_json(data)
+
+
+@pytest.mark.parametrize("role", ["moderator", "admin", "user"])
+def test_role_comes_from_public_metadata(role):
+    user = ClerkUser.from_json(clerk_user_json(public_metadata={"role": role}))
+    assert user.role == role
+
+
+@pytest.mark.parametrize(
+    "metadata",
+    [{}, {"role": "Moderator"}, {"role": "superuser"}, {"role": ["admin"]}, {"roles": "admin"}],
+)
+def test_anything_but_a_known_role_is_a_plain_user(metadata):
+    assert ClerkUser.from_json(clerk_user_json(public_metadata=metadata)).role == "user"
+
+
+def test_missing_or_null_public_metadata_is_a_plain_user():
+    data = clerk_user_json()
+    del data["public_metadata"]
+    assert ClerkUser.from_json(data).role == "user"
+    assert ClerkUser.from_json({**data, "public_metadata": None}).role == "user"

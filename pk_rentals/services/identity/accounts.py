@@ -24,6 +24,7 @@ from sqlmodel import Session, SQLModel, select
 from pk_rentals.models import (
     AuthSession,
     ClerkUserTombstone,
+    Role,
     User,
     UserPreferences,
     UserVerification,
@@ -75,6 +76,7 @@ class _UserJson(BaseModel):
     phone_numbers: list[_PhoneNumber] = []
     has_image: bool = False
     image_url: str | None = None
+    public_metadata: dict | None = None
     updated_at: int  # Unix milliseconds
 
 
@@ -97,6 +99,7 @@ class ClerkUser:
     verified_phones: tuple[str, ...]  # E.164, every number Clerk verified
     image_url: str | None  # only an uploaded image, not Clerk's generated initials
     updated_at: datetime  # aware UTC
+    role: Role = Role.USER  # public_metadata.role; anything unknown is a plain user
 
     @classmethod
     def from_json(cls, data: dict) -> ClerkUser:
@@ -125,11 +128,19 @@ class ClerkUser:
             verified_phones=tuple(p.phone_number for p in verified_phones),
             image_url=(user.image_url or None) if user.has_image else None,
             updated_at=datetime.fromtimestamp(user.updated_at / 1000, UTC),
+            role=_role(user.public_metadata),
         )
 
     @property
     def display_name(self) -> str:
         return " ".join(name for name in (self.first_name, self.last_name) if name)
+
+
+def _role(public_metadata: dict | None) -> Role:
+    """``public_metadata.role`` if it names a role we know, else ``user``: a typo in
+    the Clerk dashboard must never grant anything."""
+    value = (public_metadata or {}).get("role")
+    return Role(value) if value in tuple(Role) else Role.USER
 
 
 def validation_reason(error: ValidationError) -> str:
@@ -298,6 +309,7 @@ def _refresh_clerk_fields(session: Session, user: User, clerk_user: ClerkUser) -
         user.phone if user.phone in clerk_user.verified_phones else clerk_user.verified_phone
     )
     user.clerk_updated_at = clerk_user.updated_at
+    user.role = clerk_user.role
     if not user.display_name:  # never overwrite a name the user chose in the profile
         user.display_name = clerk_user.display_name
     session.add(user)

@@ -41,7 +41,7 @@ def unlock_account(who: str) -> Unlocked:
         check_clerk_user_id(who)
     try:
         with backend_api() as clerk:
-            user = _find(clerk, who)
+            user = find_account(clerk, who)
             unlocked = clerk.users.unlock(user_id=user.id)
     except ClerkErrors as error:
         codes = ", ".join(e.code for e in error.data.errors) or "no error code"
@@ -49,10 +49,11 @@ def unlock_account(who: str) -> Unlocked:
     except (ClerkBaseError, httpx.HTTPError) as error:
         reason = type(error).__name__
         raise ClerkUnavailable(f"Clerk's Backend API did not answer ({reason})") from None
-    return Unlocked(user_id=unlocked.id, email=_primary_email(unlocked), was_locked=user.locked)
+    return Unlocked(user_id=unlocked.id, email=primary_email(unlocked), was_locked=user.locked)
 
 
-def _find(clerk, who: str):
+def find_account(clerk, who: str):
+    """The Clerk user with email address or id ``who`` (raises ``AccountNotFound``)."""
     if who.startswith(USER_ID_PREFIX):
         try:
             return clerk.users.get(user_id=who)
@@ -68,7 +69,7 @@ def _find(clerk, who: str):
     return found[0]
 
 
-def _primary_email(user) -> str | None:
+def primary_email(user) -> str | None:
     for address in user.email_addresses or []:
         if address.id == user.primary_email_address_id:
             return address.email_address

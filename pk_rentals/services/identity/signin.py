@@ -9,7 +9,7 @@ import logging
 from sqlmodel import select
 
 from pk_rentals import db
-from pk_rentals.models import Language, UserPreferences
+from pk_rentals.models import Language, Role, UserPreferences
 from pk_rentals.models.enums import Theme
 from pk_rentals.services.identity.accounts import (
     ClerkUser,
@@ -30,6 +30,7 @@ class SignedInUser:
     synced: bool  # False: Clerk's Backend API was unreachable and no webhook had come
     theme: Theme  # saved preferences (seed 004), applied to the interface at sign-in
     language: Language
+    is_moderator: bool  # users.role is moderator or admin (Clerk public_metadata.role)
 
 
 def fetch_clerk_user(clerk_user_id: str) -> ClerkUser | None:
@@ -68,4 +69,5 @@ def sign_in_user(clerk_user_id: str) -> SignedInUser:
             synced=synced,
             theme=Theme(preferences.theme),
             language=Language(user.preferred_language),
+            is_moderator=user.role in (Role.MODERATOR, Role.ADMIN),
         )

@@ -1,0 +1,126 @@
+"""Pieces both moderation pages share: the access gate, the shortcut listener,
+status and flag labels."""
+
+import reflex as rx
+
+from pk_rentals.components.i18n import t
+from pk_rentals.models import SubmissionStatus
+from pk_rentals.services.moderation import Flag
+from pk_rentals.state.moderation import ModeratorGate
+from pk_rentals.state.ui import UiState
+
+STATUS_COLORS = {
+    SubmissionStatus.PENDING: "amber",
+    SubmissionStatus.APPROVED: "grass",
+    SubmissionStatus.REJECTED: "tomato",
+    SubmissionStatus.RESUBMISSION_REQUESTED: "blue",
+}
+FLAG_ICONS = {
+    Flag.PROVINCE_MISMATCH: "map-pin",
+    Flag.DUPLICATE_CNIC: "copy",
+    Flag.SELFIE_AGE: "clock",
+}
+
+
+class ModerationKeys(rx.Component):
+    """Keyboard shortcuts: a key clicks the button with that ``data-shortcut``
+    (assets/js/moderation_keys.jsx)."""
+
+    library = "$/public/js/moderation_keys.jsx"
+    tag = "ModerationKeys"
+
+    keys: rx.Var[str]
+
+
+def message(prefix: str, key: rx.Var) -> rx.Component:
+    """The text of ``prefix.<key>`` for a key known only in the browser."""
+    return rx.match(
+        key,
+        *[
+            (name.removeprefix(prefix + "."), t(name))
+            for name in _keys_under(prefix)
+            if "." not in name.removeprefix(prefix + ".")
+        ],
+        key,
+    )
+
+
+def _keys_under(prefix: str) -> list[str]:
+    from pk_rentals.i18n import MESSAGES
+
+    return [name for name in MESSAGES if name.startswith(prefix + ".")]
+
+
+def status_badge(status: rx.Var) -> rx.Component:
+    return rx.match(
+        status,
+        *[
+            (
+                value.value,
+                rx.badge(
+                    t(f"moderation.status.{value.value}"),
+                    color_scheme=color,
+                    variant="soft",
+                    high_contrast=True,
+                    data_testid=f"status-{value.value}",
+                ),
+            )
+            for value, color in STATUS_COLORS.items()
+        ],
+        rx.badge(status),
+    )
+
+
+def flag_badge(flag: rx.Var) -> rx.Component:
+    return rx.match(
+        flag,
+        *[
+            (
+                value.value,
+                rx.badge(
+                    rx.icon(FLAG_ICONS[value], size=12, aria_hidden="true"),
+                    t(f"moderation.flag.{value.value}"),
+                    color_scheme="orange",
+                    variant="surface",
+                    high_contrast=True,
+                    data_testid=f"flag-{value.value}",
+                ),
+            )
+            for value in Flag
+        ],
+        rx.badge(flag),
+    )
+
+
+def bilingual(english: rx.Var, urdu: rx.Var) -> rx.Var:
+    return rx.cond(UiState.is_urdu, urdu, english)
+
+
+def moderators_only(content: rx.Component) -> rx.Component:
+    """Content only after the server said this session may moderate; "You do not
+    have access" when it said no. Nothing is rendered (or loaded) before."""
+    return rx.cond(
+        ModeratorGate.allowed,
+        content,
+        rx.cond(
+            ModeratorGate.checked,
+            rx.callout.root(
+                rx.callout.icon(rx.icon("shield-x", aria_hidden="true")),
+                rx.vstack(
+                    rx.heading(t("moderation.no_access"), as_="h1", size="5"),
+                    rx.callout.text(t("moderation.no_access.body")),
+                    spacing="2",
+                ),
+                color_scheme="tomato",
+                size="3",
+                margin_y="3rem",
+                data_testid="moderation-no-access",
+            ),
+            rx.center(
+                rx.hstack(rx.spinner(size="3"), rx.text(t("moderation.checking")), spacing="2"),
+                padding_y="4rem",
+                role="status",
+                data_testid="moderation-checking",
+            ),
+        ),
+    )

@@ -1,0 +1,557 @@
+"""The moderators' pages: the queue with one submission open beside it, the stats
+panel, and the audit log.
+
+Thin: every handler is ``@protected`` and passes the session's Clerk user id to
+services/moderation.py, which checks the role itself. A refusal (``NotModerator``)
+clears whatever the page held and shows "You do not have access"; nothing is
+loaded before the server has said yes, so prerendered pages hold no data.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import dataclasses
+import logging
+from datetime import datetime, timedelta, timezone
+
+import reflex as rx
+
+from pk_rentals.i18n import text
+from pk_rentals.models import SubmissionStatus
+from pk_rentals.places import urdu_name
+from pk_rentals.services import moderation
+from pk_rentals.services.moderation import (
+    AlreadyDecided,
+    Decision,
+    DecisionInvalid,
+    Flag,
+    NotFound,
+    NotModerator,
+)
+from pk_rentals.state.auth import AuthState, protected
+from pk_rentals.state.ui import UiState
+
+log = logging.getLogger(__name__)
+
+# Pakistan keeps UTC+5 all year (no daylight saving).
+PAKISTAN_TIME = timezone(timedelta(hours=5), "PKT")
+STATUSES = tuple(status.value for status in SubmissionStatus)
+FLAGS = tuple(flag.value for flag in Flag)
+AUDIT_PAGE = 25
+
+
+def pakistan_time(moment: datetime | None) -> str:
+    """``2026-11-23 14:05`` in Pakistan time, as moderators read it."""
+    return moment.astimezone(PAKISTAN_TIME).strftime("%Y-%m-%d %H:%M") if moment else ""
+
+
+def duration_words(seconds: float | None, language: str) -> str:
+    """``3 h 20 min`` / ``3 گھنٹے 20 منٹ``; ``—`` when nothing was decided yet."""
+    if seconds is None:
+        return "—"
+    minutes = round(seconds / 60)
+    hours, minutes = divmod(minutes, 60)
+    days, hours = divmod(hours, 24)
+    units = {"en": ("d", "h", "min"), "ur": ("دن", "گھنٹے", "منٹ")}[language]
+    parts = [f"{n} {unit}" for n, unit in zip((days, hours, minutes), units, strict=True) if n]
+    return " ".join(parts[:2]) or f"0 {units[2]}"
+
+
+@dataclasses.dataclass
+class QueueRow:
+    id: str = ""
+    status: str = ""
+    attempt: int = 1
+    submitted: str = ""
+    name: str = ""
+    place_en: str = ""
+    place_ur: str = ""
+    cnic_masked: str = ""
+    flags: list[str] = dataclasses.field(default_factory=list)
+
+
+@dataclasses.dataclass
+class EarlierRow:
+    attempt: int = 1
+    status: str = ""
+    reason_code: str = ""
+    submitted: str = ""
+
+
+@dataclasses.dataclass
+class SubmissionView:
+    id: str = ""
+    status: str = ""
+    attempt: int = 1
+    submitted: str = ""
+    decided: str = ""
+    decided_by: str = ""
+    reason_code: str = ""
+    note: str = ""
+    cnic_masked: str = ""
+    cnic_province_en: str = ""
+    cnic_province_ur: str = ""
+    profile_province_en: str = ""
+    profile_province_ur: str = ""
+    flags: list[str] = dataclasses.field(default_factory=list)
+    selfie_age_minutes: int = 0
+    selfie_url: str = ""
+    cnic_front_url: str = ""
+    cnic_back_url: str = ""
+    name: str = ""
+    place_en: str = ""
+    place_ur: str = ""
+    phone_verified: bool = False
+    level: str = ""
+    member_since: str = ""
+    earlier: list[EarlierRow] = dataclasses.field(default_factory=list)
+
+
+@dataclasses.dataclass
+class AuditRow:
+    id: int = 0
+    at: str = ""
+    action: str = ""
+    actor: str = ""
+    subject: str = ""
+    level_before: str = ""
+    level_after: str = ""
+    reason_code: str = ""
+    note: str = ""
+
+
+def _place(*parts: str | None) -> tuple[str, str]:
+    present = [part for part in parts if part]
+    return ", ".join(present), "، ".join(urdu_name(part) for part in present)
+
+
+def _queue_row(item: moderation.QueueItem) -> QueueRow:
+    place_en, place_ur = _place(item.city, item.province)
+    return QueueRow(
+        id=item.id,
+        status=item.status,
+        attempt=item.attempt,
+        submitted=pakistan_time(item.submitted_at),
+        name=item.display_name or "—",
+        place_en=place_en,
+        place_ur=place_ur,
+        cnic_masked=item.cnic_masked,
+        flags=list(item.flags),
+    )
+
+
+def _submission_view(shown: moderation.SubmissionDetail) -> SubmissionView:
+    place_en, place_ur = _place(shown.area, shown.city)
+    return SubmissionView(
+        id=shown.id,
+        status=shown.status,
+        attempt=shown.attempt,
+        submitted=pakistan_time(shown.submitted_at),
+        decided=pakistan_time(shown.decided_at),
+        decided_by=shown.decided_by or "",
+        reason_code=shown.reason_code or "",
+        note=shown.note or "",
+        cnic_masked=shown.cnic_masked,
+        cnic_province_en=shown.cnic_province or "",
+        cnic_province_ur=urdu_name(shown.cnic_province or ""),
+        profile_province_en=shown.profile_province or "",
+        profile_province_ur=urdu_name(shown.profile_province or ""),
+        flags=list(shown.flags),
+        selfie_age_minutes=shown.selfie_age_seconds // 60,
+        selfie_url=shown.selfie_url,
+        cnic_front_url=shown.cnic_front_url,
+        cnic_back_url=shown.cnic_back_url,
+        name=shown.display_name or "—",
+        place_en=place_en,
+        place_ur=place_ur,
+        phone_verified=shown.phone_verified,
+        level=shown.level,
+        member_since=shown.member_since.astimezone(PAKISTAN_TIME).date().isoformat(),
+        earlier=[
+            EarlierRow(e.attempt, e.status, e.reason_code or "", pakistan_time(e.submitted_at))
+            for e in shown.earlier
+        ],
+    )
+
+
+def _audit_row(entry: moderation.AuditView) -> AuditRow:
+    return AuditRow(
+        id=entry.id,
+        at=pakistan_time(entry.at),
+        action=entry.action,
+        actor=entry.actor or "—",
+        subject=entry.subject or "—",
+        level_before=entry.level_before or "",
+        level_after=entry.level_after or "",
+        reason_code=entry.reason_code or "",
+        note=entry.note or "",
+    )
+
+
+class ModeratorGate(rx.State):
+    """Whether the server said this session may moderate; shared by both pages."""
+
+    checked: bool = False  # the server has answered
+    allowed: bool = False
+
+    async def _language(self) -> str:
+        return "ur" if (await self.get_state(UiState)).is_urdu else "en"
+
+    async def _who(self) -> str:
+        return (await self.get_state(AuthState)).clerk_user_id
+
+    async def _refused(self) -> None:
+        """A NotModerator from the service: drop everything, say so."""
+        self.checked, self.allowed = True, False
+        queue = await self.get_state(ModerationState)
+        queue._clear()
+        audit = await self.get_state(AuditState)
+        audit._clear()
+        (await self.get_state(AuthState)).is_moderator = False
+
+    async def _admit(self) -> bool:
+        allowed = await asyncio.to_thread(moderation.is_moderator, await self._who())
+        if not allowed:
+            await self._refused()
+            return False
+        self.checked, self.allowed = True, True
+        (await self.get_state(AuthState)).is_moderator = True
+        return True
+
+
+class ModerationState(rx.State):
+    """/moderation: the queue, one submission, decisions, the stats panel."""
+
+    # The queue.
+    status_filter: str = SubmissionStatus.PENDING.value
+    flag_filter: str = "all"
+    items: list[QueueRow] = []  # noqa: RUF012
+    page_number: int = 1
+    has_next: bool = False
+    queue_loading: bool = False
+    _after: str = ""  # where this page starts ("" = the beginning)
+    _earlier: list[str] = []  # noqa: RUF012 - the ``_after`` of each page before this one
+    _next_cursor: str = ""
+
+    # The submission open beside it.
+    selected: SubmissionView = SubmissionView()
+    detail_loading: bool = False
+    revealed_cnic: str = ""
+    reason_code: str = ""
+    note: str = ""
+    saving: bool = False
+    problem: str = ""  # a message id of pk_rentals.i18n, shown above the buttons
+    already_status: str = ""  # set when another moderator decided first
+    already_by: str = ""
+    already_at: str = ""
+
+    # The stats panel.
+    pending_count: int = 0
+    median_en: str = "—"
+    median_ur: str = "—"
+    decisions_per_day: list[dict[str, str | int]] = []  # noqa: RUF012
+    decisions_total: int = 0
+
+    def _clear(self) -> None:
+        self.items = []
+        self.page_number, self.has_next = 1, False
+        self._after, self._earlier, self._next_cursor = "", [], ""
+        self._close()
+        self.pending_count, self.decisions_per_day, self.decisions_total = 0, [], 0
+        self.median_en = self.median_ur = "—"
+
+    def _close(self) -> None:
+        self.selected = SubmissionView()
+        self.revealed_cnic = ""
+        self.reason_code = self.note = self.problem = ""
+        self.already_status = self.already_by = self.already_at = ""
+
+    @rx.var
+    def has_selection(self) -> bool:
+        return self.selected.id != ""
+
+    @rx.var
+    def selected_index(self) -> int:
+        return next((n for n, item in enumerate(self.items) if item.id == self.selected.id), -1)
+
+    @rx.var
+    def can_decide(self) -> bool:
+        return self.selected.status == SubmissionStatus.PENDING.value and not self.saving
+
+    # --- loading -------------------------------------------------------------------
+
+    async def _fetch_queue(self, after: str | None) -> bool:
+        gate = await self.get_state(ModeratorGate)
+        try:
+            page = await asyncio.to_thread(
+                moderation.queue,
+                await gate._who(),
+                status=self.status_filter,
+                flag=None if self.flag_filter == "all" else self.flag_filter,
+                after=after,
+            )
+        except NotModerator:
+            await gate._refused()
+            return False
+        self.items = [_queue_row(item) for item in page.items]
+        self._next_cursor = page.next_cursor or ""
+        self.has_next = page.next_cursor is not None
+        return True
+
+    async def _fetch_stats(self) -> None:
+        gate = await self.get_state(ModeratorGate)
+        try:
+            shown = await asyncio.to_thread(moderation.stats, await gate._who())
+        except NotModerator:
+            await gate._refused()
+            return
+        self.pending_count = shown.pending
+        self.median_en = duration_words(shown.median_decision_seconds, "en")
+        self.median_ur = duration_words(shown.median_decision_seconds, "ur")
+        self.decisions_per_day = [
+            {"day": day[5:], "decisions": count} for day, count in shown.decisions_per_day
+        ]
+        self.decisions_total = sum(count for _, count in shown.decisions_per_day)
+
+    async def _first_page(self):
+        self._after, self._earlier, self.page_number = "", [], 1
+        self._close()
+        self.queue_loading = True
+        yield
+        await self._fetch_queue(None)
+        self.queue_loading = False
+
+    @rx.event
+    @protected
+    async def load(self):
+        """On mount: ask the server whether this session may moderate, then load."""
+        gate = await self.get_state(ModeratorGate)
+        if not await gate._admit():
+            return
+        self.queue_loading = True
+        yield
+        if await self._fetch_queue(None):
+            await self._fetch_stats()
+        self.queue_loading = False
+
+    @rx.event
+    @protected
+    async def filter_status(self, status: str):
+        if status not in STATUSES:
+            return
+        self.status_filter = status
+        async for update in self._first_page():
+            yield update
+
+    @rx.event
+    @protected
+    async def filter_flag(self, flag: str):
+        if flag != "all" and flag not in FLAGS:
+            return
+        self.flag_filter = flag
+        async for update in self._first_page():
+            yield update
+
+    @rx.event
+    @protected
+    async def next_page(self):
+        if not self.has_next:
+            return
+        after = self._next_cursor
+        if await self._fetch_queue(after):
+            self._earlier = [*self._earlier, self._after]
+            self._after = after
+            self.page_number += 1
+
+    @rx.event
+    @protected
+    async def previous_page(self):
+        if not self._earlier:
+            return
+        after = self._earlier[-1]
+        if await self._fetch_queue(after or None):
+            self._earlier = self._earlier[:-1]
+            self._after = after
+            self.page_number -= 1
+
+    # --- one submission ------------------------------------------------------------
+
+    async def _fetch_detail(self, submission_id: str) -> bool:
+        gate = await self.get_state(ModeratorGate)
+        try:
+            shown = await asyncio.to_thread(moderation.detail, await gate._who(), submission_id)
+        except NotModerator:
+            await gate._refused()
+            return False
+        except NotFound:
+            self._close()
+            self.problem = "moderation.error.not_found"
+            return False
+        self.selected = _submission_view(shown)
+        return True
+
+    async def _open(self, submission_id: str):
+        self._close()
+        self.detail_loading = True
+        yield
+        await self._fetch_detail(str(submission_id)[:64])
+        self.detail_loading = False
+        yield rx.call_script(
+            # A phone shows the submission instead of the queue: start at its top.
+            "window.innerWidth < 1024 && document.getElementById('moderation-detail')"
+            "?.scrollIntoView({block: 'start'})"
+        )
+
+    @rx.event
+    @protected
+    async def open(self, submission_id: str):
+        async for update in self._open(submission_id):
+            yield update
+
+    @rx.event
+    @protected
+    async def move(self, step: int):
+        """J/K: the next or previous submission of this queue page."""
+        if not self.items:
+            return
+        index = self.selected_index
+        target = 0 if index < 0 else min(max(index + int(step), 0), len(self.items) - 1)
+        if target == index:
+            return
+        async for update in self._open(self.items[target].id):
+            yield update
+
+    @rx.event
+    @protected
+    async def close(self):
+        self._close()
+
+    @rx.event
+    @protected
+    async def set_reason(self, code: str):
+        self.reason_code = code if code in moderation.REJECTION_REASONS else ""
+        self.problem = ""
+
+    @rx.event
+    @protected
+    async def set_note(self, note: str):
+        self.note = note[: moderation.NOTE_MAX + 1]
+
+    @rx.event
+    @protected
+    async def reveal(self):
+        gate = await self.get_state(ModeratorGate)
+        try:
+            self.revealed_cnic = await asyncio.to_thread(
+                moderation.reveal_cnic, await gate._who(), self.selected.id
+            )
+        except NotModerator:
+            await gate._refused()
+        except NotFound:
+            self.problem = "moderation.error.not_found"
+
+    @rx.event
+    @protected
+    async def decide(self, decision: str):
+        if self.saving or not self.selected.id:
+            return
+        decision = Decision(decision)
+        self.saving, self.problem = True, ""
+        yield
+        gate = await self.get_state(ModeratorGate)
+        language = await gate._language()
+        submission_id = self.selected.id
+        try:
+            await asyncio.to_thread(
+                moderation.decide,
+                await gate._who(),
+                submission_id,
+                decision,
+                reason_code=self.reason_code or None,
+                note=self.note,
+            )
+        except NotModerator:
+            self.saving = False
+            await gate._refused()
+            return
+        except DecisionInvalid as invalid:
+            self.saving = False
+            self.problem = f"moderation.error.{invalid.code}"
+            return
+        except AlreadyDecided as late:
+            self.saving = False
+            await self._fetch_detail(submission_id)
+            await self._fetch_queue(self._after or None)  # it left the pending queue
+            await self._fetch_stats()
+            self.already_status = late.status
+            self.already_by = late.by or "—"
+            self.already_at = pakistan_time(late.at)
+            return
+        except NotFound:
+            self.saving = False
+            self.problem = "moderation.error.not_found"
+            return
+        await self._fetch_detail(submission_id)
+        await self._fetch_queue(self._after or None)
+        await self._fetch_stats()
+        self.reason_code = self.note = ""
+        self.saving = False
+        yield rx.toast.success(text(f"moderation.done.{decision.value}", language))
+
+
+class AuditState(rx.State):
+    """/moderation/audit: the append-only log, newest first, in pages."""
+
+    entries: list[AuditRow] = []  # noqa: RUF012
+    page_number: int = 1
+    has_older: bool = False
+    loading: bool = False
+    _before: list[int] = []  # noqa: RUF012 - the ``before`` of each page shown so far
+
+    def _clear(self) -> None:
+        self.entries, self.page_number, self.has_older, self._before = [], 1, False, []
+
+    async def _fetch(self, before: int | None) -> bool:
+        gate = await self.get_state(ModeratorGate)
+        try:
+            rows = await asyncio.to_thread(
+                moderation.audit_log, await gate._who(), before=before, limit=AUDIT_PAGE + 1
+            )
+        except NotModerator:
+            await gate._refused()
+            return False
+        self.entries = [_audit_row(row) for row in rows[:AUDIT_PAGE]]
+        self.has_older = len(rows) > AUDIT_PAGE
+        return True
+
+    @rx.event
+    @protected
+    async def load(self):
+        gate = await self.get_state(ModeratorGate)
+        if not await gate._admit():
+            return
+        self.loading = True
+        yield
+        self._before, self.page_number = [], 1
+        await self._fetch(None)
+        self.loading = False
+
+    @rx.event
+    @protected
+    async def older(self):
+        if not self.has_older or not self.entries:
+            return
+        before = self.entries[-1].id
+        if await self._fetch(before):
+            self._before = [*self._before, before]
+            self.page_number += 1
+
+    @rx.event
+    @protected
+    async def newer(self):
+        if not self._before:
+            return
+        earlier = self._before[:-1]
+        if await self._fetch(earlier[-1] if earlier else None):
+            self._before = earlier
+            self.page_number -= 1

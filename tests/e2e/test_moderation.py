@@ -1,0 +1,294 @@
+"""Moderators review submissions in Chromium: the queue, a submission beside it,
+reject with a reason, approve the resubmission (with the keyboard), two
+moderators at once, the audited reveal, the audit log; and a plain user sees
+nothing. Submissions arrive through the real upload API with Bearer tokens."""
+
+from __future__ import annotations
+
+import io
+import os
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import httpx
+import pytest
+from PIL import Image, ImageDraw
+from playwright.sync_api import Browser, Page, expect
+
+from pk_rentals import db
+from pk_rentals.models import Language
+from pk_rentals.models.base import utcnow
+from pk_rentals.services import verification
+from pk_rentals.services.identity.accounts import get_or_create_user
+from pk_rentals.settings import PROJECT_ROOT, get_settings
+from tests.e2e.test_identity import create_account, new_email, sign_in
+from tests.utils.browser import screenshot as _screenshot
+from tests.utils.frontend_api import FrontendClient
+from tests.utils.verification import unique_cnic
+
+PASSWORD = "Lahore#2026pk"
+
+
+@pytest.fixture
+def app_db(app, monkeypatch):
+    """This process's services talk to the running app's database (and media folder)."""
+    monkeypatch.setenv("REFLEX_DB_URL", app.db_url)
+    get_settings.cache_clear()
+    db.get_engine.cache_clear()
+    yield app.db_url
+    db.get_engine().dispose()
+    db.get_engine.cache_clear()
+
+
+def photo(label: str, colour: tuple[int, int, int]) -> bytes:
+    image = Image.new("RGB", (1024, 768), colour)
+    draw = ImageDraw.Draw(image)
+    draw.ellipse((362, 184, 662, 584), fill=(230, 200, 170), outline=(60, 40, 30), width=8)
+    draw.text((40, 40), label, fill=(0, 0, 0))
+    out = io.BytesIO()
+    image.save(out, "JPEG", quality=85)
+    return out.getvalue()
+
+
+def profile_done(clerk_id: str, name: str, city: str, province: str) -> None:
+    with db.session() as session:
+        user = get_or_create_user(session, clerk_id)
+        user.display_name, user.city, user.province = name, city, province
+        user.preferred_language = Language.ENGLISH  # what sign-in applies to the page
+        user.profile_completed_at = utcnow()
+        session.add(user)
+        session.commit()
+
+
+def account(devauth, name: str, city: str = "Lahore", province: str = "Punjab") -> dict:
+    email = new_email()
+    created = create_account(devauth, email)
+    profile_done(created["id"], name, city, province)
+    return {"id": created["id"], "email": email, "name": name}
+
+
+def submit_through_api(app, devauth, person: dict, cnic: str) -> None:
+    """Three images over HTTP with a Bearer session token, then the submission."""
+    with FrontendClient(devauth["api_url"].removesuffix("/v1")) as browser:
+        assert browser.sign_in(person["email"], PASSWORD).status_code == 200
+        token = browser.post(f"/client/sessions/{browser.session_id}/tokens").json()["jwt"]
+    code = verification.issue_selfie_code(person["id"]).code
+    colours = {
+        "cnic_front": (120, 170, 140),
+        "cnic_back": (150, 150, 190),
+        "selfie": (196, 160, 120),
+    }
+    for kind, colour in colours.items():
+        answer = httpx.post(
+            f"{app.url}/api/verification/uploads/{kind}",
+            headers={"Authorization": f"Bearer {token}"},
+            files={
+                "image": (f"{kind}.jpg", photo(f"{kind} {person['name']}", colour), "image/jpeg")
+            },
+            data={"code": code} if kind == "selfie" else None,
+            timeout=20,
+        )
+        assert answer.status_code == 201, answer.text
+    verification.submit(person["id"], cnic)
+
+
+def grant_role(app, who: str, role: str = "moderator") -> None:
+    scratch = Path(os.environ["PK_DEVAUTH_DIR"]).parent
+    result = subprocess.run(
+        [sys.executable, "-m", "pk_rentals.cli", "grant-role", who, role],
+        cwd=PROJECT_ROOT,
+        env={
+            **os.environ,
+            "PK_BACKEND_URL": app.url,
+            "PK_PUBLIC_URL": app.url,
+            "REFLEX_DB_URL": app.db_url,
+            "PK_DEVAUTH_DIR": str(scratch / "app-devauth"),
+        },
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert result.returncode == 0, result.stderr
+    assert f"is now {role}" in result.stdout
+
+
+def moderator(devauth, app, name: str) -> dict:
+    person = account(devauth, name)
+    grant_role(app, person["email"])
+    return person
+
+
+def open_moderation(page: Page, app, person: dict, *, english: bool = True) -> None:
+    page.context.add_cookies(
+        [{"name": "pk_lang", "value": "english" if english else "urdu", "url": app.url}]
+    )
+    sign_in(page, person["email"])
+    expect(page.get_by_test_id("user-button")).to_be_visible()
+    page.goto("/moderation")
+    expect(page.get_by_test_id("moderation-content")).to_be_visible()
+
+
+def screenshot(page: Page, name: str) -> None:
+    page.evaluate("window.scrollTo(0, 0)")  # the sticky header stays at the top
+    _screenshot(page, name)
+
+
+def queue_item(page: Page, name: str):
+    return page.get_by_test_id("queue-item").filter(has_text=name)
+
+
+def choose_reason(page: Page, reason_text: str) -> None:
+    page.get_by_test_id("decision-reason").click()
+    page.get_by_role("option", name=reason_text).click()
+
+
+def image_loaded(page: Page, testid: str) -> bool:
+    return (
+        page.get_by_test_id(testid)
+        .locator("img")
+        .evaluate("img => img.complete && img.naturalWidth > 0")
+    )
+
+
+def test_reject_with_a_reason_then_approve_the_resubmission_by_keyboard(
+    page: Page, devauth, app, app_db, check_a11y
+):
+    applicant = account(devauth, "Ayesha Siddiqui", "Karachi", "Sindh")
+    submit_through_api(app, devauth, applicant, unique_cnic("3"))  # Punjab card, Sindh profile
+    sana = moderator(devauth, app, "Sana Moderator")
+
+    open_moderation(page, app, sana)
+    expect(page.get_by_test_id("nav-moderation")).to_be_visible()
+    item = queue_item(page, "Ayesha Siddiqui")
+    expect(item).to_be_visible()
+    expect(item.get_by_test_id("flag-province_mismatch")).to_be_visible()
+    expect(page.get_by_test_id("stats-chart")).to_be_visible()
+    screenshot(page, "moderation-queue-en")
+    check_a11y("moderation-queue")
+
+    item.click()
+    expect(page.get_by_test_id("detail-name")).to_have_text("Ayesha Siddiqui")
+    expect(page.get_by_test_id("cnic-number")).to_contain_text("*******")
+    expect(page.get_by_test_id("flag-explained")).to_contain_text("Sindh")
+    page.wait_for_function(
+        "() => [...document.querySelectorAll('.pk-moderation-thumb')]"
+        ".every(i => i.complete && i.naturalWidth > 0)"
+    )
+    for testid in ("image-selfie", "image-cnic-front", "image-cnic-back"):
+        assert image_loaded(page, testid), testid
+    page.get_by_test_id("image-selfie").click()
+    expect(page.get_by_test_id("image-selfie-zoom")).to_be_visible()
+    screenshot(page, "moderation-zoom-en")
+    page.get_by_test_id("zoom-close").click()
+    expect(page.get_by_test_id("image-selfie-zoom")).to_be_hidden()
+
+    page.get_by_test_id("reveal-cnic").click()
+    expect(page.get_by_test_id("cnic-number")).to_have_text(re.compile(r"^\d{5}-\d{7}-\d$"))
+    screenshot(page, "moderation-detail-en")
+    check_a11y("moderation-detail")
+
+    expect(page.get_by_test_id("decide-reject")).to_be_disabled()  # no reason yet
+    choose_reason(page, "We could not read your CNIC photos.")
+    page.get_by_test_id("decision-note").fill("Glare over the number; photograph it flat.")
+    page.wait_for_timeout(600)  # the note is sent after a short pause in typing
+    page.get_by_test_id("decide-reject").click()
+    expect(page.get_by_test_id("decided-summary")).to_contain_text("Rejected")
+    expect(page.get_by_test_id("decided-summary")).to_contain_text("Sana Moderator")
+    assert verification.status_of(applicant["id"]).reason_code == "cnic_unreadable"
+
+    # The user resubmits; the moderator approves it with the keyboard only.
+    submit_through_api(app, devauth, applicant, unique_cnic("3"))
+    page.set_viewport_size({"width": 1280, "height": 800})
+    page.goto("/moderation")
+    expect(queue_item(page, "Ayesha Siddiqui")).to_be_visible()
+    page.keyboard.press("?")
+    expect(page.get_by_test_id("shortcuts-dialog")).to_be_visible()
+    page.keyboard.press("Escape")
+    expect(page.get_by_test_id("shortcuts-dialog")).to_be_hidden()
+    page.keyboard.press("j")
+    expect(page.get_by_test_id("earlier-attempts")).to_contain_text("Rejected")
+    page.get_by_test_id("decision-note").fill("all good")  # typing "a" approves nothing
+    expect(page.get_by_test_id("decide-approve")).to_be_enabled()
+    page.get_by_test_id("detail-name").click()  # leave the field
+    page.keyboard.press("a")
+    expect(page.get_by_test_id("decided-summary")).to_contain_text("Approved")
+    assert verification.status_of(applicant["id"]).level == "verified"
+
+    page.get_by_test_id("audit-link").click()
+    rows = page.get_by_test_id("audit-row")
+    expect(rows.first).to_contain_text("Approved")
+    expect(page.locator("[data-action=reveal_cnic]")).to_contain_text("Sana Moderator")
+    expect(page.locator("[data-action=reject]")).to_contain_text("We could not read")
+    screenshot(page, "moderation-audit-en")
+    check_a11y("moderation-audit")
+
+    # The same pages in Urdu.
+    page.get_by_test_id("language-toggle").click()
+    expect(page.locator("html")).to_have_attribute("dir", "rtl")
+    screenshot(page, "moderation-audit-ur")
+    page.goto("/moderation")
+    page.get_by_test_id("filter-status").click()
+    page.get_by_role("option", name="منظور شدہ").click()
+    queue_item(page, "Ayesha Siddiqui").click()
+    expect(page.get_by_test_id("decided-summary")).to_be_visible()
+    screenshot(page, "moderation-detail-ur")
+    page.get_by_test_id("filter-status").click()
+    page.get_by_role("option", name="زیرِ غور").click()
+    screenshot(page, "moderation-queue-ur")
+
+
+def test_the_second_moderator_is_told_who_decided_first(
+    page: Page, browser: Browser, devauth, app, app_db
+):
+    applicant = account(devauth, "Imran Qureshi", "Peshawar", "Khyber Pakhtunkhwa")
+    submit_through_api(app, devauth, applicant, unique_cnic("1"))
+    first, second = moderator(devauth, app, "Hina First"), moderator(devauth, app, "Omar Second")
+
+    other = browser.new_context(base_url=app.url, viewport={"width": 1280, "height": 800})
+    try:
+        late = other.new_page()
+        for tab, person in ((page, first), (late, second)):
+            tab.set_viewport_size({"width": 1280, "height": 800})
+            open_moderation(tab, app, person)
+            queue_item(tab, "Imran Qureshi").click()
+            expect(tab.get_by_test_id("detail-name")).to_have_text("Imran Qureshi")
+
+        page.get_by_test_id("decide-approve").click()
+        expect(page.get_by_test_id("decided-summary")).to_contain_text("Approved")
+
+        choose_reason(late, "Our team could not accept this submission.")
+        late.get_by_test_id("decide-reject").click()
+        notice = late.get_by_test_id("already-decided")
+        expect(notice).to_contain_text("Approved")
+        expect(notice).to_contain_text("Hina First")
+        expect(late.get_by_test_id("decided-summary")).to_contain_text("Hina First")
+        expect(queue_item(late, "Imran Qureshi")).to_have_count(0)  # no longer pending
+        screenshot(late, "moderation-already-decided-en")
+    finally:
+        other.close()
+
+
+def test_a_plain_user_sees_no_moderation_data(page: Page, devauth, app, app_db):
+    applicant = account(devauth, "Zainab Hidden", "Quetta", "Balochistan")
+    submit_through_api(app, devauth, applicant, unique_cnic("5"))
+    plain = account(devauth, "Plain User")
+
+    for path in ("/moderation/", "/moderation/audit/"):
+        html = httpx.get(f"{app.url}{path}").text  # the prerendered page
+        assert "Zainab" not in html
+        assert "queue-item" not in html and "audit-row" not in html
+
+    page.context.add_cookies([{"name": "pk_lang", "value": "english", "url": app.url}])
+    sign_in(page, plain["email"])
+    expect(page.get_by_test_id("user-button")).to_be_visible()
+    expect(page.get_by_test_id("nav-moderation")).to_have_count(0)
+    for path in ("/moderation", "/moderation/audit"):
+        page.goto(path)
+        expect(page.get_by_test_id("moderation-no-access")).to_contain_text(
+            "You do not have access"
+        )
+        assert page.get_by_test_id("queue-item").count() == 0
+        assert "Zainab" not in page.content()
+    screenshot(page, "moderation-no-access-en")
