@@ -1,4 +1,4 @@
-"""Provinces and their cities, with the Urdu names users read.
+"""Provinces and their cities, with the Urdu names users read; Pakistan's time.
 
 One list for the whole app: the profile form's menus, the server's validation
 and the public profile's "city, province" line all read it. A city not listed is
@@ -8,6 +8,7 @@ entered as free text after choosing ``OTHER_CITY``.
 from __future__ import annotations
 
 import dataclasses
+from datetime import UTC, datetime, timedelta, timezone
 
 from pk_rentals.models.enums import Province
 
@@ -116,3 +117,19 @@ def urdu_name(name: str) -> str:
             if city.name == name:
                 return city.name_ur
     return name
+
+
+# --- time ------------------------------------------------------------------------------
+
+# Pakistan keeps UTC+5 all year (no daylight saving since 2009): a fixed offset is
+# right on every server, with or without a time-zone database.
+PAKISTAN_TIME = timezone(timedelta(hours=5), "PKT")
+
+
+def pakistan_time(moment: datetime | None) -> str:
+    """``2026-11-23 14:05 PKT``, as people in Pakistan read a time; "" for none."""
+    if moment is None:
+        return ""
+    if moment.tzinfo is None:  # SQLite hands back naive UTC
+        moment = moment.replace(tzinfo=UTC)
+    return moment.astimezone(PAKISTAN_TIME).strftime("%Y-%m-%d %H:%M PKT")

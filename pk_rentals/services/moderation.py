@@ -13,7 +13,7 @@ import dataclasses
 import enum
 import statistics
 import uuid
-from datetime import UTC, date, datetime, timedelta
+from datetime import date, datetime, timedelta
 
 import sqlalchemy as sa
 from sqlalchemy.orm import aliased
@@ -30,6 +30,7 @@ from pk_rentals.models import (
     VerificationSubmission,
 )
 from pk_rentals.models.base import as_utc, utcnow
+from pk_rentals.places import PAKISTAN_TIME
 from pk_rentals.services import cnic as cnic_rules
 from pk_rentals.services.identity.accounts import find_user
 from pk_rentals.services.levels import apply_level
@@ -390,6 +391,11 @@ def decide(
             verification.rejection_reason = None
         else:
             verification.rejection_reason = reason_code
+        if decision is Decision.REJECT and verification.verified_at is None:
+            # A rejected CNIC is released: if it was someone else's card, its real
+            # owner must be able to use it. A resubmission claims it again.
+            verification.cnic_number = verification.cnic_index = None
+            verification.cnic_masked = None
         before, after = apply_level(user, verification, now)
         session.add(verification)
         session.add(
@@ -546,11 +552,11 @@ def stats(moderator_clerk_id: str, *, days: int = 14, now: datetime | None = Non
             )
         ).all()
     waits = [(as_utc(d) - as_utc(s)).total_seconds() for s, d in decided]
-    today = now.astimezone(UTC).date()
+    today = now.astimezone(PAKISTAN_TIME).date()  # days as moderators live them
     window = [today - timedelta(days=n) for n in range(days - 1, -1, -1)]
     counts: dict[date, int] = dict.fromkeys(window, 0)
     for _, decided_at in decided:
-        day = as_utc(decided_at).date()
+        day = as_utc(decided_at).astimezone(PAKISTAN_TIME).date()
         if day in counts:
             counts[day] += 1
     return Stats(

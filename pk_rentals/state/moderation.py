@@ -12,13 +12,12 @@ from __future__ import annotations
 import asyncio
 import dataclasses
 import logging
-from datetime import datetime, timedelta, timezone
 
 import reflex as rx
 
 from pk_rentals.i18n import text
 from pk_rentals.models import SubmissionStatus
-from pk_rentals.places import urdu_name
+from pk_rentals.places import PAKISTAN_TIME, pakistan_time, urdu_name
 from pk_rentals.services import moderation
 from pk_rentals.services.moderation import (
     AlreadyDecided,
@@ -33,16 +32,9 @@ from pk_rentals.state.ui import UiState
 
 log = logging.getLogger(__name__)
 
-# Pakistan keeps UTC+5 all year (no daylight saving).
-PAKISTAN_TIME = timezone(timedelta(hours=5), "PKT")
 STATUSES = tuple(status.value for status in SubmissionStatus)
 FLAGS = tuple(flag.value for flag in Flag)
 AUDIT_PAGE = 25
-
-
-def pakistan_time(moment: datetime | None) -> str:
-    """``2026-11-23 14:05`` in Pakistan time, as moderators read it."""
-    return moment.astimezone(PAKISTAN_TIME).strftime("%Y-%m-%d %H:%M") if moment else ""
 
 
 def duration_words(seconds: float | None, language: str) -> str:

@@ -12,11 +12,12 @@ from __future__ import annotations
 import asyncio
 import hashlib
 import logging
-from datetime import datetime, timedelta, timezone
+from datetime import datetime, timezone
 
 import reflex as rx
 
 from pk_rentals.i18n import MESSAGES, text
+from pk_rentals.places import pakistan_time
 from pk_rentals.services import verification
 from pk_rentals.services.cnic import CnicInvalid, normalize_cnic
 from pk_rentals.state.auth import AuthState, protected
@@ -39,16 +40,6 @@ REFUSALS = (  # SubmissionRefused.code, each with a verify.refused.<code> messag
     "profile_incomplete",
 )
 CNIC_PROBLEMS = {"cnic_region": "verify.cnic.region"}  # CnicInvalid.code -> message id
-PAKISTAN_TIME = timezone(timedelta(hours=5), "PKT")  # no daylight saving since 2009
-
-
-def pakistan_time(moment: datetime | None) -> str:
-    """``2026-11-23 14:05 PKT``; "" for no time."""
-    if moment is None:
-        return ""
-    if moment.tzinfo is None:
-        moment = moment.replace(tzinfo=timezone.utc)
-    return moment.astimezone(PAKISTAN_TIME).strftime("%Y-%m-%d %H:%M PKT")
 
 
 def _reason(code: str | None, suffix: str = "") -> dict[str, str]:

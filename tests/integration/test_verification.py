@@ -406,3 +406,24 @@ def test_rotating_keys_re_encrypts_every_stored_cnic(people, monkeypatch):
     get_settings.cache_clear()
     cnic.clear_key_cache()
     assert moderation.reveal_cnic(MOD, newest_submission_id(ALI)) == "35202-1234567-3"
+
+
+def test_a_rejected_cnic_is_released_for_its_real_owner(people):
+    submit(ALI, "35202-1234567-3")  # not Ali's card, it turns out
+    moderation.decide(MOD, newest_submission_id(ALI), Decision.REJECT, reason_code="face_mismatch")
+    assert submit(SARA, "35202-1234567-3").state == "pending"  # the owner can use it now
+    upload_all(ALI)
+    with pytest.raises(SubmissionRefused) as refused:  # and Ali cannot take it back
+        verification.submit(ALI, "35202-1234567-3")
+    assert refused.value.code == "cnic_duplicate"
+
+
+def test_a_resubmission_request_keeps_the_claim(people):
+    submit(ALI, "35202-1234567-3")
+    moderation.decide(
+        MOD, newest_submission_id(ALI), Decision.REQUEST_RESUBMISSION, reason_code="selfie_unclear"
+    )
+    upload_all(SARA)
+    with pytest.raises(SubmissionRefused) as refused:
+        verification.submit(SARA, "35202-1234567-3")
+    assert refused.value.code == "cnic_duplicate"
