@@ -219,6 +219,7 @@ export function SelfieCamera({ code, codeExpiresAt, lang, messages, previewUrl, 
       setBytes(blob.size); // what the phone sent (the server re-encodes it)
       setStage("done");
       onUploaded("selfie", result.body);
+      freshCode(); // the used code is spent: a retake gets a new one
       return;
     }
     if (result.network) {

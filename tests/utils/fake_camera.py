@@ -59,9 +59,10 @@ def pdf_named_jpg(path: Path) -> Path:
     return path
 
 
-def take_selfie(page: Page) -> int:
-    """Open the camera, capture, use the photo; the JPEG's size in bytes."""
-    page.get_by_test_id("selfie-start").click()
+def take_selfie(page: Page, *, again: bool = False) -> int:
+    """Open the camera (``again``: retake after an uploaded one), capture, use the
+    photo; the JPEG's size in bytes."""
+    page.get_by_test_id("selfie-retake" if again else "selfie-start").click()
     video = page.get_by_test_id("selfie-video")
     expect(video).to_be_visible()
     page.wait_for_function(
