@@ -122,15 +122,15 @@ def devauth_info() -> dict[str, str]:
     }
 
 
-def unlock_account(who: str) -> None:
-    """Lift a sign-in lockout at Clerk (or the built-in identity server)."""
-    settings = _settings()
+@contextlib.contextmanager
+def _clerk_account_errors(settings):
+    """One sentence and exit code for each way finding an account at Clerk fails."""
     from pk_rentals.services.identity import lockout
     from pk_rentals.services.identity.clerk_ids import InvalidClerkUserId
     from pk_rentals.services.identity.config import clerk_config
 
     try:
-        unlocked = lockout.unlock_account(who)
+        yield
     except InvalidClerkUserId as error:
         raise OperatorError(
             f"{error}; give the account's email address or its user id as the Clerk "
@@ -146,6 +146,15 @@ def unlock_account(who: str) -> None:
             else "check CLERK_API_URL and CLERK_SECRET_KEY, or try again."
         )
         raise OperatorError(f"{error} at {clerk_config().api_url}; {fix}", EXIT_IDENTITY) from None
+
+
+def unlock_account(who: str) -> None:
+    """Lift a sign-in lockout at Clerk (or the built-in identity server)."""
+    settings = _settings()
+    from pk_rentals.services.identity import lockout
+
+    with _clerk_account_errors(settings):
+        unlocked = lockout.unlock_account(who)
     name = f"{unlocked.user_id} ({unlocked.email})" if unlocked.email else unlocked.user_id
     state = "unlocked" if unlocked.was_locked else "was not locked; its failed attempts are reset"
     print(f"Account {name} {state}: it can sign in again.")
@@ -155,26 +164,10 @@ def grant_role(who: str, role: str) -> None:
     """Set an account's role at Clerk (``public_metadata.role``) and here at once."""
     settings = _settings()
     from pk_rentals.services.identity import roles
-    from pk_rentals.services.identity.clerk_ids import InvalidClerkUserId
-    from pk_rentals.services.identity.config import clerk_config
 
     try:
-        granted = roles.grant_role(who, role)
-    except InvalidClerkUserId as error:
-        raise OperatorError(
-            f"{error}; give the account's email address or its user id as the Clerk "
-            "dashboard shows it.",
-            EXIT_INVALID_ARGUMENT,
-        ) from None
-    except roles.AccountNotFound as error:
-        raise OperatorError(f"{error}; check the spelling.", EXIT_NOT_FOUND) from None
-    except roles.ClerkUnavailable as error:
-        fix = (
-            "is the app, with its built-in identity server, running at PK_BACKEND_URL?"
-            if settings.uses_devauth
-            else "check CLERK_API_URL and CLERK_SECRET_KEY, or try again."
-        )
-        raise OperatorError(f"{error} at {clerk_config().api_url}; {fix}", EXIT_IDENTITY) from None
+        with _clerk_account_errors(settings):
+            granted = roles.grant_role(who, role)
     except SQLAlchemyError as error:
         reason = type(getattr(error, "orig", None) or error).__name__
         raise OperatorError(
