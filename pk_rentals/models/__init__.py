@@ -11,6 +11,7 @@ from pk_rentals.models.enums import (
     VerificationLevel,
 )
 from pk_rentals.models.identity import AuthSession, ClerkUserTombstone, ProcessedWebhook
+from pk_rentals.models.jobs import JobLock, JobRun
 from pk_rentals.models.preferences import UserPreferences
 from pk_rentals.models.user import User
 from pk_rentals.models.verification import (
@@ -26,6 +27,8 @@ __all__ = [
     "AuditEntry",
     "AuthSession",
     "ClerkUserTombstone",
+    "JobLock",
+    "JobRun",
     "Language",
     "MediaKind",
     "ProcessedWebhook",
