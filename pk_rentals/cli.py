@@ -4,7 +4,8 @@ Every failure an operator can cause (a bad setting, an unreachable database, a
 port in use, a malformed argument) ends in one sentence on stderr and a non-zero
 exit, never a traceback. Exit codes: 2 settings, 3 database, 4 port in use,
 5 account not found, 6 Clerk unreachable or refusing, 7 an argument that can never
-be valid (e.g. a user id that is not ``user_`` + letters and digits).
+be valid (e.g. a user id that is not ``user_`` + letters and digits), 8 a job
+already running elsewhere, 9 a job that failed for another reason.
 """
 
 from __future__ import annotations
@@ -25,6 +26,8 @@ EXIT_PORT = 4
 EXIT_NOT_FOUND = 5
 EXIT_IDENTITY = 6  # Clerk's Backend API unreachable or refusing
 EXIT_INVALID_ARGUMENT = 7  # malformed input, refused before anything is asked or changed
+EXIT_JOB_BUSY = 8  # another worker holds the job's lease
+EXIT_JOB_FAILED = 9
 
 
 class OperatorError(Exception):
@@ -207,6 +210,82 @@ def rotate_cnic_keys() -> None:
     print(f"{count} CNICs re-encrypted under the newest key; older keys can now be removed.")
 
 
+def _log_to_stdout() -> None:
+    import logging
+
+    logging.basicConfig(
+        level=logging.INFO, format="%(asctime)s %(name)s: %(message)s", stream=sys.stdout
+    )
+
+
+def run_job(name: str, *, dry_run: bool) -> None:
+    """Run one job now (``--dry-run``: say what it would do, change nothing)."""
+    _settings()
+    import httpx
+    from clerk_backend_api.models import ClerkBaseError
+
+    from pk_rentals.jobs import JOBS
+    from pk_rentals.jobs.runner import JobBusy, UnknownJob
+    from pk_rentals.jobs.runner import run_job as run_now
+
+    _log_to_stdout()
+    try:
+        result = run_now(name, JOBS, dry_run=dry_run)
+    except UnknownJob:
+        raise OperatorError(
+            f"there is no job called {name!r}; the jobs are: {', '.join(JOBS)}.",
+            EXIT_INVALID_ARGUMENT,
+        ) from None
+    except JobBusy:
+        raise OperatorError(
+            f"job {name} is running in another worker right now; try again when it is done "
+            "(or use --dry-run, which takes no lock).",
+            EXIT_JOB_BUSY,
+        ) from None
+    except SQLAlchemyError as error:
+        raise OperatorError(_database_problem(error), EXIT_DATABASE) from None
+    print(result.summary())
+    if result.status == "ok":
+        return
+    if isinstance(result.failure, SQLAlchemyError):
+        raise OperatorError(_database_problem(result.failure), EXIT_DATABASE)
+    if isinstance(result.failure, ClerkBaseError | httpx.HTTPError):
+        raise OperatorError(
+            f"job {name} stopped: Clerk's Backend API did not answer or refused "
+            f"({type(result.failure).__name__}); what it did so far stays done, run it again "
+            "when Clerk answers.",
+            EXIT_IDENTITY,
+        )
+    raise OperatorError(f"job {name} failed: {result.error}", EXIT_JOB_FAILED)
+
+
+def _database_problem(error: SQLAlchemyError) -> str:
+    reason = type(getattr(error, "orig", None) or error).__name__
+    return (
+        f"the database at {_describe_database(_settings().db_url)} failed ({reason}); "
+        "is it running and migrated (python -m pk_rentals.cli migrate)?"
+    )
+
+
+def worker() -> None:
+    """Run the scheduled jobs until Ctrl+C or SIGTERM (one worker per deployment)."""
+    _settings()
+    import signal
+
+    from pk_rentals.jobs import JOBS
+    from pk_rentals.jobs.runner import Worker
+
+    def interrupt(_signum, _frame):
+        raise KeyboardInterrupt
+
+    signal.signal(signal.SIGTERM, interrupt)  # a supervisor's stop, like Ctrl+C
+    _log_to_stdout()
+    try:
+        Worker(JOBS).run_forever()
+    except KeyboardInterrupt:
+        print("worker stopped.")
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m pk_rentals.cli", description=__doc__)
     commands = parser.add_subparsers(dest="command", required=True)
@@ -230,6 +309,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     commands.add_parser(
         "rotate-cnic-keys", help="re-encrypt stored CNICs under the newest PK_CNIC_KEYS key"
     )
+    commands.add_parser("worker", help="run the scheduled jobs until stopped")
+    job = commands.add_parser("run-job", help="run one scheduled job now")
+    job.add_argument("name", metavar="NAME", help="reconcile, trust, ...")
+    job.add_argument("--dry-run", action="store_true", help="print what it would do")
     args = parser.parse_args(argv)
     try:
         if args.command == "check-settings":
@@ -251,6 +334,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             print(new_key())
         elif args.command == "rotate-cnic-keys":
             rotate_cnic_keys()
+        elif args.command == "worker":
+            worker()
+        elif args.command == "run-job":
+            run_job(args.name, dry_run=args.dry_run)
     except OperatorError as error:
         print(f"pk_rentals: {error}", file=sys.stderr)
         return error.exit_code

@@ -139,6 +139,19 @@ class Settings(BaseSettings):
     trusted_min_rating: float = 4.5
     trusted_min_verified_days: int = 30
 
+    # Scheduled jobs (issue 7): `cli worker` runs each when its interval (seconds)
+    # has passed since its last run; `cli run-job NAME` runs one now. A running job
+    # holds a lease in `job_locks`, renewed every third of its length.
+    job_reconcile_interval_seconds: int = Field(default=3600, gt=0)
+    job_trust_interval_seconds: int = Field(default=3600, gt=0)
+    job_lease_seconds: int = Field(default=600, gt=0)
+    worker_poll_seconds: float = Field(default=30.0, gt=0)
+    # Reconciliation leaves rows and stored images younger than this alone (a
+    # sign-up or an upload in flight), and asks Clerk about this many ids at once
+    # (Clerk's Backend API takes at most 100 user ids per request).
+    reconcile_grace_seconds: int = Field(default=3600, ge=0)
+    reconcile_batch_size: int = Field(default=100, ge=1, le=100)
+
     # Seconds a health check waits for the database before answering 503.
     db_connect_timeout: int = 3
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hmac
 
+import sqlalchemy as sa
 from fastapi import APIRouter, Depends, Query, Request
 from fastapi.responses import JSONResponse
 from sqlalchemy import or_
@@ -82,9 +83,12 @@ async def list_users(
     offset: int = Query(0, ge=0),
     email_address: list[str] = Query(default=[]),  # noqa: B008 - FastAPI's idiom
     query: str | None = None,
+    user_id: list[str] = Query(default=[], max_length=100),  # noqa: B008 - as Clerk: ≤ 100
 ) -> list[dict]:
     def work(_server, session: Session):
         statement = select(Account).order_by(Account.created_at.desc(), Account.id)
+        if user_id:
+            statement = statement.where(Account.id.in_(user_id))
         if email_address:
             owners = select(Identification.user_id).where(
                 Identification.kind == accounts.EMAIL,
@@ -104,6 +108,21 @@ async def list_users(
             )
         found = session.exec(statement.offset(offset).limit(limit))
         return [accounts.user_json(session, account) for account in found]
+
+    return await _in_session(work)
+
+
+@router.get("/users/count")
+async def count_users(
+    user_id: list[str] = Query(default=[], max_length=100),  # noqa: B008 - as Clerk: ≤ 100
+) -> dict:
+    """Clerk's ``GET /v1/users/count``; ids that do not exist are not counted."""
+
+    def work(_server, session: Session):
+        statement = select(sa.func.count()).select_from(Account)
+        if user_id:
+            statement = statement.where(Account.id.in_(user_id))
+        return {"object": "total_count", "total_count": session.exec(statement).one()}
 
     return await _in_session(work)
 

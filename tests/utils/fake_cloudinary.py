@@ -42,6 +42,7 @@ class Asset:
     type: str
     data: bytes
     upload_params: dict[str, str]
+    created_at: float = dataclasses.field(default_factory=time.time)
 
 
 @dataclasses.dataclass
@@ -193,6 +194,7 @@ class FakeCloudinary:
             "format": "jpg",
             "bytes": len(asset.data),
             "version": 1,
+            "created_at": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime(asset.created_at)),
         }
 
 

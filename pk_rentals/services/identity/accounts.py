@@ -22,6 +22,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, SQLModel, select
 
 from pk_rentals.models import (
+    AuditEntry,
     AuthSession,
     ClerkUserTombstone,
     Role,
@@ -211,8 +212,9 @@ def apply_clerk_user(session: Session, clerk_user: ClerkUser) -> User | None:
 def delete_clerk_user(session: Session, clerk_user_id: str) -> None:
     """Remove what we hold for a deleted Clerk user and keep a tombstone (idempotent).
 
-    Deletes the ``users`` row (its ``user_verifications`` row cascades), the
-    ``user_preferences`` row, ends the user's server-side sessions (end_reason
+    Deletes the ``users`` row (its ``user_verifications`` row, submissions, drafts
+    and selfie codes cascade; audit rows about the user lose the link and their
+    note), the ``user_preferences`` row, ends the user's server-side sessions (end_reason
     ``user_deleted``) and deletes every stored image of the user (the local folder
     ``PK_MEDIA_DIR/<clerk_user_id>/``, or the Cloudinary assets under the user's
     prefix). The images go before the commit: if the commit fails the webhook is
@@ -223,6 +225,15 @@ def delete_clerk_user(session: Session, clerk_user_id: str) -> None:
     _lock_clerk_user(session, clerk_user_id)
     if not is_deleted(session, clerk_user_id):
         _insert_once(session, ClerkUserTombstone(clerk_user_id=clerk_user_id))
+    # The audit log keeps moderators' decisions about this person, without the person:
+    # the links to them become NULL with the row (ON DELETE SET NULL), and the
+    # free-text notes, which may name or describe them, are cleared here.
+    user_ids = sa.select(User.id).where(User.clerk_user_id == clerk_user_id).scalar_subquery()
+    session.exec(
+        sa.update(AuditEntry)
+        .where(AuditEntry.subject_id == user_ids, AuditEntry.note.is_not(None))
+        .values(note=None)
+    )
     session.exec(sa.delete(User).where(User.clerk_user_id == clerk_user_id))
     session.exec(sa.delete(UserPreferences).where(UserPreferences.clerk_user_id == clerk_user_id))
     session.exec(

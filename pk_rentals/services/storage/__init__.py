@@ -19,6 +19,7 @@ from pk_rentals.services.storage.base import (
     MediaNotFound,
     MediaRef,
     MediaStoreError,
+    StoredMedia,
     check_owner,
     new_ref,
     parse_ref,
@@ -36,6 +37,7 @@ __all__ = [
     "MediaRef",
     "MediaStore",
     "MediaStoreError",
+    "StoredMedia",
     "check_owner",
     "get_media_store",
     "new_ref",
@@ -60,7 +62,10 @@ class MediaStore(Protocol):
         """Delete every image of one Clerk user; return how many were deleted."""
 
     def list_refs(self, owner: str | None = None) -> Iterator[str]:
-        """Every stored ref (of one owner, or of all), for orphan cleanup."""
+        """Every stored ref (of one owner, or of all)."""
+
+    def list_stored(self, owner: str | None = None) -> Iterator[StoredMedia]:
+        """Every stored image with the time it was stored, for orphan cleanup."""
 
 
 def get_media_store() -> MediaStore:

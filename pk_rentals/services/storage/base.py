@@ -13,6 +13,7 @@ from __future__ import annotations
 import dataclasses
 import re
 import uuid
+from datetime import datetime
 
 from pk_rentals.models.enums import MediaKind
 from pk_rentals.services.identity.clerk_ids import CLERK_USER_ID_PATTERN
@@ -49,6 +50,15 @@ class MediaRef:
 
     def __str__(self) -> str:
         return f"{self.folder}/{self.owner}/{self.name}"
+
+
+@dataclasses.dataclass(frozen=True)
+class StoredMedia:
+    """One stored image as a listing shows it: its ref and when it was stored (UTC),
+    so orphan cleanup can leave an upload in flight alone."""
+
+    ref: str
+    stored_at: datetime
 
 
 def check_owner(owner: str) -> str:

@@ -17,6 +17,7 @@ from __future__ import annotations
 import dataclasses
 import time
 from collections.abc import Iterator
+from datetime import UTC, datetime
 from urllib.parse import parse_qs, unquote, urlsplit
 
 import cloudinary.api
@@ -31,6 +32,7 @@ from pk_rentals.services.storage.base import (
     MediaKind,
     MediaNotFound,
     MediaStoreError,
+    StoredMedia,
     check_owner,
     check_ttl,
     new_ref,
@@ -176,6 +178,9 @@ class CloudinaryMediaStore:
         return deleted
 
     def list_refs(self, owner: str | None = None) -> Iterator[str]:
+        return (stored.ref for stored in self.list_stored(owner))
+
+    def list_stored(self, owner: str | None = None) -> Iterator[StoredMedia]:
         owner_part = f"{check_owner(owner)}/" if owner is not None else ""
         for folder in ALL_FOLDERS:
             cursor = None
@@ -190,7 +195,7 @@ class CloudinaryMediaStore:
                 )
                 for resource in page["resources"]:
                     if REF_PATTERN.fullmatch(resource["public_id"]):
-                        yield resource["public_id"]
+                        yield StoredMedia(resource["public_id"], _created_at(resource))
                 cursor = page.get("next_cursor")
                 if not cursor:
                     break
@@ -203,6 +208,12 @@ class CloudinaryMediaStore:
             return function(*args, **options, **self.account.options())
         except cloudinary.exceptions.Error as error:
             raise MediaStoreError(f"Cloudinary {action} failed: {error}") from error
+
+
+def _created_at(resource: dict) -> datetime:
+    """The Admin API's ``created_at`` (``2026-11-23T10:15:00Z``) as an aware UTC time."""
+    moment = datetime.fromisoformat(resource["created_at"].replace("Z", "+00:00"))
+    return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
 
 
 def _page_after(cursor: str | None) -> dict:

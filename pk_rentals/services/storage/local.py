@@ -21,6 +21,7 @@ import shutil
 import tempfile
 import time
 from collections.abc import Iterator
+from datetime import UTC, datetime
 from pathlib import Path
 
 from pk_rentals.services.storage.base import (
@@ -29,6 +30,7 @@ from pk_rentals.services.storage.base import (
     MediaKind,
     MediaNotFound,
     MediaRef,
+    StoredMedia,
     check_owner,
     check_ttl,
     new_ref,
@@ -88,6 +90,9 @@ class LocalMediaStore:
         return count
 
     def list_refs(self, owner: str | None = None) -> Iterator[str]:
+        return (stored.ref for stored in self.list_stored(owner))
+
+    def list_stored(self, owner: str | None = None) -> Iterator[StoredMedia]:
         if owner is not None:
             owner_dirs = [self.media_dir / check_owner(owner)]
         elif self.media_dir.is_dir():
@@ -98,8 +103,13 @@ class LocalMediaStore:
             for folder in ALL_FOLDERS:
                 for path in sorted((owner_dir / folder).glob("*.jpg")):
                     ref = f"{folder}/{owner_dir.name}/{path.stem}"
-                    if REF_PATTERN.fullmatch(ref):
-                        yield ref
+                    if not REF_PATTERN.fullmatch(ref):
+                        continue
+                    try:  # the file's modification time: when it was stored
+                        stored_at = datetime.fromtimestamp(path.stat().st_mtime, UTC)
+                    except FileNotFoundError:  # deleted while we listed
+                        continue
+                    yield StoredMedia(ref, stored_at)
 
     # --- signed URLs -----------------------------------------------------------------
 

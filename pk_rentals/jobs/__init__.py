@@ -1,0 +1,14 @@
+"""Scheduled jobs: the registry the worker and ``cli run-job`` read.
+
+A job is ``run(now: datetime, *, dry_run: bool) -> dict[str, int]`` (counts) plus
+the setting that holds its interval in seconds; registering one is one line here.
+The runner (``jobs/runner.py``) adds the lease, the schedule and the run log.
+"""
+
+from pk_rentals.jobs import reconcile, trust
+from pk_rentals.jobs.runner import Job
+
+JOBS: dict[str, Job] = {
+    "reconcile": Job(reconcile.run, "job_reconcile_interval_seconds"),
+    "trust": Job(trust.run, "job_trust_interval_seconds"),
+}
