@@ -34,8 +34,11 @@ help:
 run: deps-run
 	@$(PY) -m pk_rentals.cli preflight --ports 3000 8000
 	@echo "identity server: http://localhost:3000/_devauth, codes at /_devauth/outbox ($(PY:$(ROOT)/%=%) -m pk_rentals.cli devauth-info)"
-	@echo "pk_rentals is starting: open http://localhost:3000 (Ctrl+C stops it)"
-	@reflex run --env dev --loglevel warning
+	@echo "pk_rentals is starting: open http://localhost:3000 (Ctrl+C stops it and the job worker)"
+	@# The job worker beside the app; whatever ends the app (Ctrl+C, an error) stops it too.
+	@$(PY) -m pk_rentals.cli worker & worker=$$!; \
+	  trap 'kill -TERM $$worker 2>/dev/null; wait $$worker 2>/dev/null || true' EXIT; \
+	  reflex run --env dev --loglevel warning
 
 test: deps-test lint
 	@mkdir -p test-artifacts

@@ -839,6 +839,62 @@ MESSAGES: dict[str, dict[str, str]] = {
         "ur": "قابلِ اعتماد کا درجہ واپس لیا",
     },
     "moderation.audit.action.level_change": {"en": "Level changed", "ur": "سطح بدلی"},
+    # --- issue 7: deleting one's own account, and the page after it ---
+    "account.delete.title": {"en": "Delete my account", "ur": "میرا اکاؤنٹ حذف کریں"},
+    "account.delete.lead": {
+        "en": "This cannot be undone. Deleting your account removes, for good:",
+        "ur": "یہ عمل واپس نہیں ہو سکتا۔ اکاؤنٹ حذف کرنے سے یہ سب ہمیشہ کے لیے مٹ جائے گا:",
+    },
+    "account.delete.item.profile": {
+        "en": "your profile, settings and trust badges",
+        "ur": "آپ کی پروفائل، ترتیبات اور اعتماد کے بیج",
+    },
+    "account.delete.item.verification": {
+        "en": "your CNIC number, CNIC photos and selfies",
+        "ur": "آپ کا شناختی کارڈ نمبر، اس کی تصاویر اور سیلفیاں",
+    },
+    "account.delete.item.sign_in": {
+        "en": "your sign-in: email address, password and phone number",
+        "ur": "آپ کا سائن اِن: ای میل، پاس ورڈ اور فون نمبر",
+    },
+    "account.delete.kept": {
+        "en": "We keep only a note that a deleted account existed and our moderators' "
+        "past decisions, with nothing in them that identifies you.",
+        "ur": "ہم صرف یہ نوٹ رکھتے ہیں کہ ایک اکاؤنٹ حذف ہوا تھا، اور موڈریٹرز کے پرانے "
+        "فیصلے، جن میں آپ کی شناخت والی کوئی بات نہیں ہوتی۔",
+    },
+    "account.delete.confirm_label": {
+        "en": "To confirm, type DELETE (or حذف)",
+        "ur": "تصدیق کے لیے حذف (یا DELETE) لکھیں",
+    },
+    "account.delete.button": {
+        "en": "Delete my account for good",
+        "ur": "میرا اکاؤنٹ ہمیشہ کے لیے حذف کریں",
+    },
+    "account.delete.error.word": {
+        "en": "Type DELETE (or حذف) exactly, to show you mean it.",
+        "ur": "تصدیق کے لیے بالکل «حذف» (یا DELETE) لکھیں۔",
+    },
+    "account.delete.error.clerk": {
+        "en": "Your account could not be deleted just now, and nothing was removed. "
+        "Please try again in a minute.",
+        "ur": "ابھی آپ کا اکاؤنٹ حذف نہیں ہو سکا، اور کچھ بھی نہیں مٹایا گیا۔ "
+        "براہِ کرم ایک منٹ بعد دوبارہ کوشش کریں۔",
+    },
+    "goodbye.title": {
+        "en": "Your account has been deleted",
+        "ur": "آپ کا اکاؤنٹ حذف کر دیا گیا ہے",
+    },
+    "goodbye.body": {
+        "en": "Your profile, verification photos and sign-in are gone, and you have been "
+        "signed out. Thank you for using PK Rentals.",
+        "ur": "آپ کی پروفائل، تصدیقی تصاویر اور سائن اِن مٹا دیے گئے ہیں اور آپ سائن آؤٹ "
+        "ہو چکے ہیں۔ پی کے رینٹلز استعمال کرنے کا شکریہ۔",
+    },
+    "goodbye.again": {
+        "en": "You are welcome back at any time: a new account starts fresh.",
+        "ur": "آپ کسی بھی وقت واپس آ سکتے ہیں: نیا اکاؤنٹ بالکل نئے سرے سے شروع ہوگا۔",
+    },
 }
 
 

@@ -9,6 +9,7 @@ from pk_rentals.components.clerk import ClerkSession, clerk_provider
 from pk_rentals.components.head import head_components
 from pk_rentals.components.idle_guard import idle_guard
 from pk_rentals.pages.auth import sign_in_page, sign_up_page
+from pk_rentals.pages.goodbye import goodbye_page
 from pk_rentals.pages.landing import landing
 from pk_rentals.pages.moderation import moderation_page
 from pk_rentals.pages.moderation_audit import audit_page
@@ -55,4 +56,5 @@ app.add_page(
 )
 app.add_page(moderation_page, route=routes.MODERATION, title="Moderation · PK Rentals")
 app.add_page(audit_page, route=routes.MODERATION_AUDIT, title="Audit log · PK Rentals")
+app.add_page(goodbye_page, route=routes.GOODBYE, title="Account deleted · PK Rentals")
 app.add_page(not_found, route=routes.NOT_FOUND, title="Page not found · PK Rentals")

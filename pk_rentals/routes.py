@@ -11,6 +11,7 @@ PUBLIC_PROFILE = "/u/[profile_id]"
 MODERATION = "/moderation"
 MODERATION_AUDIT = "/moderation/audit"
 NOT_FOUND = "404"
+GOODBYE = "/goodbye"  # where a deleted account lands, signed out
 
 # The pages behind them: Clerk's path-routed components own every step below
 # (/sign-in/factor-one, /sign-up/verify-email-address), and Reflex's optional

@@ -10,8 +10,9 @@ runner adds what every job needs and none should write itself:
   simply stops renewing. A dry run changes nothing, so it takes no lease.
 - **the log** (``job_runs`` + one log line): start, end, duration, counts, error.
 - **the schedule**: a job is due when its last real run started at least its
-  interval ago. The question is asked of ``job_runs`` after taking the lease, so
-  two workers, or a restarted one, never run a job twice in one interval.
+  interval ago (five minutes after a failed one). The question is asked of
+  ``job_runs`` after taking the lease, so two workers, or a restarted one, never
+  run a job twice in one interval.
 
 No Reflex imports here.
 """
@@ -164,17 +165,29 @@ def _held(name: str, holder: str, lease: timedelta) -> Iterator[None]:
 # --- one run ---------------------------------------------------------------------------
 
 
-def last_started(name: str) -> datetime | None:
-    """When the last real (not dry) run of ``name`` started, from ``job_runs``."""
+# A failed run (Clerk or the database away for a moment) is tried again this soon,
+# rather than a whole interval later.
+RETRY_AFTER_FAILURE = timedelta(minutes=5)
+
+
+def last_run(name: str) -> tuple[datetime, str] | None:
+    """Start time and status of the last real (not dry) run of ``name``."""
     with db.session() as session:
-        started = session.exec(
-            select(sa.func.max(JobRun.started_at)).where(JobRun.job == name, ~JobRun.dry_run)
-        ).one()
-    return as_utc(started) if started is not None else None
+        row = session.exec(
+            select(JobRun.started_at, JobRun.status)
+            .where(JobRun.job == name, ~JobRun.dry_run)
+            .order_by(JobRun.started_at.desc(), JobRun.id.desc())
+            .limit(1)
+        ).first()
+    return (as_utc(row[0]), row[1]) if row else None
 
 
-def is_due(last: datetime | None, interval: timedelta, now: datetime) -> bool:
-    return last is None or now - last >= interval
+def is_due(last: tuple[datetime, str] | None, interval: timedelta, now: datetime) -> bool:
+    if last is None:
+        return True
+    started, status = last
+    wait = min(interval, RETRY_AFTER_FAILURE) if status == "failed" else interval
+    return now - started >= wait
 
 
 def run_job(
@@ -200,7 +213,7 @@ def run_job(
     if not acquire_lease(name, holder, lease=lease, now=now):
         raise JobBusy(name)
     with _held(name, holder, lease):
-        if only_if_due and not is_due(last_started(name), job.interval(settings), now):
+        if only_if_due and not is_due(last_run(name), job.interval(settings), now):
             return None
         return _run_and_log(name, job, holder, now, dry_run=False)
 

@@ -1,4 +1,5 @@
-"""/settings: theme, language and notifications (seed 004 UserPreferences)."""
+"""/settings: theme, language and notifications (seed 004 UserPreferences), and
+deleting one's account."""
 
 import reflex as rx
 
@@ -8,6 +9,7 @@ from pk_rentals.models import Language
 from pk_rentals.models.enums import Theme
 from pk_rentals.pages.profile import section
 from pk_rentals.services.profile import NOTIFICATION_CHANNELS
+from pk_rentals.state.account import AccountDeletionState
 from pk_rentals.state.preferences import PreferencesState
 from pk_rentals.state.ui import UiState
 
@@ -70,6 +72,76 @@ def _notification(channel: str) -> rx.Component:
     )
 
 
+DELETION_PROBLEMS = ("account.delete.error.word", "account.delete.error.clerk")
+
+
+def _delete_account() -> rx.Component:
+    """What goes, what stays, a typed confirmation word, then one red button."""
+    state = AccountDeletionState
+    return section(
+        "account.delete.title",
+        rx.text(t("account.delete.lead"), size="2"),
+        rx.el.ul(
+            *[
+                rx.el.li(t(f"account.delete.item.{item}"))
+                for item in ("profile", "verification", "sign_in")
+            ],
+            class_name="pk-delete-list",
+            style={"padding_inline_start": "1.25rem", "list_style": "disc"},
+        ),
+        rx.text(t("account.delete.kept"), size="2", color_scheme="gray"),
+        rx.form(
+            rx.vstack(
+                rx.el.label(
+                    t("account.delete.confirm_label"),
+                    html_for="delete-confirmation",
+                    class_name="pk-field-label",
+                ),
+                rx.input(
+                    id="delete-confirmation",
+                    name="confirmation",
+                    size="3",
+                    width="100%",
+                    max_width="20rem",
+                    auto_complete="off",
+                    spell_check=False,
+                    aria_invalid=rx.cond(state.problem == DELETION_PROBLEMS[0], "true", "false"),
+                    aria_describedby="delete-problem",
+                    on_focus=state.clear_problem,
+                    data_testid="delete-confirmation",
+                ),
+                rx.text(
+                    rx.match(
+                        state.problem,
+                        *[(key, t(key)) for key in DELETION_PROBLEMS],
+                        "",
+                    ),
+                    id="delete-problem",
+                    role="alert",
+                    color_scheme="red",
+                    size="2",
+                    data_testid="delete-problem",
+                ),
+                rx.button(
+                    rx.icon("trash-2", size=18, aria_hidden="true"),
+                    t("account.delete.button"),
+                    type="submit",
+                    color_scheme="red",
+                    size="3",
+                    loading=state.deleting,
+                    disabled=state.deleting,
+                    data_testid="delete-account",
+                ),
+                spacing="3",
+                width="100%",
+            ),
+            on_submit=state.delete_account,
+            width="100%",
+        ),
+        data_testid="settings-delete-account",
+    )
+
+
 def settings_page() -> rx.Component:
     return page_frame(
         signed_in_only(
@@ -91,6 +163,7 @@ def settings_page() -> rx.Component:
                     ),
                     data_testid="settings-notifications",
                 ),
+                _delete_account(),
                 rx.fragment(on_mount=PreferencesState.load),
                 spacing="5",
                 padding_y="2rem",

@@ -184,7 +184,7 @@ def test_a_dry_run_does_not_count_as_the_last_run(jobs):
     assert [r.job for r in Worker(jobs).tick()] == ["tidy"]
 
 
-def test_a_failed_run_waits_for_its_next_interval_and_the_worker_goes_on(use_database):
+def test_a_failed_run_is_tried_again_after_five_minutes_and_the_worker_goes_on(jobs):
     failing, fine = Recorder(fail=True), Recorder()
     jobs = {
         "broken": Job(failing, "job_trust_interval_seconds"),
@@ -196,6 +196,7 @@ def test_a_failed_run_waits_for_its_next_interval_and_the_worker_goes_on(use_dat
 
     assert [(r.job, r.status) for r in results] == [("broken", "failed"), ("tidy", "ok")]
     assert Worker(jobs).tick(t0 + MINUTE) == []
+    assert [r.job for r in Worker(jobs).tick(t0 + 5 * MINUTE)] == ["broken"]
 
 
 def test_every_registered_job_has_an_interval_setting():
