@@ -15,6 +15,7 @@ PAGES = {
     "sign-in": ("/sign-in", "input[name=identifier]"),
     "sign-up": ("/sign-up", "input[name=emailAddress]"),
     "not-found": ("/no-such-page", "[data-testid=not-found]"),
+    "goodbye": ("/goodbye", "[data-testid=goodbye]"),
 }
 # Cookie pk_lang value -> (<html lang>, the language switch's label in that language)
 LANGUAGES = {"urdu": ("ur", "English"), "english": ("en", "اردو")}

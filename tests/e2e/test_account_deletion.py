@@ -66,7 +66,7 @@ def with_a_moderators_note(clerk_user_id: str) -> int:
 
 
 def test_deleting_my_account_removes_everything_and_a_new_sign_up_starts_clean(
-    page: Page, devauth, app, app_db
+    page: Page, devauth, app, app_db, check_a11y
 ):
     person = account(devauth, "Sara Deleted", "Karachi", "Sindh")
     submit_through_api(app, devauth, person, unique_cnic("4"))
@@ -80,6 +80,7 @@ def test_deleting_my_account_removes_everything_and_a_new_sign_up_starts_clean(
     section = page.get_by_test_id("settings-delete-account")
     expect(section).to_contain_text("CNIC number, CNIC photos and selfies")
     expect(section).to_contain_text("nothing in them that identifies you")
+    check_a11y("settings-with-account-deletion")
 
     # A wrong word deletes nothing and says what to type.
     page.get_by_label("To confirm, type DELETE").fill("delete it")
