@@ -207,6 +207,39 @@ def rotate_cnic_keys() -> None:
     print(f"{count} CNICs re-encrypted under the newest key; older keys can now be removed.")
 
 
+def run_face_checks(since: str | None) -> None:
+    """Fill in missing (or unavailable) face checks of submissions."""
+    _settings()
+    from datetime import UTC, datetime
+
+    from pk_rentals.services.faces import checks
+
+    try:
+        start = datetime.fromisoformat(since).replace(tzinfo=UTC) if since else None
+    except ValueError:
+        raise OperatorError(
+            f"{since!r} is not a date; use YYYY-MM-DD.", EXIT_INVALID_ARGUMENT
+        ) from None
+    try:
+        counts = checks.backfill(since=start, limit=10**9)
+    except SQLAlchemyError as error:
+        raise OperatorError(
+            f"the database failed: {error.__class__.__name__}", EXIT_DATABASE
+        ) from None
+    print(
+        f"{counts['missing']} submissions needed face checks: {counts['checked']} checked, "
+        f"{counts['unavailable']} still unavailable."
+    )
+
+
+def face_calibration() -> None:
+    """Distance distributions of decided submissions, and the bands' error rates."""
+    _settings()
+    from pk_rentals.services.faces import calibration
+
+    print(calibration.format_report(calibration.report()))
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m pk_rentals.cli", description=__doc__)
     commands = parser.add_subparsers(dest="command", required=True)
@@ -230,6 +263,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     commands.add_parser(
         "rotate-cnic-keys", help="re-encrypt stored CNICs under the newest PK_CNIC_KEYS key"
     )
+    faces = commands.add_parser(
+        "run-face-checks", help="run face checks of submissions that have none (or failed)"
+    )
+    faces.add_argument("--since", metavar="DATE", help="only submissions from YYYY-MM-DD on")
+    commands.add_parser(
+        "face-calibration", help="face distances of decided submissions, and the bands' errors"
+    )
     args = parser.parse_args(argv)
     try:
         if args.command == "check-settings":
@@ -251,6 +291,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             print(new_key())
         elif args.command == "rotate-cnic-keys":
             rotate_cnic_keys()
+        elif args.command == "run-face-checks":
+            run_face_checks(args.since)
+        elif args.command == "face-calibration":
+            face_calibration()
     except OperatorError as error:
         print(f"pk_rentals: {error}", file=sys.stderr)
         return error.exit_code

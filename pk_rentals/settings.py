@@ -139,6 +139,17 @@ class Settings(BaseSettings):
     trusted_min_rating: float = 4.5
     trusted_min_verified_days: int = 30
 
+    # Face checks (issue 11): aids for moderators, never decisions. The distance bands
+    # come from synthetic pairs (notes/face-checks.md): calibrate them on real decided
+    # submissions with `python -m pk_rentals.cli face-calibration` before trusting them.
+    face_checks_enabled: bool = True
+    face_band_same: float = Field(default=0.45, gt=0, lt=2)  # below: "likely same"
+    face_band_different: float = Field(default=0.60, gt=0, lt=2)  # from: "likely different"
+    face_blur_min: float = 0.015  # normalised Laplacian variance of the face chip
+    face_dark_max: float = 50.0  # mean grey (0-255) of the face chip
+    face_check_seconds: float = Field(default=30.0, gt=0)  # selfie + CNIC, incl. start-up
+    face_quick_check_seconds: float = Field(default=5.0, gt=0)  # the selfie on /verify
+
     # Seconds a health check waits for the database before answering 503.
     db_connect_timeout: int = 3
 
@@ -301,6 +312,8 @@ def load_settings() -> Settings:
         problems.append(f"PK_DNS_RESOLVER: {error}; use e.g. 127.0.0.1:5353, or leave it empty.")
     if settings.idle_warning_seconds >= settings.idle_timeout_seconds:
         problems.append("IDLE_WARNING_SECONDS: must be smaller than IDLE_TIMEOUT_SECONDS.")
+    if settings.face_band_same > settings.face_band_different:
+        problems.append("PK_FACE_BAND_SAME: must not be larger than PK_FACE_BAND_DIFFERENT.")
     if problems:
         raise SettingsError(problems)
     return settings

@@ -2,6 +2,8 @@
 
 from pk_rentals.models.enums import (
     AuditAction,
+    FaceBand,
+    FaceCheckStatus,
     Language,
     MediaKind,
     Province,
@@ -10,6 +12,7 @@ from pk_rentals.models.enums import (
     Theme,
     VerificationLevel,
 )
+from pk_rentals.models.faces import FaceCheck
 from pk_rentals.models.identity import AuthSession, ClerkUserTombstone, ProcessedWebhook
 from pk_rentals.models.preferences import UserPreferences
 from pk_rentals.models.user import User
@@ -26,6 +29,9 @@ __all__ = [
     "AuditEntry",
     "AuthSession",
     "ClerkUserTombstone",
+    "FaceBand",
+    "FaceCheck",
+    "FaceCheckStatus",
     "Language",
     "MediaKind",
     "ProcessedWebhook",
