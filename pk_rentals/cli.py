@@ -286,6 +286,39 @@ def worker() -> None:
         print("worker stopped.")
 
 
+def run_face_checks(since: str | None) -> None:
+    """Fill in missing (or unavailable) face checks of submissions."""
+    _settings()
+    from datetime import UTC, datetime
+
+    from pk_rentals.services.faces import checks
+
+    try:
+        start = datetime.fromisoformat(since).replace(tzinfo=UTC) if since else None
+    except ValueError:
+        raise OperatorError(
+            f"{since!r} is not a date; use YYYY-MM-DD.", EXIT_INVALID_ARGUMENT
+        ) from None
+    try:
+        counts = checks.backfill(since=start, limit=10**9)
+    except SQLAlchemyError as error:
+        raise OperatorError(
+            f"the database failed: {error.__class__.__name__}", EXIT_DATABASE
+        ) from None
+    print(
+        f"{counts['missing']} submissions needed face checks: {counts['checked']} checked, "
+        f"{counts['unavailable']} still unavailable."
+    )
+
+
+def face_calibration() -> None:
+    """Distance distributions of decided submissions, and the bands' error rates."""
+    _settings()
+    from pk_rentals.services.faces import calibration
+
+    print(calibration.format_report(calibration.report()))
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m pk_rentals.cli", description=__doc__)
     commands = parser.add_subparsers(dest="command", required=True)
@@ -313,6 +346,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     job = commands.add_parser("run-job", help="run one scheduled job now")
     job.add_argument("name", metavar="NAME", help="reconcile, trust, ...")
     job.add_argument("--dry-run", action="store_true", help="print what it would do")
+    faces = commands.add_parser(
+        "run-face-checks", help="run face checks of submissions that have none (or failed)"
+    )
+    faces.add_argument("--since", metavar="DATE", help="only submissions from YYYY-MM-DD on")
+    commands.add_parser(
+        "face-calibration", help="face distances of decided submissions, and the bands' errors"
+    )
     args = parser.parse_args(argv)
     try:
         if args.command == "check-settings":
@@ -338,6 +378,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             worker()
         elif args.command == "run-job":
             run_job(args.name, dry_run=args.dry_run)
+        elif args.command == "run-face-checks":
+            run_face_checks(args.since)
+        elif args.command == "face-calibration":
+            face_calibration()
     except OperatorError as error:
         print(f"pk_rentals: {error}", file=sys.stderr)
         return error.exit_code

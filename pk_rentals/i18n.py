@@ -895,6 +895,115 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "You are welcome back at any time: a new account starts fresh.",
         "ur": "آپ کسی بھی وقت واپس آ سکتے ہیں: نیا اکاؤنٹ بالکل نئے سرے سے شروع ہوگا۔",
     },
+    # --- Face checks (issue 11): the selfie's quick check on /verify, and moderators' aids.
+    "verify.selfie.checking": {"en": "Checking your selfie…", "ur": "سیلفی چیک ہو رہی ہے…"},
+    "verify.selfie.face_ok": {"en": "Your face is clear.", "ur": "آپ کا چہرہ صاف نظر آ رہا ہے۔"},
+    "verify.selfie.face_no_face": {
+        "en": "We could not find a face in your selfie. Hold the phone at arm's length with "
+        "your face inside the oval, then take it again.",
+        "ur": "آپ کی سیلفی میں چہرہ نظر نہیں آیا۔ فون بازو کی لمبائی پر رکھیں، چہرہ بیضوی "
+        "خانے کے اندر لائیں، پھر دوبارہ لیں۔",
+    },
+    "verify.selfie.face_several_faces": {
+        "en": "We can see more than one face. Take the selfie alone, with nobody behind you.",
+        "ur": "تصویر میں ایک سے زیادہ چہرے ہیں۔ سیلفی اکیلے لیں، پیچھے کوئی نہ ہو۔",
+    },
+    "verify.selfie.face_too_dark": {
+        "en": "Your selfie is too dark. Face a window or a light, then take it again.",
+        "ur": "سیلفی بہت اندھیری ہے۔ کھڑکی یا روشنی کی طرف منہ کریں، پھر دوبارہ لیں۔",
+    },
+    "verify.selfie.face_blurry": {
+        "en": "Your selfie is blurred. Hold the phone still, then take it again.",
+        "ur": "سیلفی دھندلی ہے۔ فون کو ہلائے بغیر پکڑیں، پھر دوبارہ لیں۔",
+    },
+    "verify.selfie.face_retake": {"en": "Take it again", "ur": "دوبارہ لیں"},
+    "verify.selfie.face_send_anyway": {
+        "en": "You can still send this selfie: our team will look at it closely.",
+        "ur": "آپ یہ سیلفی پھر بھی بھیج سکتے ہیں: ہماری ٹیم اسے غور سے دیکھے گی۔",
+    },
+    "verify.submit.retake_first": {
+        "en": "Take your selfie again first. If the new one has the same problem, you can "
+        "send it anyway.",
+        "ur": "پہلے سیلفی دوبارہ لیں۔ اگر نئی میں بھی یہی مسئلہ ہو تو "
+        "آپ اسے پھر بھی بھیج سکتے ہیں۔",
+    },
+    "moderation.flag.no_face": {"en": "No face in selfie", "ur": "سیلفی میں چہرہ نہیں"},
+    "moderation.flag.several_faces": {"en": "Several faces", "ur": "کئی چہرے"},
+    "moderation.flag.no_face_on_cnic": {"en": "No face on CNIC", "ur": "کارڈ پر چہرہ نہیں"},
+    "moderation.flag.faces_differ": {"en": "Faces look different", "ur": "چہرے مختلف لگتے ہیں"},
+    "moderation.flag.blurry": {"en": "Blurry", "ur": "دھندلی"},
+    "moderation.flag.too_dark": {"en": "Too dark", "ur": "بہت اندھیری"},
+    "moderation.flag.checks_unavailable": {
+        "en": "Checks unavailable",
+        "ur": "خودکار جانچ نہیں ہو سکی",
+    },
+    "moderation.flag.no_face.explain": {
+        "en": "No face was found in the selfie. Check that a person is in it at all.",
+        "ur": "سیلفی میں کوئی چہرہ نہیں ملا۔ دیکھیں کہ تصویر میں واقعی کوئی شخص ہے۔",
+    },
+    "moderation.flag.several_faces.explain": {
+        "en": "More than one face is in the selfie. Check who is submitting.",
+        "ur": "سیلفی میں ایک سے زیادہ چہرے ہیں۔ دیکھیں کہ درخواست کون دے رہا ہے۔",
+    },
+    "moderation.flag.no_face_on_cnic.explain": {
+        "en": "No face was found on the CNIC front, so the faces were not compared.",
+        "ur": "شناختی کارڈ کے سامنے والے رخ پر چہرہ نہیں ملا، اس لیے چہروں کا موازنہ نہیں ہوا۔",
+    },
+    "moderation.flag.faces_differ.explain": {
+        "en": "The selfie and the CNIC photo look like different people to the model. "
+        "Compare them yourself.",
+        "ur": "ماڈل کے مطابق سیلفی اور شناختی کارڈ کی تصویر مختلف افراد کی لگتی ہیں۔ "
+        "خود موازنہ کریں۔",
+    },
+    "moderation.flag.blurry.explain": {
+        "en": "A face is blurred, which makes the comparison less reliable.",
+        "ur": "ایک چہرہ دھندلا ہے، اس لیے موازنہ کم قابلِ بھروسا ہے۔",
+    },
+    "moderation.flag.too_dark.explain": {
+        "en": "A face is very dark, which makes the comparison less reliable.",
+        "ur": "ایک چہرہ بہت اندھیرا ہے، اس لیے موازنہ کم قابلِ بھروسا ہے۔",
+    },
+    "moderation.flag.checks_unavailable.explain": {
+        "en": "The automatic checks could not run. Judge the photos yourself; they will be "
+        "tried again later.",
+        "ur": "خودکار جانچ نہیں ہو سکی۔ تصویریں خود پرکھیں؛ جانچ بعد میں دوبارہ ہو گی۔",
+    },
+    "moderation.band.likely_same": {"en": "Likely the same person", "ur": "غالباً ایک ہی شخص"},
+    "moderation.band.look_closely": {"en": "Look closely", "ur": "غور سے دیکھیں"},
+    "moderation.band.likely_different": {
+        "en": "Likely different people",
+        "ur": "غالباً مختلف افراد",
+    },
+    "moderation.faces": {"en": "Automatic face checks", "ur": "چہرے کی خودکار جانچ"},
+    "moderation.faces.aid": {
+        "en": "These scores are an aid, not a decision: nothing is approved or rejected "
+        "automatically. Look at the photos yourself.",
+        "ur": "یہ اسکور صرف مدد کے لیے ہیں، فیصلہ نہیں: کوئی درخواست خود بخود منظور یا "
+        "مسترد نہیں ہوتی۔ تصویریں خود دیکھیں۔",
+    },
+    "moderation.faces.pending": {
+        "en": "The checks are still running. Open the submission again in a moment.",
+        "ur": "جانچ ابھی جاری ہے۔ تھوڑی دیر بعد درخواست دوبارہ کھولیں۔",
+    },
+    "moderation.faces.distance": {"en": "Face distance", "ur": "چہروں کا فاصلہ"},
+    "moderation.faces.scale": {
+        "en": "lower is more alike; bands",
+        "ur": "کم فاصلہ یعنی زیادہ مشابہ؛ حدیں",
+    },
+    "moderation.faces.no_distance": {
+        "en": "Not compared: a face is missing.",
+        "ur": "موازنہ نہیں ہوا: ایک چہرہ موجود نہیں۔",
+    },
+    "moderation.faces.in_selfie": {"en": "Faces in selfie", "ur": "سیلفی میں چہرے"},
+    "moderation.faces.on_cnic": {"en": "Faces on CNIC", "ur": "کارڈ پر چہرے"},
+    "moderation.faces.sharpness": {"en": "sharpness", "ur": "واضحیت"},
+    "moderation.faces.brightness": {"en": "brightness", "ur": "روشنی"},
+    "moderation.faces.took": {"en": "Checked in", "ur": "جانچ میں لگا وقت"},
+    "moderation.faces.seconds": {"en": "s", "ur": "سیکنڈ"},
+    "moderation.faces.boxes": {
+        "en": "Boxes mark the faces the model found.",
+        "ur": "خانے اُن چہروں کو دکھاتے ہیں جو ماڈل کو ملے۔",
+    },
 }
 
 

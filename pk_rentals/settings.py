@@ -143,6 +143,7 @@ class Settings(BaseSettings):
     # has passed since its last run; `cli run-job NAME` runs one now. A running job
     # holds a lease in `job_locks`, renewed every third of its length.
     job_reconcile_interval_seconds: int = Field(default=3600, gt=0)
+    job_face_checks_interval_seconds: int = Field(default=900, gt=0)  # backfill of missing checks
     job_trust_interval_seconds: int = Field(default=3600, gt=0)
     job_lease_seconds: int = Field(default=600, gt=0)
     worker_poll_seconds: float = Field(default=30.0, gt=0)
@@ -151,6 +152,16 @@ class Settings(BaseSettings):
     # (Clerk's Backend API takes at most 100 user ids per request).
     reconcile_grace_seconds: int = Field(default=3600, ge=0)
     reconcile_batch_size: int = Field(default=100, ge=1, le=100)
+    # Face checks (issue 11): aids for moderators, never decisions. The distance bands
+    # come from synthetic pairs (notes/face-checks.md): calibrate them on real decided
+    # submissions with `python -m pk_rentals.cli face-calibration` before trusting them.
+    face_checks_enabled: bool = True
+    face_band_same: float = Field(default=0.45, gt=0, lt=2)  # below: "likely same"
+    face_band_different: float = Field(default=0.60, gt=0, lt=2)  # from: "likely different"
+    face_blur_min: float = 0.015  # normalised Laplacian variance of the face chip
+    face_dark_max: float = 50.0  # mean grey (0-255) of the face chip
+    face_check_seconds: float = Field(default=30.0, gt=0)  # selfie + CNIC, incl. start-up
+    face_quick_check_seconds: float = Field(default=5.0, gt=0)  # the selfie on /verify
 
     # Seconds a health check waits for the database before answering 503.
     db_connect_timeout: int = 3
@@ -314,6 +325,8 @@ def load_settings() -> Settings:
         problems.append(f"PK_DNS_RESOLVER: {error}; use e.g. 127.0.0.1:5353, or leave it empty.")
     if settings.idle_warning_seconds >= settings.idle_timeout_seconds:
         problems.append("IDLE_WARNING_SECONDS: must be smaller than IDLE_TIMEOUT_SECONDS.")
+    if settings.face_band_same > settings.face_band_different:
+        problems.append("PK_FACE_BAND_SAME: must not be larger than PK_FACE_BAND_DIFFERENT.")
     if problems:
         raise SettingsError(problems)
     return settings

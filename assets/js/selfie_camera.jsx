@@ -1,7 +1,10 @@
 // The live selfie: the front camera only (there is no file picker on purpose),
 // one frame drawn to a canvas with the capture time in Pakistan time and the
 // server's one-time code burned into a strip at the bottom, a still to check,
-// then a JPEG made in the browser and uploaded with progress.
+// then a JPEG made in the browser and uploaded with progress. The server answers
+// with a quick face check of the selfie (issue 11): no face, several faces, too
+// dark or blurred is said at once with a retake; after a second failed check the
+// user is told they may send it anyway (the moderator sees the flags).
 //
 // The camera runs only between "Open camera" and the capture (or leaving the
 // page): every track is stopped then, so the phone's camera light goes off.
@@ -72,6 +75,19 @@ function drawStill(video, code, when) {
   return canvas;
 }
 
+function FaceProblems({ problems, failures, messages }) {
+  return (
+    <div className="pk-camera-help" role="alert" data-testid="selfie-face-problem" data-problems={problems.join(" ")}>
+      {problems.map((problem) => (
+        <p key={problem} className="pk-camera-help-title">
+          {messages[`face_${problem}`]}
+        </p>
+      ))}
+      {failures >= 2 ? <p data-testid="selfie-send-anyway">{messages.face_send_anyway}</p> : null}
+    </div>
+  );
+}
+
 function CameraHelp({ problem, messages }) {
   const steps = (text) => (
     <ol className="pk-help-steps">
@@ -105,6 +121,9 @@ export function SelfieCamera({ code, codeExpiresAt, lang, messages, previewUrl, 
   const [progress, setProgress] = useState(0);
   const [stillUrl, setStillUrl] = useState("");
   const [bytes, setBytes] = useState(0);
+  const [faceProblems, setFaceProblems] = useState([]);
+  const [faceChecked, setFaceChecked] = useState(false);
+  const failedChecks = useRef(0); // selfies whose quick check found a problem
   const video = useRef(null);
   const stream = useRef(null);
   const still = useRef(null); // {blob, code} of the photo on screen, kept until uploaded
@@ -204,6 +223,8 @@ export function SelfieCamera({ code, codeExpiresAt, lang, messages, previewUrl, 
 
   const retake = () => {
     forgetStill();
+    setFaceProblems([]);
+    setFaceChecked(false);
     start();
   };
 
@@ -217,6 +238,12 @@ export function SelfieCamera({ code, codeExpiresAt, lang, messages, previewUrl, 
     const result = await uploadImage({ kind: "selfie", blob, filename: "selfie.jpg", code: usedCode, onProgress: setProgress });
     if (result.status === 201 && result.body) {
       setBytes(blob.size); // what the phone sent (the server re-encodes it)
+      // No answer from the check (it timed out): say nothing, hold nobody up.
+      const check = result.body.face_check;
+      const problems = check && check.available ? check.problems || [] : [];
+      if (problems.length) failedChecks.current += 1;
+      setFaceProblems(problems);
+      setFaceChecked(Boolean(check && check.available));
       setStage("done");
       onUploaded("selfie", result.body);
       freshCode(); // the used code is spent: a retake gets a new one
@@ -250,7 +277,13 @@ export function SelfieCamera({ code, codeExpiresAt, lang, messages, previewUrl, 
       {stage === "uploading" ? (
         <>
           <span>
-            {messages.uploading} <bdi dir="ltr">{progress}%</bdi>
+            {progress >= 100 ? (
+              messages.checking
+            ) : (
+              <>
+                {messages.uploading} <bdi dir="ltr">{progress}%</bdi>
+              </>
+            )}
           </span>
           <progress max="100" value={progress} aria-label={messages.uploading} />
         </>
@@ -258,6 +291,7 @@ export function SelfieCamera({ code, codeExpiresAt, lang, messages, previewUrl, 
       {stage === "done" ? (
         <span className="pk-ok" data-testid="selfie-done">
           ✓ {messages.uploaded}
+          {faceChecked && !faceProblems.length ? ` · ${messages.face_ok}` : ""}
         </span>
       ) : null}
       {notice && stage !== "done" ? <span className="pk-notice">{notice}</span> : null}
@@ -317,9 +351,17 @@ export function SelfieCamera({ code, codeExpiresAt, lang, messages, previewUrl, 
             </div>
           </>
         ) : null}
+        {stage === "done" && faceProblems.length ? (
+          <FaceProblems problems={faceProblems} failures={failedChecks.current} messages={messages} />
+        ) : null}
         {stage === "done" ? (
-          <button type="button" className={`${BUTTON} rt-variant-soft`} onClick={retake} data-testid="selfie-retake">
-            {messages.retake}
+          <button
+            type="button"
+            className={`${BUTTON} ${faceProblems.length ? "rt-variant-solid" : "rt-variant-soft"}`}
+            onClick={retake}
+            data-testid="selfie-retake"
+          >
+            {faceProblems.length ? messages.face_retake : messages.retake}
           </button>
         ) : null}
       </>
@@ -327,7 +369,13 @@ export function SelfieCamera({ code, codeExpiresAt, lang, messages, previewUrl, 
   }
 
   return (
-    <div className="pk-camera" data-testid="selfie-camera" data-stage={stage} data-bytes={bytes || undefined}>
+    <div
+      className="pk-camera"
+      data-testid="selfie-camera"
+      data-stage={stage}
+      data-bytes={bytes || undefined}
+      data-face-checked={faceChecked ? "true" : undefined}
+    >
       {body}
       {status}
       <p role="alert" className="pk-field-error" data-testid="selfie-error">

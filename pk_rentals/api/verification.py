@@ -3,7 +3,9 @@ which neither authenticates nor caps sizes).
 
 - ``POST /api/verification/uploads/{kind}``: one image (``cnic_front``, ``cnic_back``
   or ``selfie``) as multipart field ``image``; a selfie also sends ``code``, the
-  one-time code burned into it. The /verify page uses this.
+  one-time code burned into it. The /verify page uses this. A selfie's answer also
+  carries ``face_check``: the quick check (faces, blur, brightness; issue 11), run in
+  the face-check process while this route awaits it, so the camera can offer a retake.
 - ``POST /api/verification/selfie`` (seed 000): the same for a selfie, answering 201
   with the upload and the user's verification status, for API clients.
 - ``GET /api/verification/status``: that status on its own.
@@ -25,6 +27,7 @@ from starlette.datastructures import UploadFile
 from pk_rentals.i18n import MESSAGES
 from pk_rentals.models import MediaKind
 from pk_rentals.services import verification
+from pk_rentals.services.faces import checks as face_checks
 from pk_rentals.services.identity import sessions
 from pk_rentals.services.identity.tokens import TokenError
 from pk_rentals.services.images import ImageRefused
@@ -120,7 +123,10 @@ async def upload_image(request: Request, kind: str):
     if kind not in {k.value for k in MediaKind}:
         raise ApiError("unknown_kind", 404)
     draft = await _upload(request, await _signed_in_user(request), kind)
-    return JSONResponse(draft.as_json(), status_code=201)
+    answer = draft.as_json()
+    if kind == MediaKind.SELFIE.value:
+        answer["face_check"] = (await face_checks.quick_check_upload(draft.upload_id)).as_json()
+    return JSONResponse(answer, status_code=201)
 
 
 @router.post("/selfie", status_code=201)
@@ -129,8 +135,12 @@ async def upload_selfie(request: Request):
     """Seed 000's endpoint: a live selfie with its one-time code."""
     clerk_user_id = await _signed_in_user(request)
     draft = await _upload(request, clerk_user_id, MediaKind.SELFIE.value)
+    check = await face_checks.quick_check_upload(draft.upload_id)
     status = await run_in_threadpool(verification.status_of, clerk_user_id)
-    return JSONResponse({"upload": draft.as_json(), "status": status.as_json()}, status_code=201)
+    return JSONResponse(
+        {"upload": draft.as_json(), "face_check": check.as_json(), "status": status.as_json()},
+        status_code=201,
+    )
 
 
 @router.get("/status")

@@ -4,7 +4,7 @@ status and flag labels."""
 import reflex as rx
 
 from pk_rentals.components.i18n import t
-from pk_rentals.models import SubmissionStatus
+from pk_rentals.models import FaceBand, SubmissionStatus
 from pk_rentals.services.moderation import Flag
 from pk_rentals.state.moderation import ModeratorGate
 from pk_rentals.state.ui import UiState
@@ -19,6 +19,18 @@ FLAG_ICONS = {
     Flag.PROVINCE_MISMATCH: "map-pin",
     Flag.DUPLICATE_CNIC: "copy",
     Flag.SELFIE_AGE: "clock",
+    Flag.NO_FACE: "scan-face",
+    Flag.SEVERAL_FACES: "users",
+    Flag.NO_FACE_ON_CNIC: "id-card",
+    Flag.FACES_DIFFER: "user-x",
+    Flag.BLURRY: "focus",
+    Flag.TOO_DARK: "moon",
+    Flag.CHECKS_UNAVAILABLE: "circle-help",
+}
+BAND_COLORS = {
+    FaceBand.LIKELY_SAME: "grass",
+    FaceBand.LOOK_CLOSELY: "amber",
+    FaceBand.LIKELY_DIFFERENT: "tomato",
 }
 
 
@@ -89,6 +101,29 @@ def flag_badge(flag: rx.Var) -> rx.Component:
             for value in Flag
         ],
         rx.badge(flag),
+    )
+
+
+def band_badge(band: rx.Var, size: str = "1") -> rx.Component:
+    """The selfie↔CNIC distance band: an aid, coloured like a traffic light."""
+    return rx.match(
+        band,
+        *[
+            (
+                value.value,
+                rx.badge(
+                    rx.icon("scan-face", size=12, aria_hidden="true"),
+                    t(f"moderation.band.{value.value}"),
+                    color_scheme=color,
+                    variant="soft",
+                    high_contrast=True,
+                    size=size,
+                    data_testid=f"band-{value.value}",
+                ),
+            )
+            for value, color in BAND_COLORS.items()
+        ],
+        rx.fragment(),
     )
 
 

@@ -52,6 +52,14 @@ SELFIE_MESSAGES = {
             "help_android",
             "help_ios_title",
             "help_ios",
+            "checking",
+            "face_ok",
+            "face_no_face",
+            "face_several_faces",
+            "face_too_dark",
+            "face_blurry",
+            "face_retake",
+            "face_send_anyway",
         )
     },
     "retry": "verify.photo.retry",
@@ -237,7 +245,15 @@ def submit_area() -> rx.Component:
             data_testid="verify-submit",
         ),
         rx.el.p(
-            rx.cond(VerificationState.ready, "", t("verify.submit.needs")),
+            rx.cond(
+                VerificationState.ready,
+                "",
+                rx.cond(
+                    VerificationState.retake_needed,
+                    t("verify.submit.retake_first"),
+                    t("verify.submit.needs"),
+                ),
+            ),
             id="verify-submit-needs",
             class_name="pk-hint",
             aria_live="polite",

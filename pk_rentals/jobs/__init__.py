@@ -7,8 +7,10 @@ The runner (``jobs/runner.py``) adds the lease, the schedule and the run log.
 
 from pk_rentals.jobs import reconcile, trust
 from pk_rentals.jobs.runner import Job
+from pk_rentals.services.faces import checks as face_checks
 
 JOBS: dict[str, Job] = {
     "reconcile": Job(reconcile.run, "job_reconcile_interval_seconds"),
     "trust": Job(trust.run, "job_trust_interval_seconds"),
+    "face-checks": Job(face_checks.run, "job_face_checks_interval_seconds"),
 }

@@ -2,6 +2,8 @@
 
 from pk_rentals.models.enums import (
     AuditAction,
+    FaceBand,
+    FaceCheckStatus,
     Language,
     MediaKind,
     Province,
@@ -10,6 +12,7 @@ from pk_rentals.models.enums import (
     Theme,
     VerificationLevel,
 )
+from pk_rentals.models.faces import FaceCheck
 from pk_rentals.models.identity import AuthSession, ClerkUserTombstone, ProcessedWebhook
 from pk_rentals.models.jobs import JobLock, JobRun
 from pk_rentals.models.preferences import UserPreferences
@@ -27,6 +30,9 @@ __all__ = [
     "AuditEntry",
     "AuthSession",
     "ClerkUserTombstone",
+    "FaceBand",
+    "FaceCheck",
+    "FaceCheckStatus",
     "JobLock",
     "JobRun",
     "Language",

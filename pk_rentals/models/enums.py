@@ -89,3 +89,18 @@ def check_in(column: str, enumeration: type[enum.StrEnum]) -> str:
     """SQL for ``column IN (...)`` over an enumeration's values."""
     values = ", ".join(f"'{member.value}'" for member in enumeration)
     return f"{column} IN ({values})"
+
+
+class FaceCheckStatus(enum.StrEnum):
+    """Whether a submission's face checks ran (issue 11)."""
+
+    DONE = "done"
+    UNAVAILABLE = "unavailable"  # failed or timed out; the backfill tries again
+
+
+class FaceBand(enum.StrEnum):
+    """Selfie↔CNIC face distance as moderators read it (bands are settings)."""
+
+    LIKELY_SAME = "likely_same"
+    LOOK_CLOSELY = "look_closely"
+    LIKELY_DIFFERENT = "likely_different"

@@ -11,6 +11,7 @@ from pk_rentals.components.frame import page_frame, signed_in_only
 from pk_rentals.components.i18n import t
 from pk_rentals.components.moderation import (
     ModerationKeys,
+    band_badge,
     bilingual,
     flag_badge,
     message,
@@ -281,6 +282,7 @@ def _queue_item(item) -> rx.Component:
                     rx.badge(
                         t("moderation.attempt"), " ", item.attempt, variant="outline", size="1"
                     ),
+                    band_badge(item.face_band),
                     rx.foreach(item.flags, flag_badge),
                     gap="1",
                     wrap="wrap",
@@ -405,15 +407,42 @@ def _queue() -> rx.Component:
 # --- one submission --------------------------------------------------------------------
 
 
-def _image(url: rx.Var, label_key: str, testid: str) -> rx.Component:
+def _face_boxes(boxes: rx.Var | None, image: rx.Component, frame: str) -> rx.Component:
+    """The image with the face checks' boxes drawn over it (positions in % of it)."""
+    if boxes is None:
+        return image
+    return rx.box(
+        image,
+        rx.foreach(
+            boxes,
+            lambda box: rx.box(
+                class_name="pk-face-box",
+                style={
+                    "left": box["left"],
+                    "top": box["top"],
+                    "width": box["width"],
+                    "height": box["height"],
+                },
+                data_testid="face-box",
+            ),
+        ),
+        class_name=f"pk-face-frame {frame}",
+    )
+
+
+def _image(url: rx.Var, label_key: str, testid: str, boxes: rx.Var | None = None) -> rx.Component:
     return rx.dialog.root(
         rx.dialog.trigger(
             rx.el.button(
-                rx.image(
-                    src=url,
-                    alt=t(label_key),
-                    class_name="pk-moderation-thumb",
-                    loading="lazy",
+                _face_boxes(
+                    boxes,
+                    rx.image(
+                        src=url,
+                        alt=t(label_key),
+                        class_name="pk-moderation-thumb",
+                        loading="lazy",
+                    ),
+                    "pk-face-frame-thumb",
                 ),
                 rx.flex(
                     rx.text(t(label_key), size="2", weight="medium"),
@@ -433,7 +462,14 @@ def _image(url: rx.Var, label_key: str, testid: str) -> rx.Component:
         ),
         rx.dialog.content(
             rx.dialog.title(t(label_key), size="3"),
-            rx.image(src=url, alt=t(label_key), class_name="pk-moderation-full"),
+            rx.center(
+                _face_boxes(
+                    boxes,
+                    rx.image(src=url, alt=t(label_key), class_name="pk-moderation-full"),
+                    "pk-face-frame-full",
+                ),
+                width="100%",
+            ),
             rx.flex(
                 rx.dialog.close(
                     rx.button(t("moderation.close"), variant="soft", data_testid="zoom-close")
@@ -455,8 +491,13 @@ def _text(key: str, language: str) -> str:
 
 def _images() -> rx.Component:
     return rx.grid(
-        _image(M.selected.selfie_url, "moderation.selfie", "image-selfie"),
-        _image(M.selected.cnic_front_url, "moderation.cnic_front", "image-cnic-front"),
+        _image(M.selected.selfie_url, "moderation.selfie", "image-selfie", M.selected.selfie_boxes),
+        _image(
+            M.selected.cnic_front_url,
+            "moderation.cnic_front",
+            "image-cnic-front",
+            M.selected.cnic_boxes,
+        ),
         _image(M.selected.cnic_back_url, "moderation.cnic_back", "image-cnic-back"),
         columns=rx.breakpoints(initial="2", md="3"),
         gap="3",
@@ -559,6 +600,93 @@ def _flags() -> rx.Component:
         ),
         spacing="1",
         width="100%",
+    )
+
+
+def _face_fact(label_key: str, value: rx.Var, testid: str) -> rx.Component:
+    return rx.text(t(label_key), ": ", rx.el.bdi(value, dir="ltr"), size="2", data_testid=testid)
+
+
+def _faces() -> rx.Component:
+    """What the automatic face checks found, and that they decide nothing."""
+    s = M.selected
+
+    def quality(figures: rx.Var) -> rx.Component:
+        return rx.text(
+            rx.el.bdi(figures, dir="ltr"),
+            " (",
+            t("moderation.faces.sharpness"),
+            " · ",
+            t("moderation.faces.brightness"),
+            ")",
+            size="1",
+            color_scheme="gray",
+        )
+
+    return rx.vstack(
+        _label("moderation.faces"),
+        rx.match(
+            s.face_status,
+            (
+                "done",
+                rx.vstack(
+                    rx.flex(
+                        band_badge(s.face_band, "2"),
+                        rx.cond(
+                            s.face_distance != "",
+                            rx.text(
+                                t("moderation.faces.distance"),
+                                " ",
+                                rx.el.bdi(rx.el.strong(s.face_distance), dir="ltr"),
+                                " (",
+                                t("moderation.faces.scale"),
+                                " ",
+                                rx.el.bdi(s.face_bands, dir="ltr"),
+                                ")",
+                                size="2",
+                                data_testid="face-distance",
+                            ),
+                            rx.text(t("moderation.faces.no_distance"), size="2"),
+                        ),
+                        gap="2",
+                        align="center",
+                        wrap="wrap",
+                    ),
+                    _face_fact("moderation.faces.in_selfie", s.selfie_faces, "selfie-faces"),
+                    quality(s.selfie_quality),
+                    _face_fact("moderation.faces.on_cnic", s.cnic_faces, "cnic-faces"),
+                    quality(s.cnic_quality),
+                    rx.text(
+                        t("moderation.faces.boxes"),
+                        " ",
+                        t("moderation.faces.took"),
+                        " ",
+                        rx.el.bdi(s.face_seconds, " ", dir="ltr"),
+                        t("moderation.faces.seconds"),
+                        " · ",
+                        rx.el.bdi(s.face_model, dir="ltr"),
+                        size="1",
+                        color_scheme="gray",
+                        class_name="pk-wrap-anywhere",
+                    ),
+                    spacing="1",
+                    width="100%",
+                ),
+            ),
+            ("unavailable", rx.text(t("moderation.flag.checks_unavailable.explain"), size="2")),
+            rx.text(t("moderation.faces.pending"), size="2", data_testid="faces-pending"),
+        ),
+        rx.callout.root(
+            rx.callout.icon(rx.icon("info", aria_hidden="true")),
+            rx.callout.text(t("moderation.faces.aid"), size="1"),
+            color_scheme="gray",
+            size="1",
+            width="100%",
+            data_testid="faces-aid",
+        ),
+        spacing="2",
+        width="100%",
+        data_testid="face-checks",
     )
 
 
@@ -818,7 +946,7 @@ def _detail_body() -> rx.Component:
         _images(),
         rx.grid(
             rx.vstack(_cnic(), _person(), spacing="4"),
-            rx.vstack(_flags(), _earlier(), spacing="4"),
+            rx.vstack(_faces(), _flags(), _earlier(), spacing="4"),
             columns=rx.breakpoints(initial="1", lg="2"),
             gap="4",
             width="100%",

@@ -23,6 +23,8 @@ from pk_rentals import db
 from pk_rentals.models import (
     AuditAction,
     AuditEntry,
+    FaceCheck,
+    FaceCheckStatus,
     Role,
     SubmissionStatus,
     User,
@@ -64,6 +66,25 @@ class Flag(enum.StrEnum):
     PROVINCE_MISMATCH = "province_mismatch"
     DUPLICATE_CNIC = "duplicate_cnic"
     SELFIE_AGE = "selfie_age"
+    # The automatic face checks (services/faces): aids, never decisions.
+    NO_FACE = "no_face"
+    SEVERAL_FACES = "several_faces"
+    NO_FACE_ON_CNIC = "no_face_on_cnic"
+    FACES_DIFFER = "faces_differ"
+    BLURRY = "blurry"
+    TOO_DARK = "too_dark"
+    CHECKS_UNAVAILABLE = "checks_unavailable"
+
+
+# Face flags, each a boolean column of face_checks.
+FACE_FLAG_COLUMNS = {
+    Flag.NO_FACE: "flag_no_face",
+    Flag.SEVERAL_FACES: "flag_several_faces",
+    Flag.NO_FACE_ON_CNIC: "flag_no_face_on_cnic",
+    Flag.FACES_DIFFER: "flag_faces_differ",
+    Flag.BLURRY: "flag_blurry",
+    Flag.TOO_DARK: "flag_too_dark",
+}
 
 
 class NotModerator(Exception):
@@ -122,6 +143,7 @@ class QueueItem:
     province: str
     cnic_masked: str
     flags: tuple[str, ...]
+    face_band: str | None = None  # FaceBand of the selfie↔CNIC distance, once checked
 
 
 @dataclasses.dataclass(frozen=True)
@@ -130,7 +152,7 @@ class QueuePage:
     next_cursor: str | None  # pass as ``after`` for the next page
 
 
-def _flags(row: VerificationSubmission) -> tuple[str, ...]:
+def _flags(row: VerificationSubmission, check: FaceCheck | None = None) -> tuple[str, ...]:
     flags = []
     if row.flag_province_mismatch:
         flags.append(Flag.PROVINCE_MISMATCH.value)
@@ -138,10 +160,20 @@ def _flags(row: VerificationSubmission) -> tuple[str, ...]:
         flags.append(Flag.DUPLICATE_CNIC.value)
     if row.selfie_age_seconds > get_settings().selfie_max_age_seconds:
         flags.append(Flag.SELFIE_AGE.value)
+    if check is not None and check.status == FaceCheckStatus.UNAVAILABLE:
+        flags.append(Flag.CHECKS_UNAVAILABLE.value)
+    elif check is not None:
+        flags.extend(f.value for f, column in FACE_FLAG_COLUMNS.items() if getattr(check, column))
     return tuple(flags)
 
 
 def _flag_condition(flag: Flag):
+    """A WHERE on the queue's rows (the face flags through the joined face_checks row:
+    the queue index still gives the order, the flag only filters)."""
+    if flag in FACE_FLAG_COLUMNS:
+        return getattr(FaceCheck, FACE_FLAG_COLUMNS[flag]).is_(True)
+    if flag is Flag.CHECKS_UNAVAILABLE:
+        return FaceCheck.status == FaceCheckStatus.UNAVAILABLE
     if flag is Flag.PROVINCE_MISMATCH:
         return VerificationSubmission.flag_province_mismatch.is_(True)
     if flag is Flag.DUPLICATE_CNIC:
@@ -164,8 +196,9 @@ def decode_cursor(cursor: str) -> tuple[datetime, uuid.UUID] | None:
 def queue_statement(status: str, flag: str | None, after: str | None, limit: int):
     """Oldest first, keyset-paginated on (submitted_at, id): the queue index serves it."""
     statement = (
-        select(VerificationSubmission, User.display_name, User.city, User.province)
+        select(VerificationSubmission, User.display_name, User.city, User.province, FaceCheck)
         .join(User, User.id == VerificationSubmission.user_id)
+        .outerjoin(FaceCheck, FaceCheck.submission_id == VerificationSubmission.id)
         .where(VerificationSubmission.status == SubmissionStatus(status))
     )
     if flag:
@@ -202,9 +235,10 @@ def queue(
             city=city,
             province=province,
             cnic_masked=row.cnic_masked,
-            flags=_flags(row),
+            flags=_flags(row, check),
+            face_band=check.band if check is not None else None,
         )
-        for row, name, city, province in rows[:limit]
+        for row, name, city, province, check in rows[:limit]
     ]
     more = len(rows) > limit
     return QueuePage(
@@ -222,6 +256,49 @@ class EarlierAttempt:
     status: str
     reason_code: str | None
     submitted_at: datetime
+
+
+@dataclasses.dataclass(frozen=True)
+class FaceSummary:
+    """What the face checks found, for the detail view (no descriptors exist here)."""
+
+    status: str  # FaceCheckStatus
+    problem: str | None
+    checked_at: datetime
+    model: str
+    thresholds: str
+    seconds: float | None
+    selfie_faces: int | None
+    cnic_faces: int | None
+    distance: float | None
+    band: str | None
+    selfie_blur: float | None
+    selfie_brightness: float | None
+    cnic_blur: float | None
+    cnic_brightness: float | None
+    selfie_boxes: list[list[float]]
+    cnic_boxes: list[list[float]]
+
+    @classmethod
+    def of(cls, check: FaceCheck) -> FaceSummary:
+        return cls(
+            status=check.status,
+            problem=check.problem,
+            checked_at=as_utc(check.checked_at),
+            model=check.model,
+            thresholds=check.thresholds,
+            seconds=check.seconds,
+            selfie_faces=check.selfie_faces,
+            cnic_faces=check.cnic_faces,
+            distance=check.distance,
+            band=check.band,
+            selfie_blur=check.selfie_blur,
+            selfie_brightness=check.selfie_brightness,
+            cnic_blur=check.cnic_blur,
+            cnic_brightness=check.cnic_brightness,
+            selfie_boxes=list(check.selfie_boxes or []),
+            cnic_boxes=list(check.cnic_boxes or []),
+        )
 
 
 @dataclasses.dataclass(frozen=True)
@@ -251,6 +328,7 @@ class SubmissionDetail:
     level: str
     member_since: datetime
     earlier: list[EarlierAttempt]
+    faces: FaceSummary | None = None  # None: not checked yet
 
 
 def detail_statement(submission_id: uuid.UUID):
@@ -262,10 +340,12 @@ def detail_statement(submission_id: uuid.UUID):
             UserVerification.phone_verified,
             UserVerification.verification_level,
             decider.display_name,
+            FaceCheck,
         )
         .join(User, User.id == VerificationSubmission.user_id)
         .join(UserVerification, UserVerification.user_id == User.id)
         .outerjoin(decider, decider.id == VerificationSubmission.decided_by)
+        .outerjoin(FaceCheck, FaceCheck.submission_id == VerificationSubmission.id)
         .where(VerificationSubmission.id == submission_id)
     )
 
@@ -277,7 +357,7 @@ def detail(moderator_clerk_id: str, submission_id: str) -> SubmissionDetail:
         found = session.exec(detail_statement(key)).first()
         if found is None:
             raise NotFound(submission_id)
-        row, user, phone_verified, level, decided_by = found
+        row, user, phone_verified, level, decided_by, check = found
         earlier = session.exec(
             select(VerificationSubmission)
             .where(VerificationSubmission.user_id == user.id, VerificationSubmission.id != row.id)
@@ -295,7 +375,7 @@ def detail(moderator_clerk_id: str, submission_id: str) -> SubmissionDetail:
             cnic_masked=row.cnic_masked,
             cnic_province=row.cnic_province,
             profile_province=row.profile_province,
-            flags=_flags(row),
+            flags=_flags(row, check),
             selfie_age_seconds=row.selfie_age_seconds,
             selfie_url=signed_url(row.selfie_ref),
             cnic_front_url=signed_url(row.cnic_front_ref),
@@ -311,6 +391,7 @@ def detail(moderator_clerk_id: str, submission_id: str) -> SubmissionDetail:
                 EarlierAttempt(e.attempt, e.status, e.reason_code, as_utc(e.submitted_at))
                 for e in earlier
             ],
+            faces=FaceSummary.of(check) if check is not None else None,
         )
 
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 import asyncio
 import dataclasses
 import logging
+import re
 
 import reflex as rx
 
@@ -60,6 +61,7 @@ class QueueRow:
     place_ur: str = ""
     cnic_masked: str = ""
     flags: list[str] = dataclasses.field(default_factory=list)
+    face_band: str = ""
 
 
 @dataclasses.dataclass
@@ -97,6 +99,19 @@ class SubmissionView:
     level: str = ""
     member_since: str = ""
     earlier: list[EarlierRow] = dataclasses.field(default_factory=list)
+    # The automatic face checks: "" not yet, "done" or "unavailable".
+    face_status: str = ""
+    face_band: str = ""
+    face_distance: str = ""
+    face_bands: str = ""  # "0.45 / 0.6": where the bands change
+    selfie_faces: str = ""
+    cnic_faces: str = ""
+    selfie_quality: str = ""  # "sharpness 0.16 · brightness 174" figures, language-free
+    cnic_quality: str = ""
+    face_seconds: str = ""
+    face_model: str = ""
+    selfie_boxes: list[dict[str, str]] = dataclasses.field(default_factory=list)
+    cnic_boxes: list[dict[str, str]] = dataclasses.field(default_factory=list)
 
 
 @dataclasses.dataclass
@@ -129,7 +144,50 @@ def _queue_row(item: moderation.QueueItem) -> QueueRow:
         place_ur=place_ur,
         cnic_masked=item.cnic_masked,
         flags=list(item.flags),
+        face_band=item.face_band or "",
     )
+
+
+def _boxes(boxes: list[list[float]]) -> list[dict[str, str]]:
+    """Face boxes (fractions of the image) as CSS percentages for the overlay."""
+    return [
+        {
+            "left": f"{100 * left:.2f}%",
+            "top": f"{100 * top:.2f}%",
+            "width": f"{100 * (right - left):.2f}%",
+            "height": f"{100 * (bottom - top):.2f}%",
+        }
+        for left, top, right, bottom in boxes
+    ]
+
+
+def _quality(blur: float | None, brightness: float | None) -> tuple[str, str]:
+    """(sharpness, brightness) as short figures; "—" when there was no face."""
+    if blur is None or brightness is None:
+        return "—", "—"
+    return f"{blur:.3f}", f"{brightness:.0f}"
+
+
+def _face_fields(faces: moderation.FaceSummary | None) -> dict:
+    if faces is None:
+        return {}
+    thresholds = dict(re.findall(r"(\w+)[<>=]+([\d.]+)", faces.thresholds))
+    selfie_sharp, selfie_bright = _quality(faces.selfie_blur, faces.selfie_brightness)
+    cnic_sharp, cnic_bright = _quality(faces.cnic_blur, faces.cnic_brightness)
+    return {
+        "face_status": faces.status,
+        "face_band": faces.band or "",
+        "face_distance": f"{faces.distance:.2f}" if faces.distance is not None else "",
+        "face_bands": f"{thresholds.get('same', '?')} / {thresholds.get('different', '?')}",
+        "selfie_faces": "" if faces.selfie_faces is None else str(faces.selfie_faces),
+        "cnic_faces": "" if faces.cnic_faces is None else str(faces.cnic_faces),
+        "selfie_quality": f"{selfie_sharp} · {selfie_bright}",
+        "cnic_quality": f"{cnic_sharp} · {cnic_bright}",
+        "face_seconds": f"{faces.seconds:.2f}" if faces.seconds is not None else "",
+        "face_model": faces.model,
+        "selfie_boxes": _boxes(faces.selfie_boxes),
+        "cnic_boxes": _boxes(faces.cnic_boxes),
+    }
 
 
 def _submission_view(shown: moderation.SubmissionDetail) -> SubmissionView:
@@ -163,6 +221,7 @@ def _submission_view(shown: moderation.SubmissionDetail) -> SubmissionView:
             EarlierRow(e.attempt, e.status, e.reason_code or "", pakistan_time(e.submitted_at))
             for e in shown.earlier
         ],
+        **_face_fields(shown.faces),
     )
 
 

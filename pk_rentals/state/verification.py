@@ -20,6 +20,8 @@ from pk_rentals.i18n import MESSAGES, text
 from pk_rentals.places import pakistan_time
 from pk_rentals.services import verification
 from pk_rentals.services.cnic import CnicInvalid, normalize_cnic
+from pk_rentals.services.faces import checks as face_checks
+from pk_rentals.services.faces import pool as face_pool
 from pk_rentals.state.auth import AuthState, protected
 from pk_rentals.state.ui import UiState
 
@@ -75,6 +77,11 @@ class VerificationState(rx.State):
     submitting: bool = False
     refusal: str = ""  # SubmissionRefused.code of the last attempt
     draft_owner: str = ""  # whose CNIC draft this browser may restore
+    # The selfie's quick face check (issue 11), as the upload answered it. Only a
+    # nudge to retake: after a second failed check the selfie may be sent anyway
+    # (the moderator sees the flags), so the browser's word is enough here.
+    selfie_problems: list[str] = []  # noqa: RUF012
+    selfie_failed_checks: int = 0
 
     @rx.var
     def has_front(self) -> bool:
@@ -91,7 +98,16 @@ class VerificationState(rx.State):
     @rx.var
     def ready(self) -> bool:
         """Everything is there to send (the server checks it all again)."""
-        return self.cnic_ok and all(kind in self.previews for kind in IMAGE_KINDS)
+        return (
+            self.cnic_ok
+            and all(kind in self.previews for kind in IMAGE_KINDS)
+            and not self.retake_needed
+        )
+
+    @rx.var
+    def retake_needed(self) -> bool:
+        """The selfie failed its quick check once: ask for another before sending."""
+        return bool(self.selfie_problems) and self.selfie_failed_checks < 2
 
     @rx.var
     def out_of_tries(self) -> bool:
@@ -132,6 +148,8 @@ class VerificationState(rx.State):
         self.refusal = ""
         if self.can_submit and "selfie" not in self.previews:
             await self._issue_code(user_id)
+        if self.can_submit:  # start the face-check process while the form is filled in
+            await asyncio.to_thread(face_pool.warm_up)
 
     @rx.event
     @protected
@@ -144,6 +162,12 @@ class VerificationState(rx.State):
     async def image_uploaded(self, kind: str, upload: dict):
         """The browser says an upload succeeded: re-read what the server holds."""
         log.debug("%s uploaded: %s bytes", kind, upload.get("bytes"))
+        if kind == "selfie":
+            check = upload.get("face_check") or {}
+            problems = (check.get("problems") or []) if check.get("available") else []
+            self.selfie_problems = [p for p in problems if p in face_checks.SELFIE_PROBLEMS]
+            if self.selfie_problems:
+                self.selfie_failed_checks += 1
         self._show(await asyncio.to_thread(verification.status_of, await self._user_id()))
         if self.refusal.startswith("missing_") or self.refusal == "selfie_stale":
             self.refusal = ""
@@ -191,5 +215,7 @@ class VerificationState(rx.State):
             return
         self._show(found)
         self.submitting = False
+        self.selfie_problems, self.selfie_failed_checks = [], 0
+        face_checks.check_in_background(user_id)  # the moderator's scores, off this process
         yield rx.call_script(f"window.localStorage.removeItem({CNIC_DRAFT_KEY!r})")
         yield rx.toast.success(text("verify.submitted", language))
