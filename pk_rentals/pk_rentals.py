@@ -4,7 +4,7 @@ import reflex as rx
 
 import pk_rentals.models  # noqa: F401 - tables must be registered for Reflex's schema check
 from pk_rentals import routes
-from pk_rentals.api import create_api
+from pk_rentals.api import create_api, trust_proxy_headers
 from pk_rentals.components.clerk import ClerkSession, clerk_provider
 from pk_rentals.components.head import head_components
 from pk_rentals.components.idle_guard import idle_guard
@@ -22,7 +22,7 @@ from pk_rentals.state.auth import AuthState
 from pk_rentals.state.public_profile import PublicProfileState
 
 app = rx.App(
-    api_transformer=create_api(),
+    api_transformer=[create_api(), trust_proxy_headers],
     head_components=head_components(),
     html_lang="ur",
     html_custom_attrs={"dir": "rtl"},
