@@ -231,7 +231,9 @@ def write_configs(top: Topology, env: dict[str, str]) -> None:
         ),
         "devauth_location": devauth,
     }
-    (etc / "nginx.conf").write_text(render((DEPLOY_DIR / "nginx.conf.template").read_text(), values))
+    (etc / "nginx.conf").write_text(
+        render((DEPLOY_DIR / "nginx.conf.template").read_text(), values)
+    )
     pg_bin = _pg_bin_dir()
     values = {
         "run_dir": str(run),
@@ -277,7 +279,9 @@ def _fingerprint(env: dict[str, str]) -> str:
         files = [path] if path.is_file() else sorted(p for p in path.rglob("*") if p.is_file())
         for file in files:
             if "__pycache__" not in file.parts:
-                digest.update(f"{file.relative_to(PROJECT_ROOT)}:{file.stat().st_mtime_ns}\n".encode())
+                digest.update(
+                    f"{file.relative_to(PROJECT_ROOT)}:{file.stat().st_mtime_ns}\n".encode()
+                )
     return digest.hexdigest()
 
 
@@ -321,8 +325,18 @@ def init_postgres(top: Topology) -> None:
         os.chown(data.parent, user.pw_uid, user.pw_gid)
         as_postgres = ["runuser", "-u", "postgres", "--"]
     subprocess.run(
-        [*as_postgres, str(_pg_bin_dir() / "initdb"), "-D", str(data), "-U", "postgres"]
-        + ["-A", "trust", "-E", "UTF8"],
+        [
+            *as_postgres,
+            str(_pg_bin_dir() / "initdb"),
+            "-D",
+            str(data),
+            "-U",
+            "postgres",
+            "-A",
+            "trust",
+            "-E",
+            "UTF8",
+        ],
         check=True,
         capture_output=True,
     )
@@ -376,7 +390,9 @@ def up(top: Topology, *, timeout: float = 120) -> dict[str, str]:
         text=True,
     )
     if check.returncode != 0:
-        raise SystemExit(f"pk_rentals: the production settings are refused:\n{check.stdout}{check.stderr}")
+        raise SystemExit(
+            f"pk_rentals: the production settings are refused:\n{check.stdout}{check.stderr}"
+        )
     for folder in ("redis", "media", "devauth"):
         top.path(folder).mkdir(parents=True, exist_ok=True)
     write_configs(top, env)
@@ -392,7 +408,11 @@ def up(top: Topology, *, timeout: float = 120) -> dict[str, str]:
     )
     supervisorctl(top, "start", "worker:*")
     for port in top.worker_ports:
-        _wait(f"the worker on port {port}", lambda p=port: http_ok(f"http://127.0.0.1:{p}/healthz"), timeout)
+        _wait(
+            f"the worker on port {port}",
+            lambda p=port: http_ok(f"http://127.0.0.1:{p}/healthz"),
+            timeout,
+        )
     supervisorctl(top, "start", "nginx")
     _wait("nginx", lambda: http_ok(f"http://127.0.0.1:{top.listen}/healthz"), 30)
     return env
@@ -418,7 +438,8 @@ def down(top: Topology) -> None:
 def banner(top: Topology, env: dict[str, str]) -> str:
     lines = [f"pk_rentals (production topology) is running at {top.url}"]
     lines.append(
-        f"  {top.workers} backend workers on 127.0.0.1:{top.worker_ports[0]}-{top.worker_ports[-1]} "
+        f"  {top.workers} backend workers on 127.0.0.1:"
+        f"{top.worker_ports[0]}-{top.worker_ports[-1]} "
         f"(supervisord), PostgreSQL :{top.pg_port}, Redis :{top.redis_port}, nginx :{top.listen}"
     )
     if env["PK_LOCAL_TRIAL"] == "1":
