@@ -24,11 +24,13 @@ export PYTHONDONTWRITEBYTECODE := 1
 NPM_CONFIG_REGISTRY ?= $(shell npm config get registry 2>/dev/null)
 export NPM_CONFIG_REGISTRY
 
-.PHONY: help run test lint format deps-run deps-test migrate clean
+.PHONY: help run test lint format deps-run deps-test deps-prod migrate clean prod prod-stop
 
 help:
 	@echo "make run    start the app on embedded defaults at http://localhost:3000"
 	@echo "make test   ruff, then unit, integration and end-to-end tests"
+	@echo "make prod   the production topology on this machine at http://localhost:8080"
+	@echo "            (nginx, supervisord, PostgreSQL, Redis, PK_WORKERS=2); make prod-stop"
 	@echo "make lint | format | migrate | clean"
 
 run: deps-run
@@ -39,6 +41,12 @@ run: deps-run
 	@$(PY) -m pk_rentals.cli worker & worker=$$!; \
 	  trap 'kill -TERM $$worker 2>/dev/null; wait $$worker 2>/dev/null || true' EXIT; \
 	  reflex run --env dev --loglevel warning
+
+prod: deps-prod
+	@$(PY) deploy/prod.py up
+
+prod-stop:
+	@$(PY) deploy/prod.py down
 
 test: deps-test lint
 	@mkdir -p test-artifacts
@@ -57,6 +65,7 @@ migrate: $(STAMPS)/venv
 
 deps-run: $(STAMPS)/apt-run $(STAMPS)/venv $(STAMPS)/bun
 deps-test: $(STAMPS)/apt-test $(STAMPS)/venv $(STAMPS)/bun
+deps-prod: $(STAMPS)/apt-prod $(STAMPS)/venv $(STAMPS)/bun
 
 # Debian packages: installed only when one is missing (needs root, as CI is).
 $(STAMPS)/apt-%: tools/system-deps.sh

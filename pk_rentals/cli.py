@@ -105,7 +105,7 @@ def preflight(ports: Sequence[int]) -> None:
 def devauth_info() -> dict[str, str]:
     """Where the built-in identity server is and its keys, for tools and tests."""
     settings = _settings()
-    if not settings.uses_devauth or settings.is_production:
+    if not settings.runs_devauth:
         raise OperatorError(
             "there is no built-in identity server here (it runs only in development and tests "
             "with PK_IDENTITY_PROVIDER=builtin); use the Clerk dashboard's keys instead.",

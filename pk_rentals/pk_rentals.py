@@ -4,7 +4,8 @@ import reflex as rx
 
 import pk_rentals.models  # noqa: F401 - tables must be registered for Reflex's schema check
 from pk_rentals import routes
-from pk_rentals.api import create_api
+from pk_rentals.api import create_api, trust_proxy_headers
+from pk_rentals.backend_errors import backend_error_toast
 from pk_rentals.components.clerk import ClerkSession, clerk_provider
 from pk_rentals.components.head import head_components
 from pk_rentals.components.idle_guard import idle_guard
@@ -23,7 +24,8 @@ from pk_rentals.state.auth import AuthState
 from pk_rentals.state.public_profile import PublicProfileState
 
 app = rx.App(
-    api_transformer=create_api(),
+    api_transformer=[create_api(), trust_proxy_headers],
+    backend_exception_handler=backend_error_toast,
     head_components=head_components(),
     html_lang="ur",
     html_custom_attrs={"dir": "rtl"},
@@ -31,7 +33,11 @@ app = rx.App(
     # Clerk around every page, with the token bridge and the idle guard inside it.
     extra_app_wraps={
         (45, "Clerk"): lambda _stateful: clerk_provider(
-            ClerkSession.create(on_token=AuthState.receive_token, poll_seconds=10),
+            ClerkSession.create(
+                on_token=AuthState.receive_token,
+                poll_seconds=10,
+                server_checked=AuthState.checked,
+            ),
             idle_guard(),
         )
     },

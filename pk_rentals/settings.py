@@ -166,6 +166,20 @@ class Settings(BaseSettings):
     # Seconds a health check waits for the database before answering 503.
     db_connect_timeout: int = 3
 
+    # Production topology (deploy/, README "Production"). Backend processes serving
+    # this app, counted over all hosts; each keeps Reflex state in memory unless Redis
+    # is shared, so more than one needs REFLEX_REDIS_URL.
+    workers: int = Field(
+        default=1, ge=1, validation_alias=AliasChoices("PK_WORKERS", "WEB_CONCURRENCY")
+    )
+    granian_workers: int = Field(default=1, ge=1, validation_alias="GRANIAN_WORKERS")
+    # Addresses (or networks) of the reverse proxies whose X-Forwarded-For is
+    # believed, comma separated; empty = the peer address is the client.
+    trusted_proxies: str = ""
+    # `make prod` without Clerk or Cloudinary: production topology on this machine
+    # with the built-in identity server and local media. Never for real users.
+    local_trial: bool = False
+
     @property
     def is_production(self) -> bool:
         return self.env is Environment.PRODUCTION
@@ -173,6 +187,11 @@ class Settings(BaseSettings):
     @property
     def uses_devauth(self) -> bool:
         return self.identity_provider is IdentityProvider.BUILTIN
+
+    @property
+    def runs_devauth(self) -> bool:
+        """The built-in identity server is mounted: development, tests, a local trial."""
+        return self.uses_devauth and (not self.is_production or self.local_trial)
 
     @property
     def authorized_parties(self) -> tuple[str, ...]:
@@ -190,9 +209,14 @@ class Settings(BaseSettings):
 
     def production_problems(self) -> list[str]:
         """One sentence per setting that production must not run with."""
+        problems = self._scale_problems()
         if not self.is_production:
-            return []
-        problems = []
+            return problems
+        if self.local_trial and not _is_loopback_url(self.public_url):
+            problems.append(
+                "PK_LOCAL_TRIAL: the local trial serves only this machine; unset it, or set "
+                "PK_PUBLIC_URL to an http://localhost:PORT address."
+            )
         if self.uses_sqlite:
             problems.append(
                 "REFLEX_DB_URL: production needs PostgreSQL; set it to "
@@ -203,12 +227,12 @@ class Settings(BaseSettings):
                 f"PK_SECRET_KEY: set a random value of at least {MIN_SECRET_LENGTH} characters "
                 "(python -c 'import secrets; print(secrets.token_urlsafe(48))')."
             )
-        if self.identity_provider is IdentityProvider.BUILTIN:
+        if self.identity_provider is IdentityProvider.BUILTIN and not self.local_trial:
             problems.append(
                 "PK_IDENTITY_PROVIDER: the built-in identity server is for development and "
                 "tests only; set it to clerk and set the CLERK_* variables."
             )
-        else:
+        elif not self.uses_devauth:
             problems.extend(self._clerk_problems())
         problems.extend(
             f"PK_{name.upper()}: production needs its own key "
@@ -217,14 +241,33 @@ class Settings(BaseSettings):
             if _is_placeholder(getattr(self, name))
         )
         if self.media_storage is MediaStorage.LOCAL:
-            problems.append(
-                "PK_MEDIA_STORAGE: local media storage is for development and tests only; "
-                "set it to cloudinary and set CLOUDINARY_URL."
-            )
+            if not self.local_trial:
+                problems.append(
+                    "PK_MEDIA_STORAGE: local media storage is for development and tests only; "
+                    "set it to cloudinary and set CLOUDINARY_URL."
+                )
         elif _is_placeholder(self.cloudinary_url, min_length=1):
             problems.append(
                 "CLOUDINARY_URL: set it to cloudinary://API_KEY:API_SECRET@CLOUD_NAME "
                 "from your Cloudinary console."
+            )
+        return problems
+
+    def _scale_problems(self) -> list[str]:
+        """What silently breaks with several backend processes, in any mode."""
+        problems = []
+        if self.redis_url:
+            return problems
+        if self.workers > 1:
+            problems.append(
+                f"PK_WORKERS: {self.workers} workers without REFLEX_REDIS_URL would each keep "
+                "their own copy of every tab's state; set REFLEX_REDIS_URL=redis://HOST:6379/0 "
+                "or PK_WORKERS=1."
+            )
+        if self.granian_workers > 1:
+            problems.append(
+                "GRANIAN_WORKERS: more than one worker per backend needs REFLEX_REDIS_URL "
+                "(state would fork per worker); set REFLEX_REDIS_URL or GRANIAN_WORKERS=1."
             )
         return problems
 
@@ -291,6 +334,13 @@ def parse_nameservers(value: str) -> tuple[tuple[str, int], ...]:
             raise ValueError(f"{item!r} has no valid port")
         servers.append((address, int(port)))
     return tuple(servers)
+
+
+def _is_loopback_url(url: str) -> bool:
+    from urllib.parse import urlsplit
+
+    host = urlsplit(url).hostname or ""
+    return host == "localhost" or host.startswith("127.") or host == "::1"
 
 
 def _is_placeholder(secret: SecretStr, min_length: int = MIN_SECRET_LENGTH) -> bool:

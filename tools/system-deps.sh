@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Install the Debian packages `make run` or `make test` needs, only those missing.
-# Usage: tools/system-deps.sh run|test
+# Usage: tools/system-deps.sh run|test|prod
 set -euo pipefail
 
 need=()
@@ -9,9 +9,14 @@ has_package() { dpkg -s "$1" >/dev/null 2>&1; }
 
 has_command npm || need+=(npm)
 python3 -c 'import ensurepip, venv' 2>/dev/null || need+=(python3-venv)
-if [ "${1:-run}" = test ]; then
+if [ "${1:-run}" = test ] || [ "${1:-run}" = prod ]; then
   ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || need+=(postgresql)
   has_command redis-server || need+=(redis-server)
+  # The production topology (make prod, and its tests): web server and supervisor.
+  [ -x /usr/sbin/nginx ] || need+=(nginx)
+  has_command supervisord || need+=(supervisor)
+fi
+if [ "${1:-run}" = test ]; then
   has_command chromium || need+=(chromium)
   has_package fonts-noto-core || need+=(fonts-noto-core)
 fi

@@ -13,9 +13,23 @@ def create_api() -> FastAPI:
     api.include_router(verification.router)
     api.include_router(media.router)
     settings = get_settings()
-    if settings.uses_devauth and not settings.is_production:
+    if settings.runs_devauth:
         from pk_rentals.devauth.instance import MOUNT
         from pk_rentals.devauth.server import create_devauth_app
 
         api.mount(MOUNT, create_devauth_app())
     return api
+
+
+def trust_proxy_headers(app):
+    """The client address from X-Forwarded-For, believed only from PK_TRUSTED_PROXIES.
+
+    Wraps the whole backend (``/_event`` included), so rate limits and logs see the
+    visitor, not nginx; from any other peer the header is ignored.
+    """
+    trusted = [host.strip() for host in get_settings().trusted_proxies.split(",") if host.strip()]
+    if not trusted:
+        return app
+    from granian.utils.proxies import wrap_asgi_with_proxy_headers
+
+    return wrap_asgi_with_proxy_headers(app, trusted_hosts=trusted)

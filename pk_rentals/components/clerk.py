@@ -79,6 +79,9 @@ class ClerkSession(rx.Component):
     tag = "ClerkSession"
 
     poll_seconds: rx.Var[int]
+    # False while the backend holds no answer from Clerk: at first load, and again
+    # when a crashed worker's tab was given a fresh state (the token is resent then).
+    server_checked: rx.Var[bool]
     on_token: rx.EventHandler[passthrough_event_spec(str)]
 
 

@@ -32,8 +32,10 @@ SESSION_LIFETIME_MS = 7 * 24 * 3600 * 1000  # Clerk's default maximum session li
 
 class IdentityServer:
     def __init__(self, settings: Settings):
-        if settings.is_production:
-            raise RuntimeError("the built-in identity server never runs in production")
+        if settings.is_production and not settings.local_trial:
+            raise RuntimeError(
+                "the built-in identity server never runs in production (outside PK_LOCAL_TRIAL)"
+            )
         self.settings = settings
         self.instance = instance.Instance.load_or_create(settings.devauth_dir)
         self.engine = get_engine()

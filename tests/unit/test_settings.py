@@ -89,3 +89,58 @@ def test_unknown_environment_is_a_sentence_naming_pk_env(monkeypatch):
     assert refused.value.problems == [
         "PK_ENV: Input should be 'development', 'test' or 'production'."
     ]
+
+
+@pytest.mark.parametrize("variable", ["PK_WORKERS", "WEB_CONCURRENCY", "GRANIAN_WORKERS"])
+def test_several_workers_without_redis_are_refused_naming_the_variable(monkeypatch, variable):
+    monkeypatch.setenv(variable, "2")
+    with pytest.raises(SettingsError) as refused:
+        load_settings()
+    assert len(refused.value.problems) == 1
+    expected = "GRANIAN_WORKERS" if variable == "GRANIAN_WORKERS" else "PK_WORKERS"
+    assert refused.value.problems[0].startswith(f"{expected}: ")
+    assert "REFLEX_REDIS_URL" in refused.value.problems[0]
+
+
+def test_several_workers_share_state_through_redis(monkeypatch):
+    set_env(
+        monkeypatch, {**GOOD_PRODUCTION, "PK_WORKERS": "4", "REFLEX_REDIS_URL": "redis://r:6379"}
+    )
+    assert load_settings().workers == 4
+
+
+LOCAL_TRIAL = {
+    **{k: v for k, v in GOOD_PRODUCTION.items() if not k.startswith(("CLERK_", "CLOUDINARY"))},
+    "PK_LOCAL_TRIAL": "1",
+    "PK_IDENTITY_PROVIDER": "builtin",
+    "PK_MEDIA_STORAGE": "local",
+    "PK_PUBLIC_URL": "http://localhost:8080",
+}
+
+
+def test_local_trial_allows_builtin_identity_and_local_media(monkeypatch):
+    set_env(monkeypatch, LOCAL_TRIAL)
+    settings = load_settings()
+    assert settings.is_production
+    assert settings.runs_devauth
+
+
+def test_builtin_identity_is_not_mounted_in_production_without_the_trial(monkeypatch):
+    set_env(monkeypatch, {**GOOD_PRODUCTION, "PK_IDENTITY_PROVIDER": "builtin"})
+    with pytest.raises(SettingsError):
+        load_settings()
+    set_env(monkeypatch, LOCAL_TRIAL)
+    monkeypatch.setenv("PK_LOCAL_TRIAL", "0")
+    with pytest.raises(SettingsError) as refused:
+        load_settings()
+    assert {p.split(":")[0] for p in refused.value.problems} == {
+        "PK_IDENTITY_PROVIDER",
+        "PK_MEDIA_STORAGE",
+    }
+
+
+def test_local_trial_refuses_a_public_address(monkeypatch):
+    set_env(monkeypatch, {**LOCAL_TRIAL, "PK_PUBLIC_URL": "https://rentals.example.pk"})
+    with pytest.raises(SettingsError) as refused:
+        load_settings()
+    assert [p.split(":")[0] for p in refused.value.problems] == ["PK_LOCAL_TRIAL"]

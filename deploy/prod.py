@@ -1,0 +1,478 @@
+"""`make prod` / `make prod-stop`: the production topology on one machine.
+
+PostgreSQL and Redis (Debian's binaries, data under ``.prod/``), N single-process
+Reflex backends and nginx, all under supervisord, which restarts whichever dies.
+nginx serves the static export (the public URL baked in) and proxies the backend
+routes round robin. Without Clerk and Cloudinary variables it is a *local trial*:
+the built-in identity server and local media, switched on by ``PK_LOCAL_TRIAL=1``
+and printed in the banner.
+
+    python deploy/prod.py up      # build if needed, start everything, print the banner
+    python deploy/prod.py down    # stop everything (data stays in .prod/)
+    python deploy/prod.py status
+
+The tests start the same topology in a temporary folder on free ports
+(``Topology(root=..., listen=...)``), so what they check is what this runs.
+"""
+
+from __future__ import annotations
+
+import argparse
+import base64
+import contextlib
+import dataclasses
+import hashlib
+import os
+import pwd
+import re
+import secrets
+import shutil
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+from urllib.parse import urlsplit
+
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+DEPLOY_DIR = PROJECT_ROOT / "deploy"
+SOURCES = ("pk_rentals", "assets", "rxconfig.py")
+PG_BIN_CANDIDATES = sorted(Path("/usr/lib/postgresql").glob("*/bin"), reverse=True)
+DATABASE = "pk_rentals"
+
+
+@dataclasses.dataclass(frozen=True)
+class Topology:
+    root: Path = PROJECT_ROOT / ".prod"
+    listen: int = 8080
+    public_url: str = ""  # default http://localhost:<listen>
+    workers: int = 2
+    worker_port_base: int = 8101
+    pg_port: int = 54329
+    redis_port: int = 63799
+    extra_env: dict[str, str] = dataclasses.field(default_factory=dict)
+
+    @property
+    def url(self) -> str:
+        return (self.public_url or f"http://localhost:{self.listen}").rstrip("/")
+
+    def path(self, *parts: str) -> Path:
+        return self.root.joinpath(*parts)
+
+    @property
+    def worker_ports(self) -> list[int]:
+        return [self.worker_port_base + i for i in range(self.workers)]
+
+    @property
+    def db_url(self) -> str:
+        return f"postgresql+psycopg://postgres@127.0.0.1:{self.pg_port}/{DATABASE}"
+
+    @property
+    def redis_url(self) -> str:
+        return f"redis://127.0.0.1:{self.redis_port}/0"
+
+
+# --- environment ---------------------------------------------------------------------
+
+
+def _secrets(top: Topology) -> dict[str, str]:
+    """Secrets made once per data folder (0600), unless the environment gives them."""
+    from cryptography.fernet import Fernet
+
+    path = top.path("secrets.env")
+    if not path.exists():
+        path.parent.mkdir(parents=True, exist_ok=True)
+        values = {
+            "PK_SECRET_KEY": secrets.token_urlsafe(48),
+            "PK_CNIC_KEYS": Fernet.generate_key().decode(),
+            "PK_CNIC_INDEX_KEY": secrets.token_urlsafe(48),
+        }
+        path.write_text("".join(f"{k}={v}\n" for k, v in values.items()))
+        path.chmod(0o600)
+    stored = dict(line.split("=", 1) for line in path.read_text().splitlines() if "=" in line)
+    return {k: os.environ.get(k, v) for k, v in stored.items()}
+
+
+def app_environment(top: Topology) -> dict[str, str]:
+    """What every backend worker, the export and the migrations run with."""
+    given = {**os.environ, **top.extra_env}
+    env = {
+        "PK_ENV": "production",
+        "PK_PUBLIC_URL": top.url,
+        # The identity server delivers its webhooks through nginx, like Clerk's would.
+        "PK_BACKEND_URL": top.url,
+        "REFLEX_DB_URL": top.db_url,
+        "REFLEX_REDIS_URL": top.redis_url,
+        "REFLEX_API_URL": top.url,
+        "REFLEX_DEPLOY_URL": top.url,
+        "REFLEX_WEB_WORKDIR": str(top.path("web")),
+        "PK_WORKERS": str(top.workers),
+        "GRANIAN_WORKERS": "1",
+        "PK_TRUSTED_PROXIES": "127.0.0.1",
+        "PK_DEVAUTH_DIR": str(top.path("devauth")),
+        **_secrets(top),
+    }
+    local = []
+    if not given.get("CLERK_PUBLISHABLE_KEY"):
+        env["PK_IDENTITY_PROVIDER"] = "builtin"
+        local.append("identity")
+    else:
+        env["PK_IDENTITY_PROVIDER"] = "clerk"
+    if not given.get("CLOUDINARY_URL"):
+        env["PK_MEDIA_STORAGE"] = "local"
+        env["PK_MEDIA_DIR"] = str(top.path("media"))
+        local.append("media")
+    else:
+        env["PK_MEDIA_STORAGE"] = "cloudinary"
+    env["PK_LOCAL_TRIAL"] = "1" if local else "0"
+    merged = {**given, **env, **top.extra_env}
+    return merged
+
+
+def content_security_policy(env: dict[str, str]) -> str:
+    """Exactly the origins the app loads from: itself, plus Clerk's and Cloudinary's
+    when they are used. Inline scripts: React Router's hydration data and the
+    pre-paint theme script; eval: Reflex's ``call_script`` events."""
+    public = urlsplit(env["PK_PUBLIC_URL"])
+    ws = ("wss" if public.scheme == "https" else "ws") + f"://{public.netloc}"
+    scripts, connects, images, frames = [], [ws], [], []
+    if env.get("PK_IDENTITY_PROVIDER") == "clerk":
+        frontend_api = clerk_frontend_api(env.get("CLERK_PUBLISHABLE_KEY", ""))
+        clerk = [o for o in (frontend_api, _origin(env.get("CLERK_JS_URL", ""))) if o]
+        scripts += [*clerk, "https://challenges.cloudflare.com"]
+        connects += clerk
+        images += ["https://img.clerk.com"]
+        frames += ["https://challenges.cloudflare.com"]
+    if env.get("PK_MEDIA_STORAGE") == "cloudinary":
+        images += ["https://res.cloudinary.com", "https://api.cloudinary.com"]
+    directives = [
+        "default-src 'self'",
+        " ".join(["script-src 'self' 'unsafe-inline' 'unsafe-eval'", *dict.fromkeys(scripts)]),
+        "style-src 'self' 'unsafe-inline'",
+        " ".join(["img-src 'self' data: blob:", *images]),
+        "font-src 'self' data:",
+        " ".join(["connect-src 'self'", *dict.fromkeys(connects)]),
+        "media-src 'self' blob:",
+        "worker-src 'self' blob:",
+        " ".join(["frame-src", *frames]) if frames else "frame-src 'none'",
+        "frame-ancestors 'none'",
+        "object-src 'none'",
+        "base-uri 'self'",
+        "form-action 'self'",
+    ]
+    return "; ".join(directives)
+
+
+def clerk_frontend_api(publishable_key: str) -> str:
+    """``pk_live_<base64 of "clerk.example.com$">`` -> ``https://clerk.example.com``."""
+    encoded = publishable_key.split("_", 2)[-1]
+    with contextlib.suppress(ValueError):
+        host = base64.b64decode(encoded + "=" * (-len(encoded) % 4)).decode().rstrip("$")
+        if re.fullmatch(r"[A-Za-z0-9.-]+", host):
+            return f"https://{host}"
+    return ""
+
+
+def _origin(url: str) -> str:
+    parts = urlsplit(url)
+    return f"{parts.scheme}://{parts.netloc}" if parts.scheme and parts.netloc else ""
+
+
+# --- configuration files -------------------------------------------------------------
+
+
+def render(template: str, values: dict[str, str]) -> str:
+    """``{{name}}`` placeholders; an unknown or missing name is an error."""
+    missing = set(re.findall(r"{{(\w+)}}", template)) - values.keys()
+    if missing:
+        raise KeyError(f"no value for {sorted(missing)}")
+    return re.sub(r"{{(\w+)}}", lambda m: values[m.group(1)], template)
+
+
+def write_configs(top: Topology, env: dict[str, str]) -> None:
+    etc, run, logs = top.path("etc"), top.path("run"), top.path("log")
+    for folder in (etc, run, logs):
+        folder.mkdir(parents=True, exist_ok=True)
+    root = os.geteuid() == 0
+    https = urlsplit(top.url).scheme == "https"
+    headers = [
+        f'add_header Content-Security-Policy "{content_security_policy(env)}" always;',
+        'add_header X-Frame-Options "DENY" always;',
+        'add_header X-Content-Type-Options "nosniff" always;',
+        'add_header Referrer-Policy "strict-origin-when-cross-origin" always;',
+        'add_header Permissions-Policy "camera=(self), microphone=(), geolocation=(), '
+        'payment=(), usb=()" always;',
+        'add_header Cross-Origin-Opener-Policy "same-origin-allow-popups" always;',
+    ]
+    if https:  # only ever over https: a browser keeps it for two years
+        headers.append(
+            'add_header Strict-Transport-Security "max-age=63072000; includeSubDomains" always;'
+        )
+    (etc / "security-headers.conf").write_text("\n".join(headers) + "\n")
+    devauth = ""
+    if env["PK_IDENTITY_PROVIDER"] == "builtin":
+        devauth = (
+            "        # The built-in identity server (local trial only).\n"
+            "        location /_devauth/ {\n"
+            "            proxy_pass http://pk_backend;\n"
+            "            client_max_body_size 64k;\n"
+            "        }\n"
+        )
+    values = {
+        "user_directive": "user www-data;" if root else "",
+        "run_dir": str(run),
+        "log_dir": str(logs),
+        "etc_dir": str(etc),
+        "site_dir": str(top.path("site")),
+        "listen": f"127.0.0.1:{top.listen}",
+        "upstream_servers": "\n".join(
+            f"        server 127.0.0.1:{port} max_fails=1 fail_timeout=2s;"
+            for port in top.worker_ports
+        ),
+        "devauth_location": devauth,
+    }
+    (etc / "nginx.conf").write_text(
+        render((DEPLOY_DIR / "nginx.conf.template").read_text(), values)
+    )
+    pg_bin = _pg_bin_dir()
+    values = {
+        "run_dir": str(run),
+        "log_dir": str(logs),
+        "etc_dir": str(etc),
+        "supervisord_user": "user=root" if root else "",
+        "pg_bin": str(pg_bin),
+        "pg_data": str(top.path("postgres", "data")),
+        "pg_port": str(top.pg_port),
+        "pg_socket_dir": str(top.path("postgres")),
+        "pg_user": "user=postgres" if root else "",
+        "autostart_data": "true",
+        "redis_server": shutil.which("redis-server") or "/usr/bin/redis-server",
+        "redis_port": str(top.redis_port),
+        "redis_dir": str(top.path("redis")),
+        "workers": str(top.workers),
+        "worker_port_base": str(top.worker_port_base),
+        "reflex": str(Path(sys.executable).parent / "reflex"),
+        "project_dir": str(PROJECT_ROOT),
+        "nginx": shutil.which("nginx") or "/usr/sbin/nginx",
+    }
+    (etc / "supervisord.conf").write_text(
+        render((DEPLOY_DIR / "supervisord.conf.template").read_text(), values)
+    )
+
+
+def _pg_bin_dir() -> Path:
+    for directory in PG_BIN_CANDIDATES:
+        if (directory / "postgres").exists():
+            return directory
+    raise SystemExit("pk_rentals: PostgreSQL is not installed (tools/system-deps.sh prod).")
+
+
+# --- steps ---------------------------------------------------------------------------
+
+
+def _fingerprint(env: dict[str, str]) -> str:
+    digest = hashlib.sha256()
+    for name in ("PK_PUBLIC_URL", "PK_IDENTITY_PROVIDER", "CLERK_PUBLISHABLE_KEY", "CLERK_JS_URL"):
+        digest.update(f"{name}={env.get(name, '')}\n".encode())
+    for source in SOURCES:
+        path = PROJECT_ROOT / source
+        files = [path] if path.is_file() else sorted(p for p in path.rglob("*") if p.is_file())
+        for file in files:
+            if "__pycache__" not in file.parts:
+                digest.update(
+                    f"{file.relative_to(PROJECT_ROOT)}:{file.stat().st_mtime_ns}\n".encode()
+                )
+    return digest.hexdigest()
+
+
+def build_site(top: Topology, env: dict[str, str]) -> None:
+    """The static export with the public URL baked in, copied to ``site/``."""
+    site, stamp = top.path("site"), top.path("site.fingerprint")
+    fingerprint = _fingerprint(env)
+    if site.is_dir() and stamp.exists() and stamp.read_text() == fingerprint:
+        return
+    print(f"Building the static frontend for {top.url} ...", flush=True)
+    client = top.path("web", "build", "client")
+    command = ["reflex", "export", "--frontend-only", "--no-zip", "--env", "prod"]
+    for _attempt in range(2):  # a first export into a new web folder may stop early
+        shutil.rmtree(client, ignore_errors=True)
+        log = top.path("log", "export.log")
+        log.parent.mkdir(parents=True, exist_ok=True)
+        with log.open("w") as output:
+            subprocess.run(
+                command, cwd=PROJECT_ROOT, env=env, stdout=output, stderr=subprocess.STDOUT
+            )
+        if (client / "index.html").exists() and (client / "assets").is_dir():
+            break
+    else:
+        raise SystemExit(f"pk_rentals: the frontend export failed; see {log}")
+    staging = top.path("site.new")
+    shutil.rmtree(staging, ignore_errors=True)
+    shutil.copytree(client, staging)
+    shutil.rmtree(site, ignore_errors=True)
+    staging.rename(site)
+    stamp.write_text(fingerprint)
+
+
+def init_postgres(top: Topology) -> None:
+    data = top.path("postgres", "data")
+    if data.exists():
+        return
+    data.parent.mkdir(parents=True, exist_ok=True)
+    as_postgres = []
+    if os.geteuid() == 0:
+        user = pwd.getpwnam("postgres")
+        os.chown(data.parent, user.pw_uid, user.pw_gid)
+        as_postgres = ["runuser", "-u", "postgres", "--"]
+    subprocess.run(
+        [
+            *as_postgres,
+            str(_pg_bin_dir() / "initdb"),
+            "-D",
+            str(data),
+            "-U",
+            "postgres",
+            "-A",
+            "trust",
+            "-E",
+            "UTF8",
+        ],
+        check=True,
+        capture_output=True,
+    )
+
+
+def supervisorctl(top: Topology, *args: str, check: bool = True) -> str:
+    result = subprocess.run(
+        ["supervisorctl", "-c", str(top.path("etc", "supervisord.conf")), *args],
+        capture_output=True,
+        text=True,
+    )
+    if check and result.returncode not in (0, 3):  # 3: some program not RUNNING
+        raise RuntimeError(f"supervisorctl {' '.join(args)}: {result.stdout}{result.stderr}")
+    return result.stdout
+
+
+def _wait(what: str, ready, timeout: float) -> None:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        with contextlib.suppress(Exception):
+            if ready():
+                return
+        time.sleep(0.3)
+    raise SystemExit(f"pk_rentals: {what} did not become ready in {timeout:.0f}s.")
+
+
+def http_ok(url: str) -> bool:
+    with urllib.request.urlopen(url, timeout=3) as response:
+        return response.status == 200
+
+
+def _create_database(top: Topology) -> None:
+    import psycopg
+
+    url = f"postgresql://postgres@127.0.0.1:{top.pg_port}/postgres"
+    with psycopg.connect(url, autocommit=True, connect_timeout=3) as connection:
+        exists = connection.execute(
+            "SELECT 1 FROM pg_database WHERE datname = %s", (DATABASE,)
+        ).fetchone()
+        if not exists:
+            connection.execute(f'CREATE DATABASE "{DATABASE}"')
+
+
+def up(top: Topology, *, timeout: float = 120) -> dict[str, str]:
+    env = app_environment(top)
+    check = subprocess.run(
+        [sys.executable, "-m", "pk_rentals.cli", "check-settings"],
+        cwd=PROJECT_ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+    )
+    if check.returncode != 0:
+        raise SystemExit(
+            f"pk_rentals: the production settings are refused:\n{check.stdout}{check.stderr}"
+        )
+    for folder in ("redis", "media", "devauth"):
+        top.path(folder).mkdir(parents=True, exist_ok=True)
+    write_configs(top, env)
+    build_site(top, env)
+    init_postgres(top)
+    if not top.path("run", "supervisord.pid").exists():
+        subprocess.run(
+            ["supervisord", "-c", str(top.path("etc", "supervisord.conf"))], env=env, check=True
+        )
+    _wait("PostgreSQL", lambda: _create_database(top) is None, timeout)
+    subprocess.run(
+        [sys.executable, "-m", "pk_rentals.cli", "migrate"], cwd=PROJECT_ROOT, env=env, check=True
+    )
+    supervisorctl(top, "start", "worker:*")
+    for port in top.worker_ports:
+        _wait(
+            f"the worker on port {port}",
+            lambda p=port: http_ok(f"http://127.0.0.1:{p}/healthz"),
+            timeout,
+        )
+    supervisorctl(top, "start", "nginx")
+    _wait("nginx", lambda: http_ok(f"http://127.0.0.1:{top.listen}/healthz"), 30)
+    return env
+
+
+def down(top: Topology) -> None:
+    pid_file = top.path("run", "supervisord.pid")
+    if not pid_file.exists():
+        return
+    supervisorctl(top, "shutdown", check=False)
+    with contextlib.suppress(ValueError, FileNotFoundError):
+        pid = int(pid_file.read_text())
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline:
+            try:
+                os.kill(pid, 0)
+            except ProcessLookupError:
+                break
+            time.sleep(0.2)
+    pid_file.unlink(missing_ok=True)
+
+
+def banner(top: Topology, env: dict[str, str]) -> str:
+    lines = [f"pk_rentals (production topology) is running at {top.url}"]
+    lines.append(
+        f"  {top.workers} backend workers on 127.0.0.1:"
+        f"{top.worker_ports[0]}-{top.worker_ports[-1]} "
+        f"(supervisord), PostgreSQL :{top.pg_port}, Redis :{top.redis_port}, nginx :{top.listen}"
+    )
+    if env["PK_LOCAL_TRIAL"] == "1":
+        lines.append(
+            "  LOCAL TRIAL (PK_LOCAL_TRIAL=1): "
+            + (
+                f"built-in identity server, codes at {top.url}/_devauth/outbox; "
+                if env["PK_IDENTITY_PROVIDER"] == "builtin"
+                else ""
+            )
+            + ("media in " + env["PK_MEDIA_DIR"] if env["PK_MEDIA_STORAGE"] == "local" else "")
+            + ". Not for real users."
+        )
+    lines.append(f"  logs: {top.path('log')}   stop: make prod-stop")
+    return "\n".join(lines)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("command", choices=["up", "down", "status"])
+    args = parser.parse_args(argv)
+    workers = int(os.environ.get("PK_WORKERS") or os.environ.get("WEB_CONCURRENCY") or 2)
+    top = Topology(workers=workers)
+    if args.command == "up":
+        env = up(top)
+        print(banner(top, env))
+    elif args.command == "down":
+        down(top)
+        print("pk_rentals: stopped (data kept in .prod/).")
+    else:
+        print(supervisorctl(top, "status", check=False))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

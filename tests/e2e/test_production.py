@@ -1,0 +1,240 @@
+"""The production topology (deploy/prod.py, what `make prod` runs), in Chromium:
+nginx in front of 2 supervised workers sharing Redis and PostgreSQL. A journey
+survives `kill -9` of each worker, a Redis restart and a PostgreSQL restart."""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import signal
+import socket
+import tempfile
+import time
+from pathlib import Path
+
+import httpx
+import pytest
+import sqlalchemy as sa
+from playwright.sync_api import Page, expect
+
+from deploy import prod
+from tests.e2e.test_identity import create_account, new_email, sign_in
+from tests.e2e.test_profile import fill_details, new_mobile
+from tests.utils.servers import free_port
+
+
+def _free_pair() -> int:
+    """A base port with the next one free too (two workers)."""
+    for _ in range(50):
+        base = free_port()
+        with socket.socket() as probe:
+            try:
+                probe.bind(("127.0.0.1", base + 1))
+            except OSError:
+                continue
+        return base
+    raise RuntimeError("no two consecutive free ports")
+
+
+@pytest.fixture(scope="module")
+def topology():
+    # Not under pytest's tmp folder (0700): PostgreSQL runs as postgres and must reach it.
+    root = Path(tempfile.mkdtemp(prefix="pk-prod-"))
+    root.chmod(0o755)
+    top = prod.Topology(
+        root=root,
+        listen=free_port(),
+        workers=2,
+        worker_port_base=_free_pair(),
+        pg_port=free_port(),
+        redis_port=free_port(),
+        extra_env={"PK_SIGN_IN_ATTEMPTS_PER_MINUTE": "300"},
+    )
+    try:
+        prod.up(top, timeout=180)
+        yield top
+    finally:
+        prod.down(top)
+        shutil.rmtree(root, ignore_errors=True)
+
+
+@pytest.fixture(scope="module")
+def devauth(topology):
+    from pk_rentals.devauth.instance import Instance
+
+    instance = Instance.load_or_create(topology.path("devauth"))
+    return {"api_url": f"{topology.url}/_devauth/v1", "secret_key": instance.secret_key}
+
+
+@pytest.fixture
+def tab(browser, topology):
+    context = browser.new_context(
+        base_url=topology.url, viewport={"width": 360, "height": 800}, locale="en-PK"
+    )
+    context.set_default_timeout(20_000)
+    context.add_cookies([{"name": "pk_lang", "value": "english", "url": topology.url}])
+    page = context.new_page()
+    page.csp_violations = []
+    page.on(
+        "console",
+        lambda m: "Content Security Policy" in m.text and page.csp_violations.append(m.text),
+    )
+    yield page
+    context.close()
+
+
+def worker_pids(top) -> dict[str, int]:
+    status = prod.supervisorctl(top, "status", "worker:*")
+    return {
+        name: int(pid) for name, pid in re.findall(r"(worker-\d+)\s+RUNNING\s+pid (\d+)", status)
+    }
+
+
+def serving_process(pid: int) -> int:
+    """The granian worker under a supervised program (``reflex run`` -> granian -> worker):
+    the process that holds the websockets, and the one an OOM kill would hit."""
+    import psutil
+
+    leaves = [p for p in psutil.Process(pid).children(recursive=True) if not p.children()]
+    return max(leaves, key=lambda p: p.memory_info().rss).pid
+
+
+def wait_restarted(top, name: str, old_pid: int, timeout: float = 30) -> None:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        pid = worker_pids(top).get(name)
+        port = int(name.split("-")[1])
+        if pid and pid != old_pid:
+            try:
+                if httpx.get(f"http://127.0.0.1:{port}/healthz", timeout=2).status_code == 200:
+                    return
+            except httpx.HTTPError:
+                pass
+        time.sleep(0.3)
+    raise AssertionError(f"supervisord did not bring {name} back within {timeout}s")
+
+
+def saved_preferences(top, email: str) -> tuple[str, dict]:
+    engine = sa.create_engine(top.db_url)
+    try:
+        with engine.connect() as connection:
+            row = connection.execute(
+                sa.text(
+                    "SELECT p.theme, u.notification_settings FROM users u "
+                    "JOIN user_preferences p ON p.clerk_user_id = u.clerk_user_id "
+                    "WHERE u.clerk_email = :email"
+                ),
+                {"email": email},
+            ).one()
+    finally:
+        engine.dispose()
+    return row[0], row[1]
+
+
+def signed_in_with_profile(page: Page, devauth) -> str:
+    email = new_email()
+    create_account(devauth, email)
+    sign_in(page, email)
+    expect(page).to_have_url(re.compile(r"/profile/setup/?$"))
+    typed, _ = new_mobile()
+    fill_details(page, name="Hina Baloch", phone=typed, province="Sindh", city="Karachi")
+    page.get_by_test_id("profile-save").click()
+    expect(page.get_by_test_id("setup-phone-step")).to_be_visible()
+    return email
+
+
+def toggle(page: Page, channel: str, state: str) -> None:
+    switch = page.get_by_test_id(f"notify-{channel}")
+    switch.click()
+    expect(switch).to_have_attribute("data-state", state)
+
+
+def test_journey_survives_kill_9_of_each_worker(tab: Page, devauth, topology):
+    email = signed_in_with_profile(tab, devauth)
+    tab.goto("/settings")
+    tab.get_by_test_id("choice-dark").click()
+    expect(tab.locator("html")).to_have_class(re.compile(r"\bdark\b"))
+    toggle(tab, "sms", "unchecked")
+
+    # Kill each worker in turn (one of them holds this tab's websocket).
+    for name, pid in sorted(worker_pids(topology).items()):
+        os.kill(serving_process(pid), signal.SIGKILL)
+        wait_restarted(topology, name, pid)
+        # The page reconnects by itself and the user is still signed in.
+        expect(tab.get_by_test_id("user-button")).to_be_visible()
+        current = tab.get_by_test_id("notify-email").get_attribute("data-state")
+        toggle(tab, "email", "unchecked" if current == "checked" else "checked")
+
+    theme, notifications = saved_preferences(topology, email)
+    assert theme == "dark"
+    assert notifications["sms"] is False
+    expected_email = tab.get_by_test_id("notify-email").get_attribute("data-state") == "checked"
+    assert notifications["email"] is expected_email
+
+    # Reloads land on either worker: the same signed-in page and saved choices.
+    for _ in range(3):
+        tab.reload()
+        expect(tab.get_by_test_id("user-button")).to_be_visible()
+        expect(tab.locator("html")).to_have_class(re.compile(r"\bdark\b"))
+        expect(tab.get_by_test_id("notify-sms")).to_have_attribute("data-state", "unchecked")
+    assert tab.csp_violations == []
+
+
+def test_redis_restart_then_the_app_recovers(tab: Page, devauth, topology):
+    email = signed_in_with_profile(tab, devauth)
+    tab.goto("/settings")
+    expect(tab.get_by_test_id("notify-sms")).to_have_attribute("data-state", "checked")
+    prod.supervisorctl(topology, "restart", "redis")
+    # Reflex reconnects to Redis; the next save goes through without an app restart.
+    tab.reload()
+    expect(tab.get_by_test_id("user-button")).to_be_visible()
+    toggle(tab, "sms", "unchecked")
+    assert saved_preferences(topology, email)[1]["sms"] is False
+
+
+def test_postgres_restart_one_clear_toast_then_recovery(tab: Page, devauth, topology):
+    email = signed_in_with_profile(tab, devauth)
+    tab.goto("/settings")
+    expect(tab.get_by_test_id("notify-sms")).to_have_attribute("data-state", "checked")
+    prod.supervisorctl(topology, "stop", "postgres")
+    try:
+        tab.get_by_test_id("notify-sms").click()
+        toast = tab.locator("[data-sonner-toast]", has_text="briefly unavailable")
+        expect(toast).to_have_count(1)
+    finally:
+        prod.supervisorctl(topology, "start", "postgres")
+    # The pool pings before use: no stuck connection, the next save works.
+    tab.reload()
+    expect(tab.get_by_test_id("user-button")).to_be_visible()
+    switch = tab.get_by_test_id("notify-sms")
+    target = "unchecked" if switch.get_attribute("data-state") == "checked" else "checked"
+    toggle(tab, "sms", target)
+    assert saved_preferences(topology, email)[1]["sms"] is (target == "checked")
+
+
+def test_nginx_headers_and_body_limits(topology):
+    page = httpx.get(f"{topology.url}/settings", headers={"Accept-Encoding": "gzip"})
+    assert page.headers["content-encoding"] == "gzip"  # precompressed by the export
+    assert "frame-ancestors 'none'" in page.headers["content-security-policy"]
+    assert page.headers["x-frame-options"] == "DENY"
+    assert page.headers["permissions-policy"].startswith("camera=(self)")
+    assert page.headers["referrer-policy"] == "strict-origin-when-cross-origin"
+    assert "strict-transport-security" not in page.headers  # plain http here
+    asset = re.search(r'/assets/[^"]+\.js', page.text).group(0)
+    cached = httpx.get(topology.url + asset)
+    assert cached.headers["cache-control"] == "public, max-age=31536000, immutable"
+    big = b"x" * (10 * 1024 * 1024)
+    assert (
+        httpx.post(f"{topology.url}/api/verification/uploads/selfie", content=big).status_code
+        == 413
+    )
+    assert httpx.post(f"{topology.url}/webhooks/clerk", content=b"x" * 300_000).status_code == 413
+    # Under the route's limit the request reaches the app (401: no session token).
+    assert (
+        httpx.post(
+            f"{topology.url}/api/verification/uploads/selfie", content=b"x" * 2_000_000
+        ).status_code
+        == 401
+    )
+    assert httpx.get(f"{topology.url}/healthz").json()["database"] == "ok"

@@ -1,0 +1,68 @@
+"""deploy/prod.py: the nginx policy it renders, and whose X-Forwarded-For is believed."""
+
+import asyncio
+
+import pytest
+
+from deploy import prod
+from pk_rentals.api import trust_proxy_headers
+from pk_rentals.settings import get_settings
+
+
+def test_local_trial_policy_names_no_external_origin():
+    policy = prod.content_security_policy(
+        {"PK_PUBLIC_URL": "http://localhost:8080", "PK_IDENTITY_PROVIDER": "builtin"}
+    )
+    assert "https://" not in policy
+    assert "frame-ancestors 'none'" in policy
+    assert "connect-src 'self' ws://localhost:8080" in policy
+
+
+def test_production_policy_allows_clerk_and_cloudinary_only():
+    key = "pk_live_" + __import__("base64").b64encode(b"clerk.rentals.pk$").decode()
+    policy = prod.content_security_policy(
+        {
+            "PK_PUBLIC_URL": "https://rentals.pk",
+            "PK_IDENTITY_PROVIDER": "clerk",
+            "CLERK_PUBLISHABLE_KEY": key,
+            "CLERK_JS_URL": "https://cdn.rentals.pk/clerk.browser.js",
+            "PK_MEDIA_STORAGE": "cloudinary",
+        }
+    )
+    script_src = next(d for d in policy.split("; ") if d.startswith("script-src"))
+    assert "https://clerk.rentals.pk" in script_src
+    assert "https://cdn.rentals.pk" in script_src
+    assert "connect-src 'self' wss://rentals.pk https://clerk.rentals.pk" in policy
+    assert "https://res.cloudinary.com" in policy
+
+
+def test_render_refuses_a_missing_value():
+    assert prod.render("listen {{port}};", {"port": "80"}) == "listen 80;"
+    with pytest.raises(KeyError):
+        prod.render("listen {{port}};", {})
+
+
+def _client_seen(monkeypatch, trusted: str, peer: str, forwarded: str) -> str:
+    monkeypatch.setenv("PK_TRUSTED_PROXIES", trusted)
+    get_settings.cache_clear()
+    seen = {}
+
+    async def app(scope, receive, send):
+        seen["client"] = scope["client"][0]
+
+    scope = {
+        "type": "http",
+        "client": (peer, 5000),
+        "headers": [(b"x-forwarded-for", forwarded.encode())],
+    }
+    asyncio.run(trust_proxy_headers(app)(scope, None, None))
+    return seen["client"]
+
+
+def test_forwarded_client_address_is_believed_from_the_proxy(monkeypatch):
+    assert _client_seen(monkeypatch, "127.0.0.1", "127.0.0.1", "203.0.113.9") == "203.0.113.9"
+
+
+def test_forwarded_client_address_is_ignored_from_anyone_else(monkeypatch):
+    assert _client_seen(monkeypatch, "127.0.0.1", "198.51.100.7", "203.0.113.9") == "198.51.100.7"
+    assert _client_seen(monkeypatch, "", "127.0.0.1", "203.0.113.9") == "127.0.0.1"
