@@ -139,6 +139,18 @@ class Settings(BaseSettings):
     trusted_min_rating: float = 4.5
     trusted_min_verified_days: int = 30
 
+    # User import and reminders (issue 7). The built-in identity server's Backend API
+    # rate limit, per instance as Clerk's (100 requests per 10 s on a development
+    # instance, 1000 in production): requests per window, 0 = no limit.
+    devauth_api_requests: int = Field(default=0, ge=0)
+    devauth_api_window_seconds: float = Field(default=10.0, gt=0)
+    # The import waits out a 429's Retry-After up to this long each time, then fails the row.
+    import_max_wait_seconds: float = Field(default=120.0, gt=0)
+    # Reminders (seed 004 lastLoginReminder): to users not seen for this many days,
+    # at most once per ``reminder_every_days``.
+    reminder_after_days: int = Field(default=30, ge=1)
+    reminder_every_days: int = Field(default=30, ge=1)
+
     # Seconds a health check waits for the database before answering 503.
     db_connect_timeout: int = 3
 
