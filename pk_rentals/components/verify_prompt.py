@@ -13,7 +13,13 @@ def verify_prompt() -> rx.Component:
         AuthState.signed_in & AuthState.verify_prompt,
         rx.el.section(
             rx.flex(
-                rx.icon("badge-check", size=28, color=rx.color("grass", 9), aria_hidden="true"),
+                rx.icon(
+                    "badge-check",
+                    size=28,
+                    color=rx.color("grass", 9),
+                    aria_hidden="true",
+                    flex_shrink="0",
+                ),
                 rx.vstack(
                     rx.heading(
                         t("verify_prompt.title"), as_="h2", size="4", id="verify-prompt-title"
@@ -34,13 +40,14 @@ def verify_prompt() -> rx.Component:
                             size="3",
                             data_testid="verify-prompt-dismiss",
                         ),
-                        gap="3",
+                        spacing="3",
                         wrap="wrap",
+                        padding_top="0.25rem",
                     ),
                     spacing="2",
                     align="start",
                 ),
-                gap="3",
+                spacing="3",
                 align="start",
             ),
             aria_labelledby="verify-prompt-title",
