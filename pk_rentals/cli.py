@@ -2,7 +2,8 @@
 
 Every failure an operator can cause (a bad setting, an unreachable database, a
 port in use, a malformed argument) ends in one sentence on stderr and a non-zero
-exit, never a traceback. Exit codes: 2 settings, 3 database, 4 port in use,
+exit, never a traceback. Exit codes: 1 import-users left rows out (see its
+report), 2 settings, 3 database, 4 port in use,
 5 account not found, 6 Clerk unreachable or refusing, 7 an argument that can never
 be valid (e.g. a user id that is not ``user_`` + letters and digits), 8 a job
 already running elsewhere, 9 a job that failed for another reason.
@@ -11,6 +12,7 @@ already running elsewhere, 9 a job that failed for another reason.
 from __future__ import annotations
 
 import argparse
+import collections
 import contextlib
 import json
 import socket
@@ -319,6 +321,60 @@ def face_calibration() -> None:
     print(calibration.format_report(calibration.report()))
 
 
+EXIT_ROWS_FAILED = 1  # import-users finished, but some rows were not imported (see the report)
+
+
+def import_users(path: str, report_path: str | None) -> int:
+    """Create Clerk users and their profiles from a CSV or JSON-lines file."""
+    from pathlib import Path
+
+    from pk_rentals.services import user_import
+    from pk_rentals.services.identity.sessions import backend_api
+
+    settings = _settings()
+    source = Path(path)
+    try:
+        rows = list(user_import.read_rows(source))
+    except user_import.ImportFileError as error:
+        raise OperatorError(f"{error}; nothing was imported.", EXIT_INVALID_ARGUMENT) from None
+    report_file = Path(report_path) if report_path else source.with_suffix(".failures.csv")
+    total = len(rows)
+
+    def progress(report, done: int) -> None:
+        waited = f" · waited {report.waited_seconds:.0f} s for Clerk's rate limit"
+        print(
+            f"\rimporting {done}/{total} rows · {report.counts['created']} created · "
+            f"{report.counts['existed']} already there · {report.counts['failed']} failed"
+            + (waited if report.rate_limited else ""),
+            end="",
+            file=sys.stderr,
+            flush=True,
+        )
+
+    with backend_api() as clerk:
+        importer = user_import.Importer(
+            clerk, max_wait_seconds=settings.import_max_wait_seconds, progress=progress
+        )
+        report = importer.run(rows)
+    print(file=sys.stderr)
+    print(
+        f"{total} rows: {report.counts['created']} created, {report.counts['existed']} "
+        f"already in Clerk (local rows checked), {report.counts['failed']} not imported."
+    )
+    if report.failures:
+        user_import.write_failures(report_file, report.failures)
+        reasons = collections.Counter(f.reason.value for f in report.failures)
+        listed = ", ".join(f"{n} {reason}" for reason, n in reasons.most_common())
+        print(f"Not imported: {listed}; one line per row in {report_file}.")
+    if report.stopped:
+        raise OperatorError(
+            f"the import stopped: {report.stopped} at {settings.clerk_api_url}; run the same "
+            "command again when it answers (what was imported is skipped).",
+            EXIT_IDENTITY,
+        )
+    return EXIT_ROWS_FAILED if report.failures else 0
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m pk_rentals.cli", description=__doc__)
     commands = parser.add_subparsers(dest="command", required=True)
@@ -353,8 +409,17 @@ def main(argv: Sequence[str] | None = None) -> int:
     commands.add_parser(
         "face-calibration", help="face distances of decided submissions, and the bands' errors"
     )
+    importing = commands.add_parser(
+        "import-users", help="create users in Clerk and here from a CSV or JSON-lines file"
+    )
+    importing.add_argument("file", metavar="FILE")
+    importing.add_argument(
+        "--report", metavar="PATH", help="where failed rows go (default FILE.failures.csv)"
+    )
     args = parser.parse_args(argv)
     try:
+        if args.command == "import-users":
+            return import_users(args.file, args.report)
         if args.command == "check-settings":
             _settings()
             print("Settings are valid.")

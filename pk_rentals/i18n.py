@@ -1004,6 +1004,36 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Boxes mark the faces the model found.",
         "ur": "خانے اُن چہروں کو دکھاتے ہیں جو ماڈل کو ملے۔",
     },
+    # Issue 7: the one-time prompt to verify, and the sign-in reminder.
+    "verify_prompt.title": {
+        "en": "Verify your identity",
+        "ur": "اپنی شناخت کی تصدیق کریں",
+    },
+    "verify_prompt.body": {
+        "en": "Owners and renters trust a green “ID Verified” badge. It takes a few "
+        "minutes: your CNIC and a live selfie, checked by our team.",
+        "ur": "مالکان اور کرایہ دار سبز “شناخت تصدیق شدہ” بیج پر بھروسا کرتے ہیں۔ اس میں "
+        "چند منٹ لگتے ہیں: آپ کا شناختی کارڈ اور ایک لائیو سیلفی، جو ہماری ٹیم دیکھتی ہے۔",
+    },
+    "verify_prompt.action": {"en": "Verify now", "ur": "ابھی تصدیق کریں"},
+    "verify_prompt.dismiss": {"en": "Not now", "ur": "ابھی نہیں"},
+    "verify_prompt.label": {"en": "Suggestion", "ur": "تجویز"},
+    "reminder.subject": {
+        "en": "Your PK Rentals account is waiting for you",
+        "ur": "آپ کا پی کے رینٹلز اکاؤنٹ آپ کا منتظر ہے",
+    },
+    "reminder.body": {
+        "en": "Assalam-o-Alaikum {name}, you have not signed in for {days} days. Sign in at "
+        "{url} to see your profile and badge. First time here? Enter your email: we send "
+        "a code, and you choose a password.",
+        "ur": "السلام علیکم {name}، آپ نے {days} دن سے سائن اِن نہیں کیا۔ اپنا پروفائل اور بیج "
+        "دیکھنے کے لیے {url} پر سائن اِن کریں۔ پہلی بار؟ اپنا ای میل لکھیں: ہم کوڈ بھیجیں گے "
+        "اور آپ اپنا پاس ورڈ چنیں گے۔",
+    },
+    "reminder.sms": {
+        "en": "PK Rentals: you have not signed in for {days} days. Sign in: {url}",
+        "ur": "پی کے رینٹلز: آپ نے {days} دن سے سائن اِن نہیں کیا۔ سائن اِن: {url}",
+    },
 }
 
 

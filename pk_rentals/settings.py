@@ -144,6 +144,7 @@ class Settings(BaseSettings):
     # holds a lease in `job_locks`, renewed every third of its length.
     job_reconcile_interval_seconds: int = Field(default=3600, gt=0)
     job_face_checks_interval_seconds: int = Field(default=900, gt=0)  # backfill of missing checks
+    job_reminders_interval_seconds: int = Field(default=86400, gt=0)  # once a day
     job_trust_interval_seconds: int = Field(default=3600, gt=0)
     job_lease_seconds: int = Field(default=600, gt=0)
     worker_poll_seconds: float = Field(default=30.0, gt=0)
@@ -162,6 +163,17 @@ class Settings(BaseSettings):
     face_dark_max: float = 50.0  # mean grey (0-255) of the face chip
     face_check_seconds: float = Field(default=30.0, gt=0)  # selfie + CNIC, incl. start-up
     face_quick_check_seconds: float = Field(default=5.0, gt=0)  # the selfie on /verify
+    # User import and reminders (issue 7). The built-in identity server's Backend API
+    # rate limit, per instance as Clerk's (100 requests per 10 s on a development
+    # instance, 1000 in production): requests per window, 0 = no limit.
+    devauth_api_requests: int = Field(default=0, ge=0)
+    devauth_api_window_seconds: float = Field(default=10.0, gt=0)
+    # The import waits out a 429's Retry-After up to this long each time, then fails the row.
+    import_max_wait_seconds: float = Field(default=120.0, gt=0)
+    # Reminders (seed 004 lastLoginReminder): to users not seen for this many days,
+    # at most once per ``reminder_every_days``.
+    reminder_after_days: int = Field(default=30, ge=1)
+    reminder_every_days: int = Field(default=30, ge=1)
 
     # Seconds a health check waits for the database before answering 503.
     db_connect_timeout: int = 3

@@ -7,7 +7,11 @@ change to a user sends Clerk's webhook event after it is committed.
 
 from __future__ import annotations
 
+import collections
 import hmac
+import math
+import threading
+import time
 
 import sqlalchemy as sa
 from fastapi import APIRouter, Depends, Query, Request
@@ -37,7 +41,47 @@ def _authorized(request: Request) -> IdentityServer:
     return server
 
 
-router = APIRouter(prefix="/v1", dependencies=[Depends(_authorized)])
+class InstanceRateLimit:
+    """Clerk's Backend API limit: at most N requests per window for the whole instance
+    (the secret key), answered 429 with ``Retry-After`` in whole seconds."""
+
+    def __init__(self):
+        self.hits: collections.deque[float] = collections.deque()
+        self.lock = threading.Lock()
+
+    def retry_after(self, limit: int, window: float) -> int | None:
+        """None if this request may pass (and counts it), else seconds to wait."""
+        now = time.monotonic()
+        with self.lock:
+            while self.hits and now - self.hits[0] >= window:
+                self.hits.popleft()
+            if len(self.hits) < limit:
+                self.hits.append(now)
+                return None
+            return max(1, math.ceil(self.hits[0] + window - now))
+
+
+instance_rate_limit = InstanceRateLimit()
+
+
+def _rate_limited(request: Request) -> None:
+    settings = get_server().settings
+    if not settings.devauth_api_requests or request.url.path.endswith("/jwks"):
+        return  # Clerk does not limit the JWKS either
+    wait = instance_rate_limit.retry_after(
+        settings.devauth_api_requests, settings.devauth_api_window_seconds
+    )
+    if wait is not None:
+        raise ClerkAPIError(
+            429,
+            "too_many_requests",
+            "Too many requests",
+            f"Too many requests, please try again in {wait} seconds.",
+            headers={"Retry-After": str(wait)},
+        )
+
+
+router = APIRouter(prefix="/v1", dependencies=[Depends(_authorized), Depends(_rate_limited)])
 
 
 async def _body(request: Request) -> dict:
@@ -82,6 +126,7 @@ async def list_users(
     limit: int = Query(10, ge=1, le=500),
     offset: int = Query(0, ge=0),
     email_address: list[str] = Query(default=[]),  # noqa: B008 - FastAPI's idiom
+    external_id: list[str] = Query(default=[]),  # noqa: B008
     query: str | None = None,
     user_id: list[str] = Query(default=[], max_length=100),  # noqa: B008 - as Clerk: ≤ 100
 ) -> list[dict]:
@@ -89,6 +134,8 @@ async def list_users(
         statement = select(Account).order_by(Account.created_at.desc(), Account.id)
         if user_id:
             statement = statement.where(Account.id.in_(user_id))
+        if external_id:
+            statement = statement.where(Account.external_id.in_(external_id))
         if email_address:
             owners = select(Identification.user_id).where(
                 Identification.kind == accounts.EMAIL,
@@ -138,9 +185,12 @@ async def get_user(user_id: str) -> dict:
 async def create_user(request: Request) -> dict:
     body = await _body(request)
 
+    digest = _imported_digest(body)
+
     def work(server: IdentityServer, session: Session):
         emails = body.get("email_address") or []
         phones = body.get("phone_number") or []
+        _refuse_taken_external_id(session, body.get("external_id"))
         account = accounts.create_account(
             session,
             email=emails[0] if emails else None,
@@ -154,6 +204,8 @@ async def create_user(request: Request) -> dict:
             unsafe_metadata=body.get("unsafe_metadata"),
             skip_password_checks=bool(body.get("skip_password_checks")),
         )
+        if digest:
+            account.password_digest = digest
         for extra in emails[1:]:
             accounts.add_identification(session, account, accounts.EMAIL, extra, verified=True)
         session.commit()
@@ -161,6 +213,43 @@ async def create_user(request: Request) -> dict:
         return accounts.user_json(session, account)
 
     return await _in_session(work)
+
+
+def _imported_digest(body: dict) -> str | None:
+    """``password_digest`` + ``password_hasher`` (Clerk's migration import), checked."""
+    given, hasher = body.get("password_digest"), body.get("password_hasher")
+    if not given and not hasher:
+        return None
+    if not given or not hasher or not isinstance(given, str) or not isinstance(hasher, str):
+        missing = "password_hasher" if given else "password_digest"
+        raise ClerkAPIError(
+            422,
+            "form_param_missing",
+            f"{missing} is missing",
+            "password_digest and password_hasher must be given together.",
+            param=missing,
+        )
+    try:
+        return passwords.imported_digest(given, hasher)
+    except passwords.DigestRefused as refused:
+        raise ClerkAPIError(
+            422, refused.code, "is invalid", str(refused), param=refused.param
+        ) from None
+
+
+def _refuse_taken_external_id(session: Session, external_id: object) -> None:
+    """Clerk: ``external_id`` "must be unique across your instance"."""
+    if (
+        external_id
+        and session.exec(select(Account.id).where(Account.external_id == str(external_id))).first()
+    ):
+        raise ClerkAPIError(
+            422,
+            "form_identifier_exists",
+            "That external ID is taken.",
+            "Another user already has this external_id.",
+            param="external_id",
+        )
 
 
 UPDATABLE = ("first_name", "last_name", "external_id", "username")

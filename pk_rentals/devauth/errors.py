@@ -19,6 +19,7 @@ class ClerkAPIError(Exception):
         *,
         param: str | None = None,
         meta: dict | None = None,
+        headers: dict | None = None,
     ):
         super().__init__(long_message or message)
         self.status = status
@@ -26,6 +27,7 @@ class ClerkAPIError(Exception):
         self.message = message
         self.long_message = long_message or message
         self.meta = {**({"param_name": param} if param else {}), **(meta or {})}
+        self.headers = headers or {}
 
     @classmethod
     def from_account_error(cls, error: AccountError, status: int = 422) -> ClerkAPIError:
@@ -43,7 +45,9 @@ class ClerkAPIError(Exception):
             ],
             "clerk_trace_id": "devauth",
         }
-        return JSONResponse(body, status_code=self.status, headers=headers)
+        return JSONResponse(
+            body, status_code=self.status, headers={**self.headers, **(headers or {})}
+        )
 
 
 def not_found(what: str = "resource") -> ClerkAPIError:

@@ -237,12 +237,17 @@ def _create_sign_in(session: Session, call: Call) -> Response:
             "Enter your email address.",
             param="identifier",
         )
-    # The same answer whether or not the email has an account (no enumeration).
+    # The same answer whether or not the email has an account (no enumeration), except
+    # for an account without a password, which must prove its email first.
     flow = Flow(
         id=new_id("sia"),
         kind="sign_in",
         client_id=client.id,
-        state={"status": "needs_first_factor", "identifier": identifier},
+        state={
+            "status": "needs_first_factor",
+            "identifier": identifier,
+            "factors": _first_factors(session, identifier),
+        },
     )
     session.add(flow)
     client.sign_in_id = flow.id
@@ -256,6 +261,35 @@ def _flow(session: Session, client: BrowserClient, flow_id: str, kind: str) -> F
     if flow is None or flow.client_id != client.id or flow.kind != kind:
         raise not_found(kind.replace("_", " "))
     return flow
+
+
+def _first_factors(session: Session, identifier: str) -> list[dict]:
+    """What ``<SignIn/>`` offers: the password; or, for an account that has none (users
+    imported without a digest, seed 004's forced reset), only an email code, after which
+    the sign-in needs a new password before it completes (``needs_new_password``)."""
+    owner_id = accounts.email_owner_id(session, identifier)
+    account = session.get(Account, owner_id) if owner_id else None
+    if account is not None and account.password_digest is None:
+        email_id = session.exec(
+            select(Identification.id).where(
+                Identification.user_id == account.id,
+                Identification.kind == accounts.EMAIL,
+                Identification.value == identifier,
+            )
+        ).first()
+        return [
+            {
+                "strategy": "email_code",
+                "safe_identifier": identifier,
+                "email_address_id": email_id,
+                "primary": True,
+            }
+        ]
+    return [{"strategy": "password", "safe_identifier": identifier}]
+
+
+def _offers(flow: Flow, strategy: str) -> bool:
+    return any(f["strategy"] == strategy for f in flow.state.get("factors", []))
 
 
 @router.get("/client/sign_ins/{flow_id}")
@@ -277,7 +311,31 @@ def _read_flow(session: Session, call: Call, flow_id: str, kind: str) -> Respons
 
 @router.post("/client/sign_ins/{flow_id}/prepare_first_factor")
 async def prepare_first_factor(request: Request, flow_id: str) -> Response:
-    return await _handle(request, _read_flow, flow_id, "sign_in")
+    return await _handle(request, _prepare_first_factor, flow_id)
+
+
+def _prepare_first_factor(session: Session, call: Call, flow_id: str) -> Response:
+    """Send the email code of an account without a password (a no-op for a password)."""
+    client = _client(session, call)
+    flow = _flow(session, client, flow_id, "sign_in")
+    if call.form.get("strategy") != "email_code" or not _offers(flow, "email_code"):
+        return _reply(session, call, client, frontend_json.sign_in_json(flow))
+    message = outbox.deliver_code(
+        session,
+        channel="email",
+        to=flow.state["identifier"],
+        subject=flow.id,
+        ttl_seconds=CODE_TTL_SECONDS,
+    )
+    flow.state = {
+        **flow.state,
+        "first_factor_verification": _verification_json(
+            "unverified", message.expire_at, CODE_ATTEMPTS
+        ),
+    }
+    flow.updated_at = now_ms()
+    session.add(flow)
+    return _reply(session, call, client, frontend_json.sign_in_json(flow))
 
 
 @router.post("/client/sign_ins/{flow_id}/attempt_first_factor")
@@ -288,6 +346,8 @@ async def attempt_first_factor(request: Request, flow_id: str) -> Response:
 def _attempt_first_factor(session: Session, call: Call, flow_id: str) -> Response:
     client = _client(session, call)
     flow = _flow(session, client, flow_id, "sign_in")
+    if call.form.get("strategy") == "email_code" and _offers(flow, "email_code"):
+        return _attempt_email_code(session, call, client, flow)
     if call.form.get("strategy") != "password":
         raise ClerkAPIError(
             422,
@@ -297,6 +357,84 @@ def _attempt_first_factor(session: Session, call: Call, flow_id: str) -> Respons
             param="strategy",
         )
     return _attempt_password(session, call, client, flow, call.form.get("password", ""))
+
+
+def _attempt_email_code(
+    session: Session, call: Call, client: BrowserClient, flow: Flow
+) -> Response:
+    """The code proves the email of an account without a password; the sign-in then
+    needs a new password (clerk-js shows its "Set new password" step)."""
+    account = accounts_by_email(session, flow.state["identifier"])
+    if account is not None and account.is_locked():
+        raise _locked_error(account.lockout_until or now_ms() + 60_000)
+    _check_code(session, call, flow.id)
+    flow.state = {
+        **flow.state,
+        "status": "needs_new_password",
+        "first_factor_verification": _verification_json("verified", None, None),
+    }
+    flow.updated_at = now_ms()
+    session.add(flow)
+    return _reply(session, call, client, frontend_json.sign_in_json(flow))
+
+
+def accounts_by_email(session: Session, email: str) -> Account | None:
+    owner_id = accounts.email_owner_id(session, email)
+    return session.get(Account, owner_id) if owner_id else None
+
+
+@router.post("/client/sign_ins/{flow_id}/reset_password")
+async def reset_password(request: Request, flow_id: str) -> Response:
+    return await _handle(request, _reset_password, flow_id)
+
+
+def _reset_password(session: Session, call: Call, flow_id: str) -> Response:
+    """``signIn.resetPassword``: set the password the sign-in needs, then sign in."""
+    client = _client(session, call)
+    flow = _flow(session, client, flow_id, "sign_in")
+    account = accounts_by_email(session, flow.state["identifier"])
+    if flow.state.get("status") != "needs_new_password" or account is None:
+        raise ClerkAPIError(
+            422,
+            "sign_in_no_new_password_needed",
+            "No new password is needed",
+            "This sign-in has not verified a code that allows setting a password.",
+        )
+    password = call.form.get("password", "")
+    problem = passwords.policy_problem(password)
+    if problem:
+        raise ClerkAPIError(
+            422, problem.code, problem.message, problem.long_message, param="password"
+        )
+    account.password_digest = passwords.digest(password)
+    accounts.touch(account)
+    clerk_session = call.server.start_session(session, account, client.id)
+    client.last_active_session_id = clerk_session.id
+    client.sign_in_id = None
+    flow.state = {
+        **flow.state,
+        "status": "complete",
+        "created_session_id": clerk_session.id,
+        "user_data": _user_data(account),
+    }
+    flow.updated_at = now_ms()
+    session.add(flow)
+    session.flush()
+    token = call.server.mint_token(clerk_session)
+    response = _reply(
+        session, call, client, frontend_json.sign_in_json(flow), {clerk_session.id: token}
+    )
+    call.server.emit_user("user.updated", session, account)
+    return response
+
+
+def _user_data(account: Account) -> dict:
+    return {
+        "first_name": account.first_name,
+        "last_name": account.last_name,
+        "image_url": avatar_url(account),
+        "has_image": bool(account.image_url),
+    }
 
 
 def _locked_error(until_ms: int) -> ClerkAPIError:
@@ -363,6 +501,8 @@ def _attempt_password(
 
     account.failed_attempts = 0
     account.lockout_until = None
+    if passwords.needs_rehash(account.password_digest):  # an imported bcrypt/argon2i digest
+        account.password_digest = passwords.digest(password)
     clerk_session = call.server.start_session(session, account, client.id)
     client.last_active_session_id = clerk_session.id
     client.sign_in_id = None
@@ -370,12 +510,7 @@ def _attempt_password(
         **flow.state,
         "status": "complete",
         "created_session_id": clerk_session.id,
-        "user_data": {
-            "first_name": account.first_name,
-            "last_name": account.last_name,
-            "image_url": avatar_url(account),
-            "has_image": bool(account.image_url),
-        },
+        "user_data": _user_data(account),
     }
     flow.updated_at = now_ms()
     session.add(flow)

@@ -208,25 +208,25 @@ def sign_in_json(flow: Flow) -> dict:
     state = flow.state
     identifier = state.get("identifier")
     complete = state.get("status") == "complete"
-    return {
-        "object": "sign_in",
-        "id": flow.id,
-        "status": state.get("status", "needs_identifier"),
-        "identifier": identifier,
-        "supported_identifiers": ["email_address"],
-        "supported_first_factors": [{"strategy": "password", "safe_identifier": identifier}]
-        if identifier
-        else [],
-        "supported_second_factors": None,
-        "first_factor_verification": {
+    factors = state.get("factors") or [{"strategy": "password", "safe_identifier": identifier}]
+    verification = state.get("first_factor_verification")
+    if verification is None and complete:
+        verification = {
             "object": "verification_password",
             "status": "verified",
             "strategy": "password",
             "attempts": None,
             "expire_at": None,
         }
-        if complete
-        else None,
+    return {
+        "object": "sign_in",
+        "id": flow.id,
+        "status": state.get("status", "needs_identifier"),
+        "identifier": identifier,
+        "supported_identifiers": ["email_address"],
+        "supported_first_factors": factors if identifier else [],
+        "supported_second_factors": None,
+        "first_factor_verification": verification,
         "second_factor_verification": None,
         "user_data": state.get("user_data", {}),
         "created_session_id": state.get("created_session_id"),

@@ -143,6 +143,20 @@ class Message(DevauthTable, table=True):
     created_at: int = Field(default_factory=now_ms, sa_type=sa.BigInteger, index=True)
 
 
+class Notice(DevauthTable, table=True):
+    """A message the app "sent" by email or SMS (services/notifications.py): a reminder,
+    not a code. The development outbox shows it beside the codes."""
+
+    __tablename__ = "devauth_notices"
+
+    id: str = Field(primary_key=True)
+    channel: str  # "email" | "sms"
+    to: str
+    subject: str
+    body: str
+    created_at: int = Field(default_factory=now_ms, sa_type=sa.BigInteger, index=True)
+
+
 def create_tables(engine: sa.Engine) -> None:
     metadata.create_all(engine)
 

@@ -26,6 +26,7 @@ from pk_rentals.services.identity.accounts import AccountDeleted
 from pk_rentals.services.identity.signin import sign_in_user
 from pk_rentals.services.identity.tokens import SessionClaims, TokenError
 from pk_rentals.services.profile import save_preferences_of
+from pk_rentals.services.verification_prompt import take_verification_prompt
 from pk_rentals.settings import get_settings
 from pk_rentals.state.ui import UiState
 
@@ -44,6 +45,7 @@ class AuthState(rx.State):
     email: str = ""
     needs_profile: bool = False
     is_moderator: bool = False  # shows the Moderation link; the pages ask the server again
+    verify_prompt: bool = False  # the one-time "verify your identity" banner (seed 004)
 
     _user_id: str = ""
     _session_id: str = ""
@@ -81,6 +83,7 @@ class AuthState(rx.State):
         self.display_name = self.email = ""
         self.needs_profile = False
         self.is_moderator = False
+        self.verify_prompt = False
 
     @property
     def clerk_user_id(self) -> str:
@@ -121,6 +124,8 @@ class AuthState(rx.State):
         self.email = user.email or ""
         self.needs_profile = not user.profile_complete
         self.is_moderator = user.is_moderator
+        if not self.needs_profile and self.router.url.path.rstrip("/") != routes.VERIFY:
+            self.verify_prompt = await asyncio.to_thread(take_verification_prompt, claims.user_id)
         events = [event for event in [await self._apply_preferences(user)] if event]
         if self.needs_profile and self.router.url.path.rstrip("/") != routes.PROFILE_SETUP:
             events.append(rx.redirect(routes.PROFILE_SETUP))
@@ -146,6 +151,11 @@ class AuthState(rx.State):
         if path in routes.PROTECTED:
             return rx.redirect(f"{routes.SIGN_IN}?redirect_url={quote(path)}")
         return None
+
+    @rx.event
+    def dismiss_verify_prompt(self):
+        """Hide the prompt; it was marked as shown when it appeared."""
+        self.verify_prompt = False
 
     # --- the session check every privileged handler runs ----------------------------
 
