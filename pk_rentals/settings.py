@@ -142,6 +142,18 @@ class Settings(BaseSettings):
     # Seconds a health check waits for the database before answering 503.
     db_connect_timeout: int = 3
 
+    # Account rules of seed 004 (issue 9, parts 2 and 5).
+    # Clerk's "verify at sign-up" switch of the built-in identity server: off lets a
+    # new user in at once with the address unverified (the Backend API's
+    # ``PATCH /v1/instance`` changes it while running, as the Clerk dashboard does).
+    devauth_verify_email_at_sign_up: bool = True
+    # /metrics (Prometheus text): needs ``Authorization: Bearer <token>``; production
+    # refuses an empty or weak token while metrics are enabled.
+    metrics_enabled: bool = True
+    metrics_token: SecretStr = SecretStr("")
+    # Failed attempts in 24 hours that flag an account in the moderation queue.
+    security_flag_threshold: int = Field(default=5, ge=1)
+
     @property
     def is_production(self) -> bool:
         return self.env is Environment.PRODUCTION
@@ -192,6 +204,11 @@ class Settings(BaseSettings):
             for name in ("cnic_keys", "cnic_index_key")
             if _is_placeholder(getattr(self, name))
         )
+        if self.metrics_enabled and _is_placeholder(self.metrics_token):
+            problems.append(
+                f"PK_METRICS_TOKEN: set a random value of at least {MIN_SECRET_LENGTH} "
+                "characters for /metrics, or set PK_METRICS_ENABLED=false."
+            )
         if self.media_storage is MediaStorage.LOCAL:
             problems.append(
                 "PK_MEDIA_STORAGE: local media storage is for development and tests only; "

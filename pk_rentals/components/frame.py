@@ -4,6 +4,7 @@ import reflex as rx
 
 from pk_rentals import routes
 from pk_rentals.components import clerk
+from pk_rentals.components.email import email_banner
 from pk_rentals.components.head import UrduFont
 from pk_rentals.components.i18n import t
 from pk_rentals.state.auth import AuthState
@@ -168,7 +169,13 @@ def page_frame(*children: rx.Component) -> rx.Component:
         ),
         header(),
         rx.el.main(
-            rx.box(*children, max_width=CONTENT_WIDTH, margin_x="auto", padding_x="1rem"),
+            rx.box(
+                email_banner(),
+                *children,
+                max_width=CONTENT_WIDTH,
+                margin_x="auto",
+                padding_x="1rem",
+            ),
             id="main",
             class_name="pk-main",
         ),

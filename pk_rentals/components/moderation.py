@@ -19,6 +19,7 @@ FLAG_ICONS = {
     Flag.PROVINCE_MISMATCH: "map-pin",
     Flag.DUPLICATE_CNIC: "copy",
     Flag.SELFIE_AGE: "clock",
+    Flag.SECURITY: "shield-alert",
 }
 
 

@@ -12,6 +12,7 @@ from pk_rentals.models.enums import (
 )
 from pk_rentals.models.identity import AuthSession, ClerkUserTombstone, ProcessedWebhook
 from pk_rentals.models.preferences import UserPreferences
+from pk_rentals.models.security import SecurityEvent
 from pk_rentals.models.user import User
 from pk_rentals.models.verification import (
     AuditEntry,
@@ -31,6 +32,7 @@ __all__ = [
     "ProcessedWebhook",
     "Province",
     "Role",
+    "SecurityEvent",
     "SelfieCode",
     "SubmissionStatus",
     "Theme",

@@ -32,8 +32,10 @@ from pk_rentals.models import (
 from pk_rentals.models.base import as_utc, utcnow
 from pk_rentals.places import PAKISTAN_TIME
 from pk_rentals.services import cnic as cnic_rules
+from pk_rentals.services import security_events
 from pk_rentals.services.identity.accounts import find_user
 from pk_rentals.services.levels import apply_level
+from pk_rentals.services.security_events import Failure
 from pk_rentals.services.verification import REJECTION_REASONS, signed_url
 from pk_rentals.settings import get_settings
 
@@ -64,6 +66,7 @@ class Flag(enum.StrEnum):
     PROVINCE_MISMATCH = "province_mismatch"
     DUPLICATE_CNIC = "duplicate_cnic"
     SELFIE_AGE = "selfie_age"
+    SECURITY = "security"  # the account's failed attempts in 24 h reached the threshold
 
 
 class NotModerator(Exception):
@@ -130,7 +133,7 @@ class QueuePage:
     next_cursor: str | None  # pass as ``after`` for the next page
 
 
-def _flags(row: VerificationSubmission) -> tuple[str, ...]:
+def _flags(row: VerificationSubmission, flagged_account: bool = False) -> tuple[str, ...]:
     flags = []
     if row.flag_province_mismatch:
         flags.append(Flag.PROVINCE_MISMATCH.value)
@@ -138,7 +141,14 @@ def _flags(row: VerificationSubmission) -> tuple[str, ...]:
         flags.append(Flag.DUPLICATE_CNIC.value)
     if row.selfie_age_seconds > get_settings().selfie_max_age_seconds:
         flags.append(Flag.SELFIE_AGE.value)
+    if flagged_account:
+        flags.append(Flag.SECURITY.value)
     return tuple(flags)
+
+
+def _flagged_accounts():
+    """Clerk user ids over the failed-attempt threshold in the last 24 hours."""
+    return security_events.accounts_over(get_settings().security_flag_threshold)
 
 
 def _flag_condition(flag: Flag):
@@ -146,6 +156,8 @@ def _flag_condition(flag: Flag):
         return VerificationSubmission.flag_province_mismatch.is_(True)
     if flag is Flag.DUPLICATE_CNIC:
         return VerificationSubmission.flag_duplicate_cnic.is_(True)
+    if flag is Flag.SECURITY:
+        return User.clerk_user_id.in_(_flagged_accounts())
     return VerificationSubmission.selfie_age_seconds > get_settings().selfie_max_age_seconds
 
 
@@ -164,7 +176,13 @@ def decode_cursor(cursor: str) -> tuple[datetime, uuid.UUID] | None:
 def queue_statement(status: str, flag: str | None, after: str | None, limit: int):
     """Oldest first, keyset-paginated on (submitted_at, id): the queue index serves it."""
     statement = (
-        select(VerificationSubmission, User.display_name, User.city, User.province)
+        select(
+            VerificationSubmission,
+            User.display_name,
+            User.city,
+            User.province,
+            User.clerk_user_id.in_(_flagged_accounts()).label("security_flag"),
+        )
         .join(User, User.id == VerificationSubmission.user_id)
         .where(VerificationSubmission.status == SubmissionStatus(status))
     )
@@ -202,9 +220,9 @@ def queue(
             city=city,
             province=province,
             cnic_masked=row.cnic_masked,
-            flags=_flags(row),
+            flags=_flags(row, bool(security_flag)),
         )
-        for row, name, city, province in rows[:limit]
+        for row, name, city, province, security_flag in rows[:limit]
     ]
     more = len(rows) > limit
     return QueuePage(
@@ -295,7 +313,10 @@ def detail(moderator_clerk_id: str, submission_id: str) -> SubmissionDetail:
             cnic_masked=row.cnic_masked,
             cnic_province=row.cnic_province,
             profile_province=row.profile_province,
-            flags=_flags(row),
+            flags=_flags(
+                row,
+                session.exec(select(sa.literal(user.clerk_user_id).in_(_flagged_accounts()))).one(),
+            ),
             selfie_age_seconds=row.selfie_age_seconds,
             selfie_url=signed_url(row.selfie_ref),
             cnic_front_url=signed_url(row.cnic_front_ref),
@@ -412,7 +433,12 @@ def decide(
             )
         )
         session.commit()
-        return DecisionResult(status.value, before.value, after.value)
+        subject = user.clerk_user_id
+    if decision is Decision.REJECT:  # a failed verification attempt (seed 004)
+        security_events.record(
+            Failure.ID_SUBMISSION_REJECTED, clerk_user_id=subject, reason=reason_code
+        )
+    return DecisionResult(status.value, before.value, after.value)
 
 
 def _raise_not_decidable(session: Session, key: uuid.UUID, moderator: User):
@@ -564,3 +590,12 @@ def stats(moderator_clerk_id: str, *, days: int = 14, now: datetime | None = Non
         median_decision_seconds=statistics.median(waits) if waits else None,
         decisions_per_day=[(day.isoformat(), counts[day]) for day in window],
     )
+
+
+def security(moderator_clerk_id: str, *, days: int = 14, now: datetime | None = None):
+    """The Security tab: failed attempts per day, and the accounts with the most in 24 h."""
+    with db.session() as session:
+        _moderator(session, moderator_clerk_id)
+        return security_events.summary(
+            session, threshold=get_settings().security_flag_threshold, days=days, now=now
+        )

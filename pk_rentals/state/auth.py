@@ -44,6 +44,8 @@ class AuthState(rx.State):
     email: str = ""
     needs_profile: bool = False
     is_moderator: bool = False  # shows the Moderation link; the pages ask the server again
+    # False shows the "verify your email" banner; the services check the database.
+    email_verified: bool = True
 
     _user_id: str = ""
     _session_id: str = ""
@@ -81,6 +83,7 @@ class AuthState(rx.State):
         self.display_name = self.email = ""
         self.needs_profile = False
         self.is_moderator = False
+        self.email_verified = True
 
     @property
     def clerk_user_id(self) -> str:
@@ -94,10 +97,13 @@ class AuthState(rx.State):
         """A new session token from clerk-js ("" = signed out)."""
         self.checked = True
         if not token:
+            ended = self._claims()
+            if ended is not None:  # signed out through Clerk: the session's record goes
+                await asyncio.to_thread(sessions.end_session, ended, "signed_out", revoke=False)
             self._forget()
             return self._leave_if_protected()
         try:
-            claims = sessions.verify_token(token)
+            claims = await asyncio.to_thread(sessions.verify_token, token)
         except TokenError as error:
             log.info("session token refused: %s", error.problem)
             self._forget()
@@ -121,6 +127,7 @@ class AuthState(rx.State):
         self.email = user.email or ""
         self.needs_profile = not user.profile_complete
         self.is_moderator = user.is_moderator
+        self.email_verified = user.email_verified
         events = [event for event in [await self._apply_preferences(user)] if event]
         if self.needs_profile and self.router.url.path.rstrip("/") != routes.PROFILE_SETUP:
             events.append(rx.redirect(routes.PROFILE_SETUP))
@@ -129,7 +136,10 @@ class AuthState(rx.State):
     async def _apply_preferences(self, user):
         """A returning user gets their saved theme and language in this browser; a new
         one keeps what they chose before signing up, and that is saved for them."""
+        from pk_rentals.state.preferences import PreferencesState  # it imports this module
+
         ui = await self.get_state(UiState)
+        (await self.get_state(PreferencesState)).remember(user.notifications)
         if user.profile_complete:
             ui.use_theme(user.theme)
             return ui.use_language(user.language)
