@@ -925,7 +925,6 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "No account had a failed attempt in the last 24 hours.",
         "ur": "پچھلے 24 گھنٹوں میں کسی اکاؤنٹ کی کوئی ناکام کوشش نہیں ہوئی۔",
     },
-    "security.account": {"en": "Account", "ur": "اکاؤنٹ"},
     "security.failures": {"en": "Failures", "ur": "ناکامیاں"},
     "security.flagged": {"en": "Flagged", "ur": "نشان زدہ"},
     "security.threshold": {

@@ -153,6 +153,9 @@ class Settings(BaseSettings):
     metrics_token: SecretStr = SecretStr("")
     # Failed attempts in 24 hours that flag an account in the moderation queue.
     security_flag_threshold: int = Field(default=5, ge=1)
+    # The app's own log level (DEBUG, INFO, WARNING...); logs never carry tokens,
+    # passwords, codes, CNIC numbers or full email addresses, at any level.
+    log_level: str = Field(default="INFO", pattern=r"^(DEBUG|INFO|WARNING|ERROR)$")
 
     @property
     def is_production(self) -> bool:

@@ -59,6 +59,7 @@ def email_banner() -> rx.Component:
                 width="100%",
             ),
             color_scheme="amber",
+            high_contrast=True,
             role="region",
             aria_label=t("email.banner.title"),
             width="100%",

@@ -267,42 +267,42 @@ def _security_top() -> rx.Component:
             rx.text(t("security.threshold"), " ", S.threshold, size="1", color_scheme="gray"),
             rx.cond(
                 S.top.length() > 0,
-                rx.table.root(
-                    rx.table.header(
-                        rx.table.row(
-                            rx.table.column_header_cell(t("security.account")),
-                            rx.table.column_header_cell(t("security.failures")),
-                        )
-                    ),
-                    rx.table.body(
-                        rx.foreach(
-                            S.top,
-                            lambda row: rx.table.row(
-                                rx.table.cell(
-                                    rx.vstack(
-                                        rx.text(row.display_name, weight="medium"),
-                                        rx.code(row.clerk_user_id, size="1", dir="ltr"),
-                                        spacing="0",
-                                    )
+                # A list, not a table: it wraps on a phone instead of scrolling sideways.
+                rx.el.ul(
+                    rx.foreach(
+                        S.top,
+                        lambda row: rx.el.li(
+                            rx.hstack(
+                                rx.vstack(
+                                    rx.text(row.display_name, weight="medium"),
+                                    rx.code(row.clerk_user_id, size="1", dir="ltr"),
+                                    spacing="0",
+                                    min_width="0",
                                 ),
-                                rx.table.cell(
-                                    rx.hstack(
-                                        rx.text(row.failures, weight="bold"),
-                                        rx.cond(
-                                            row.flagged,
-                                            flag_badge(Flag.SECURITY.value),
-                                        ),
-                                        spacing="2",
-                                        align="center",
-                                        wrap="wrap",
-                                    )
+                                rx.hstack(
+                                    rx.cond(row.flagged, flag_badge(Flag.SECURITY.value)),
+                                    rx.text(
+                                        t("security.failures"),
+                                        ": ",
+                                        rx.el.b(row.failures),
+                                        white_space="nowrap",
+                                    ),
+                                    spacing="2",
+                                    align="center",
+                                    wrap="wrap",
                                 ),
-                                data_testid="security-account",
+                                justify="between",
+                                align="center",
+                                wrap="wrap",
+                                spacing="2",
+                                width="100%",
                             ),
-                        )
+                            class_name="pk-security-row",
+                            data_testid="security-account",
+                        ),
                     ),
-                    size="1",
-                    width="100%",
+                    aria_label=t("security.top"),
+                    style={"listStyle": "none", "padding": "0", "margin": "0", "width": "100%"},
                 ),
                 rx.text(t("security.top.none"), size="2", data_testid="security-none"),
             ),

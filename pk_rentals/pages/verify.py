@@ -20,6 +20,7 @@ def _content() -> rx.Component:
                 rx.callout.icon(rx.icon("mail-warning", aria_hidden="true")),
                 rx.callout.text(t("verify.email_first")),
                 color_scheme="amber",
+                high_contrast=True,
                 role="status",
                 width="100%",
                 data_testid="verify-email-first",
