@@ -97,9 +97,9 @@ class AuthState(rx.State):
         """A new session token from clerk-js ("" = signed out)."""
         self.checked = True
         if not token:
-            ended = self._claims()
-            if ended is not None:  # signed out through Clerk: the session's record goes
-                await asyncio.to_thread(sessions.end_session, ended, "signed_out", revoke=False)
+            held = self._claims()
+            if held is not None:  # signed out through Clerk? then its record ends too
+                await asyncio.to_thread(sessions.end_if_ended_at_clerk, held)
             self._forget()
             return self._leave_if_protected()
         try:

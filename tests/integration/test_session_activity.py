@@ -78,3 +78,30 @@ def test_a_deleted_account_leaves_no_activity_time(use_database):
         delete_clerk_user(session, USER)
     ended = row(claims().session_id)
     assert ended.last_active_at is None and ended.end_reason == "user_deleted"
+
+
+def test_a_sign_out_confirmed_by_clerk_ends_the_record_an_empty_token_alone_does_not(
+    identity_server,
+):
+    import httpx
+
+    from pk_rentals.services.identity.sessions import verify_token
+    from tests.utils.frontend_api import FrontendClient
+
+    url, config = identity_server
+    httpx.post(
+        f"{url}/_devauth/v1/users",
+        json={"email_address": ["rabia@example.pk"], "password": "Multan#2026pk"},
+        headers={"Authorization": f"Bearer {config.secret_key}"},
+    ).raise_for_status()
+    with FrontendClient(f"{url}/_devauth") as browser:
+        assert browser.sign_in("rabia@example.pk", "Multan#2026pk").status_code == 200
+        jwt = browser.post(f"/client/sessions/{browser.session_id}/tokens").json()["jwt"]
+        held = verify_token(jwt)
+        sessions.admit(held)
+        assert sessions.end_if_ended_at_clerk(held) is False  # still active at Clerk
+        assert row(held.session_id).last_active_at is not None
+        browser.request("DELETE", "/client/sessions")  # clerk-js signOut()
+    assert sessions.end_if_ended_at_clerk(held) is True
+    ended = row(held.session_id)
+    assert ended.last_active_at is None and ended.end_reason == "signed_out"

@@ -136,6 +136,22 @@ def end_session(claims: SessionClaims, reason: str, *, revoke: bool = True) -> N
         revoke_at_clerk(claims.session_id)
 
 
+def end_if_ended_at_clerk(claims: SessionClaims) -> bool:
+    """The page says "signed out": if Clerk confirms the session is over, end our
+    record too (forgetting its activity time). An empty token alone proves nothing:
+    a failed token refresh looks the same. Clerk unreachable: the idle rule ends it."""
+    try:
+        with backend_api() as clerk:
+            status = clerk.sessions.get(session_id=claims.session_id).status
+    except Exception as error:
+        log.info("could not ask Clerk about session %s: %s", claims.session_id, error)
+        return False
+    if str(getattr(status, "value", status)) == "active":
+        return False
+    end_session(claims, "signed_out", revoke=False)
+    return True
+
+
 def end_idle_sessions(now: datetime | None = None) -> int:
     """End every session idle past the limit (a closed tab never comes back to be
     refused), forgetting its activity time; returns how many. For the jobs runner."""
