@@ -29,6 +29,7 @@ from pk_rentals.devauth.instance import Instance
 from pk_rentals.models.base import utcnow
 from pk_rentals.services.identity.accounts import get_or_create_user
 from pk_rentals.settings import get_settings
+from tests.utils.accounts import email_verified_at_clerk
 from tests.utils.app_server import app_server
 from tests.utils.browser import CHROMIUM, CHROMIUM_ARGS, fake_camera_args
 from tests.utils.fake_camera import take_selfie, write_face_mjpeg
@@ -49,6 +50,7 @@ def ready_account(app_url: str, secret: str, email: str) -> None:
         user = get_or_create_user(session, created.json()["id"])
         user.display_name, user.city, user.province = "Bench User", "Lahore", "Punjab"
         user.profile_completed_at = utcnow()
+        email_verified_at_clerk(session, user)
         session.add(user)
         session.commit()
 

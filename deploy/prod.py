@@ -76,20 +76,28 @@ class Topology:
 
 
 def _secrets(top: Topology) -> dict[str, str]:
-    """Secrets made once per data folder (0600), unless the environment gives them."""
+    """Secrets made once per data folder (0600), unless the environment gives them; a
+    secret added by a newer version is made and kept the first time it is missing."""
     from cryptography.fernet import Fernet
 
     path = top.path("secrets.env")
-    if not path.exists():
+    stored = (
+        dict(line.split("=", 1) for line in path.read_text().splitlines() if "=" in line)
+        if path.exists()
+        else {}
+    )
+    makers = {
+        "PK_SECRET_KEY": lambda: secrets.token_urlsafe(48),
+        "PK_CNIC_KEYS": lambda: Fernet.generate_key().decode(),
+        "PK_CNIC_INDEX_KEY": lambda: secrets.token_urlsafe(48),
+        "PK_METRICS_TOKEN": lambda: secrets.token_urlsafe(48),
+    }
+    missing = {name: make() for name, make in makers.items() if name not in stored}
+    if missing:
+        stored.update(missing)
         path.parent.mkdir(parents=True, exist_ok=True)
-        values = {
-            "PK_SECRET_KEY": secrets.token_urlsafe(48),
-            "PK_CNIC_KEYS": Fernet.generate_key().decode(),
-            "PK_CNIC_INDEX_KEY": secrets.token_urlsafe(48),
-        }
-        path.write_text("".join(f"{k}={v}\n" for k, v in values.items()))
+        path.write_text("".join(f"{k}={v}\n" for k, v in stored.items()))
         path.chmod(0o600)
-    stored = dict(line.split("=", 1) for line in path.read_text().splitlines() if "=" in line)
     return {k: os.environ.get(k, v) for k, v in stored.items()}
 
 

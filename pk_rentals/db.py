@@ -17,12 +17,18 @@ def create_engine(url: str, *, connect_timeout: int = 3) -> Engine:
     SQLite enforces foreign keys only when asked per connection, and the
     ``ON DELETE CASCADE`` rules of the seed depend on them.
     """
+    # hide_parameters: SQL in logs and errors never shows values (emails, codes, CNICs).
     if url.startswith("sqlite"):
-        engine = sa.create_engine(url, connect_args={"check_same_thread": False, "timeout": 15})
+        engine = sa.create_engine(
+            url, connect_args={"check_same_thread": False, "timeout": 15}, hide_parameters=True
+        )
         sa.event.listen(engine, "connect", _sqlite_pragmas)
         return engine
     return sa.create_engine(
-        url, pool_pre_ping=True, connect_args={"connect_timeout": connect_timeout}
+        url,
+        pool_pre_ping=True,
+        connect_args={"connect_timeout": connect_timeout},
+        hide_parameters=True,
     )
 
 

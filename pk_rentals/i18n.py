@@ -1034,6 +1034,112 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "PK Rentals: you have not signed in for {days} days. Sign in: {url}",
         "ur": "پی کے رینٹلز: آپ نے {days} دن سے سائن اِن نہیں کیا۔ سائن اِن: {url}",
     },
+    # --- account rules of seed 004 (issue 9): email verification, Security tab -------
+    "email.banner.title": {
+        "en": "Verify your email address",
+        "ur": "اپنا ای میل ایڈریس تصدیق کریں",
+    },
+    "email.banner.text": {
+        "en": "You can set up your profile now. To send your CNIC and selfie or change "
+        "your phone number, first verify your email: we send you a 6-digit code.",
+        "ur": "آپ ابھی اپنی پروفائل بنا سکتے ہیں۔ شناختی کارڈ اور سیلفی بھیجنے یا فون نمبر "
+        "بدلنے کے لیے پہلے اپنا ای میل تصدیق کریں: ہم آپ کو 6 ہندسوں کا کوڈ بھیجیں گے۔",
+    },
+    "email.start": {"en": "Verify email", "ur": "ای میل تصدیق کریں"},
+    "email.sending": {"en": "Sending…", "ur": "بھیجا جا رہا ہے…"},
+    "email.sent": {"en": "We sent a 6-digit code to", "ur": "6 ہندسوں کا کوڈ بھیجا گیا:"},
+    "email.code": {"en": "Code from the email", "ur": "ای میل والا کوڈ"},
+    "email.verify": {"en": "Verify", "ur": "تصدیق کریں"},
+    "email.verifying": {"en": "Checking…", "ur": "جانچ ہو رہی ہے…"},
+    "email.resend": {"en": "Send a new code", "ur": "نیا کوڈ بھیجیں"},
+    "email.code_incorrect": {
+        "en": "That code is not right. Check the email and type it again.",
+        "ur": "یہ کوڈ درست نہیں۔ ای میل دیکھ کر دوبارہ لکھیں۔",
+    },
+    "email.code_expired": {
+        "en": "That code has expired. Send a new code.",
+        "ur": "اس کوڈ کی میعاد ختم ہو گئی۔ نیا کوڈ بھیجیں۔",
+    },
+    "email.too_many": {
+        "en": "Too many tries. Wait a minute, then send a new code.",
+        "ur": "بہت زیادہ کوششیں۔ ایک منٹ انتظار کریں، پھر نیا کوڈ بھیجیں۔",
+    },
+    "email.failed": {
+        "en": "We could not reach the sign-in service. Try again in a moment.",
+        "ur": "سائن اِن سروس سے رابطہ نہیں ہو سکا۔ تھوڑی دیر بعد دوبارہ کوشش کریں۔",
+    },
+    "email.verified": {
+        "en": "Your email address is verified.",
+        "ur": "آپ کا ای میل ایڈریس تصدیق ہو گیا۔",
+    },
+    "email.pending_sync": {
+        "en": "Verified. It can take a minute to show here; reload the page then.",
+        "ur": "تصدیق ہو گئی۔ یہاں نظر آنے میں ایک منٹ لگ سکتا ہے؛ پھر صفحہ دوبارہ کھولیں۔",
+    },
+    "verify.email_first": {
+        "en": "Verify your email address before sending your CNIC and selfie: use "
+        "“Verify email” at the top of this page.",
+        "ur": "شناختی کارڈ اور سیلفی بھیجنے سے پہلے اپنا ای میل تصدیق کریں: اس صفحے کے اوپر "
+        "“ای میل تصدیق کریں” دبائیں۔",
+    },
+    "verify.refused.email_unverified": {
+        "en": "Verify your email address first: use “Verify email” at the top of the page.",
+        "ur": "پہلے اپنا ای میل تصدیق کریں: صفحے کے اوپر “ای میل تصدیق کریں” دبائیں۔",
+    },
+    "upload.email_unverified": {
+        "en": "Verify your email address before sending ID images: use “Verify email” in the app.",
+        "ur": "شناختی تصاویر بھیجنے سے پہلے اپنا ای میل تصدیق کریں: ایپ میں “ای میل تصدیق "
+        "کریں” دبائیں۔",
+    },
+    "form.phone.email_unverified": {
+        "en": "To change your phone number, first verify your email: use “Verify email” at "
+        "the top of the page.",
+        "ur": "فون نمبر بدلنے کے لیے پہلے اپنا ای میل تصدیق کریں: صفحے کے اوپر “ای میل "
+        "تصدیق کریں” دبائیں۔",
+    },
+    "moderation.tab.queue": {"en": "Review", "ur": "جائزہ"},
+    "moderation.tab.security": {"en": "Security", "ur": "سیکیورٹی"},
+    "moderation.flag.security": {"en": "Many failed attempts", "ur": "بہت سی ناکام کوششیں"},
+    "moderation.flag.security.explain": {
+        "en": "This account had many failed attempts in the last 24 hours (wrong "
+        "passwords or codes, refused selfie codes, rejected IDs). Check it with care.",
+        "ur": "اس اکاؤنٹ سے پچھلے 24 گھنٹوں میں بہت سی ناکام کوششیں ہوئیں (غلط پاس ورڈ یا "
+        "کوڈ، رد شدہ سیلفی کوڈ، مسترد شناختی کارڈ)۔ احتیاط سے جانچیں۔",
+    },
+    "security.per_day": {"en": "Failed attempts per day", "ur": "روزانہ ناکام کوششیں"},
+    "security.per_day.window": {"en": "last 14 days", "ur": "پچھلے 14 دن"},
+    "security.last_24h": {
+        "en": "Failed attempts, last 24 hours",
+        "ur": "ناکام کوششیں، پچھلے 24 گھنٹے",
+    },
+    "security.top": {
+        "en": "Accounts with the most failures (24 hours)",
+        "ur": "سب سے زیادہ ناکام کوششوں والے اکاؤنٹ (24 گھنٹے)",
+    },
+    "security.top.none": {
+        "en": "No account had a failed attempt in the last 24 hours.",
+        "ur": "پچھلے 24 گھنٹوں میں کسی اکاؤنٹ کی کوئی ناکام کوشش نہیں ہوئی۔",
+    },
+    "security.failures": {"en": "Failures", "ur": "ناکامیاں"},
+    "security.flagged": {"en": "Flagged", "ur": "نشان زدہ"},
+    "security.threshold": {
+        "en": "Accounts at or over this many failures in 24 hours are flagged in the queue:",
+        "ur": "24 گھنٹوں میں اتنی یا زیادہ ناکامیوں والے اکاؤنٹ قطار میں نشان زدہ ہوتے ہیں:",
+    },
+    "security.kind.sign_in_failed": {"en": "Wrong passwords", "ur": "غلط پاس ورڈ"},
+    "security.kind.lockout": {"en": "Lockouts", "ur": "اکاؤنٹ بند"},
+    "security.kind.email_code_wrong": {"en": "Wrong email codes", "ur": "غلط ای میل کوڈ"},
+    "security.kind.sms_code_wrong": {"en": "Wrong SMS codes", "ur": "غلط SMS کوڈ"},
+    "security.kind.selfie_code_refused": {"en": "Refused selfie codes", "ur": "رد شدہ سیلفی کوڈ"},
+    "security.kind.id_submission_rejected": {
+        "en": "Rejected ID submissions",
+        "ur": "مسترد شناختی درخواستیں",
+    },
+    "security.kind.token_forged": {"en": "Forged session tokens", "ur": "جعلی سیشن ٹوکن"},
+    "security.kind.webhook_signature_bad": {
+        "en": "Bad webhook signatures",
+        "ur": "غلط ویب ہُک دستخط",
+    },
 }
 
 

@@ -1,5 +1,7 @@
 """The Reflex app: pages, head, theme and the HTTP routes mounted beside Reflex's."""
 
+import logging
+
 import reflex as rx
 
 import pk_rentals.models  # noqa: F401 - tables must be registered for Reflex's schema check
@@ -20,8 +22,13 @@ from pk_rentals.pages.profile_setup import profile_setup_page
 from pk_rentals.pages.public_profile import public_profile_page
 from pk_rentals.pages.settings import settings_page
 from pk_rentals.pages.verify import verify_page
+from pk_rentals.settings import get_settings
 from pk_rentals.state.auth import AuthState
 from pk_rentals.state.public_profile import PublicProfileState
+
+# The app's loggers (pk_rentals.*, the JSON lines of pk_rentals.security) at PK_LOG_LEVEL.
+logging.basicConfig(format="%(asctime)s %(levelname)s %(name)s %(message)s")
+logging.getLogger("pk_rentals").setLevel(get_settings().log_level)
 
 app = rx.App(
     api_transformer=[create_api(), trust_proxy_headers],

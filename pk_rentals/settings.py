@@ -191,6 +191,20 @@ class Settings(BaseSettings):
     # `make prod` without Clerk or Cloudinary: production topology on this machine
     # with the built-in identity server and local media. Never for real users.
     local_trial: bool = False
+    # Account rules of seed 004 (issue 9, parts 2 and 5).
+    # Clerk's "verify at sign-up" switch of the built-in identity server: off lets a
+    # new user in at once with the address unverified (the Backend API's
+    # ``PATCH /v1/instance`` changes it while running, as the Clerk dashboard does).
+    devauth_verify_email_at_sign_up: bool = True
+    # /metrics (Prometheus text): needs ``Authorization: Bearer <token>``; production
+    # refuses an empty or weak token while metrics are enabled.
+    metrics_enabled: bool = True
+    metrics_token: SecretStr = SecretStr("")
+    # Failed attempts in 24 hours that flag an account in the moderation queue.
+    security_flag_threshold: int = Field(default=5, ge=1)
+    # The app's own log level (DEBUG, INFO, WARNING...); logs never carry tokens,
+    # passwords, codes, CNIC numbers or full email addresses, at any level.
+    log_level: str = Field(default="INFO", pattern=r"^(DEBUG|INFO|WARNING|ERROR)$")
 
     @property
     def is_production(self) -> bool:
@@ -252,6 +266,11 @@ class Settings(BaseSettings):
             for name in ("cnic_keys", "cnic_index_key")
             if _is_placeholder(getattr(self, name))
         )
+        if self.metrics_enabled and _is_placeholder(self.metrics_token):
+            problems.append(
+                f"PK_METRICS_TOKEN: set a random value of at least {MIN_SECRET_LENGTH} "
+                "characters for /metrics, or set PK_METRICS_ENABLED=false."
+            )
         if self.media_storage is MediaStorage.LOCAL:
             if not self.local_trial:
                 problems.append(

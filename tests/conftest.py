@@ -158,6 +158,9 @@ def app(postgres_url, redis_url, dns_server):
         db_url=db_url,
         redis_url=redis_url,
         artifacts=ARTIFACTS,
+        # Debug logs, scanned for secrets by tests/e2e/test_privacy.py.
+        loglevel="debug",
+        PK_LOG_LEVEL="DEBUG",
         PK_DEVAUTH_DIR=str(_SCRATCH / "app-devauth"),
         # Seconds, not minutes, so the idle-timeout test can wait for both.
         IDLE_WARNING_SECONDS="15",

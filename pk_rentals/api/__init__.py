@@ -2,7 +2,7 @@
 
 from fastapi import FastAPI
 
-from pk_rentals.api import health, media, verification, webhooks
+from pk_rentals.api import health, media, metrics, verification, webhooks
 from pk_rentals.settings import get_settings
 
 
@@ -12,6 +12,7 @@ def create_api() -> FastAPI:
     api.include_router(webhooks.router)
     api.include_router(verification.router)
     api.include_router(media.router)
+    api.include_router(metrics.router)
     settings = get_settings()
     if settings.runs_devauth:
         from pk_rentals.devauth.instance import MOUNT

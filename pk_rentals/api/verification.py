@@ -61,7 +61,7 @@ async def _signed_in_user(request: Request) -> str:
     if scheme.lower() != "bearer" or not token.strip():
         raise ApiError("token_missing", 401)
     try:
-        claims = sessions.verify_token(token.strip())
+        claims = await run_in_threadpool(sessions.verify_token, token.strip())
     except TokenError as error:
         log.info("verification API: token refused: %s", error.problem)
         raise ApiError("token_invalid", 401) from None

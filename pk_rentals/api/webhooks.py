@@ -9,6 +9,7 @@ transaction, so a redelivery is either a duplicate or a complete retry.
 from __future__ import annotations
 
 import logging
+import re
 from collections.abc import Callable
 from typing import Literal
 
@@ -22,6 +23,7 @@ from svix.webhooks import Webhook, WebhookVerificationError
 
 from pk_rentals import db
 from pk_rentals.models import ProcessedWebhook
+from pk_rentals.services import security_events
 from pk_rentals.services.identity.accounts import (
     ClerkUser,
     apply_clerk_user,
@@ -30,9 +32,13 @@ from pk_rentals.services.identity.accounts import (
 )
 from pk_rentals.services.identity.clerk_ids import ClerkUserId
 from pk_rentals.services.identity.config import clerk_config
+from pk_rentals.services.security_events import Failure
 
 log = logging.getLogger(__name__)
 router = APIRouter()
+
+# Svix message ids (``msg_`` + base62); anything else is refused before any work.
+SVIX_ID = re.compile(r"msg_[A-Za-z0-9_-]{1,64}")
 
 Effect = Callable[[Session], object]
 
@@ -62,11 +68,17 @@ async def clerk_webhook(request: Request) -> JSONResponse:
     except Exception:  # empty or non-base64 secret: svix raises several kinds
         log.exception("the Clerk webhook signing secret is missing or malformed")
         return _error(503, "the webhook signing secret is not configured")
+    svix_id = request.headers.get("svix-id", "")
+    if not SVIX_ID.fullmatch(svix_id):
+        await _bad_signature("bad_svix_id")
+        return _error(400, "svix-id: expected msg_ followed by up to 64 letters, digits, - or _")
     try:
         verifier.verify(body, dict(request.headers))
     except WebhookVerificationError as error:
+        await _bad_signature("signature_mismatch")
         return _error(400, f"signature check failed: {error}")
     except ValueError:  # svix chokes on a mangled signature header or a non-UTF-8 body
+        await _bad_signature("malformed_headers")
         return _error(400, "signature check failed: malformed svix headers or body")
     try:
         event = ClerkEvent.model_validate_json(body)
@@ -77,7 +89,6 @@ async def clerk_webhook(request: Request) -> JSONResponse:
         return _error(422, str(error))
     if effect is None:
         return JSONResponse({"status": "ignored"})
-    svix_id = request.headers["svix-id"]
     try:
         status = await run_in_threadpool(_apply_once, svix_id, event.type, effect)
     except (SQLAlchemyError, OSError):
@@ -117,6 +128,10 @@ def _apply_once(svix_id: str, event_type: str, effect: Effect) -> str:
         effect(session)
         session.commit()
     return "processed"
+
+
+async def _bad_signature(reason: str) -> None:
+    await run_in_threadpool(security_events.record, Failure.WEBHOOK_SIGNATURE_BAD, reason=reason)
 
 
 def _error(status_code: int, reason: str) -> JSONResponse:

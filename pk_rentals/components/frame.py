@@ -4,6 +4,7 @@ import reflex as rx
 
 from pk_rentals import routes
 from pk_rentals.components import clerk
+from pk_rentals.components.email import email_banner
 from pk_rentals.components.head import UrduFont
 from pk_rentals.components.i18n import t
 from pk_rentals.components.verify_prompt import verify_prompt
@@ -171,6 +172,7 @@ def page_frame(*children: rx.Component) -> rx.Component:
         rx.el.main(
             rx.box(
                 verify_prompt(),
+                email_banner(),
                 *children,
                 max_width=CONTENT_WIDTH,
                 margin_x="auto",

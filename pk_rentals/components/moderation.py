@@ -31,6 +31,7 @@ BAND_COLORS = {
     FaceBand.LIKELY_SAME: "grass",
     FaceBand.LOOK_CLOSELY: "amber",
     FaceBand.LIKELY_DIFFERENT: "tomato",
+    Flag.SECURITY: "shield-alert",
 }
 
 

@@ -20,7 +20,7 @@ from sqlalchemy import or_
 from sqlmodel import Session, select
 from starlette.concurrency import run_in_threadpool
 
-from pk_rentals.devauth import accounts, passwords
+from pk_rentals.devauth import accounts, passwords, store
 from pk_rentals.devauth.accounts import AccountError
 from pk_rentals.devauth.errors import ClerkAPIError, not_found
 from pk_rentals.devauth.server import IdentityServer, get_server
@@ -347,6 +347,49 @@ async def unlock_user(user_id: str) -> dict:
         account.lockout_until = None
         account.failed_attempts = 0
         return _save(server, session, account)
+
+    return await _in_session(work)
+
+
+# --- the instance ---------------------------------------------------------------------
+
+INSTANCE_SWITCHES = ("verify_email_at_sign_up",)
+
+
+def _instance_json(server: IdentityServer, session: Session) -> dict:
+    return {
+        "object": "instance",
+        "verify_email_at_sign_up": server.verify_email_at_sign_up(session),
+    }
+
+
+@router.get("/instance")
+async def read_instance() -> dict:
+    return await _in_session(_instance_json)
+
+
+@router.patch("/instance")
+async def update_instance(request: Request) -> dict:
+    """What the Clerk dashboard's switches do (Clerk's own ``PATCH /v1/instance`` takes
+    other fields); unknown fields or a non-boolean value are refused."""
+    body = await _body(request)
+    for name, value in body.items():
+        if name not in INSTANCE_SWITCHES or not isinstance(value, bool):
+            raise ClerkAPIError(
+                422,
+                "form_param_unknown"
+                if name not in INSTANCE_SWITCHES
+                else "form_param_format_invalid",
+                "is invalid",
+                f"{name[:60]}: expected one of {', '.join(INSTANCE_SWITCHES)} with true or false.",
+                param=name[:60],
+            )
+
+    def work(server: IdentityServer, session: Session):
+        for name, value in body.items():
+            store.set_instance_setting(session, name, value)
+        session.commit()
+        return _instance_json(server, session)
 
     return await _in_session(work)
 

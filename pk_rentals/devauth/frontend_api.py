@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import collections
 import dataclasses
+import hmac
 import logging
 import threading
 import time
@@ -35,9 +36,11 @@ from pk_rentals.devauth.store import (
     new_id,
     now_ms,
 )
+from pk_rentals.services import security_events
 from pk_rentals.services.identity import email_rules
 from pk_rentals.services.identity.email_rules import EmailCheck, Refusal
 from pk_rentals.services.profile import normalize_mobile
+from pk_rentals.services.security_events import Failure
 
 log = logging.getLogger(__name__)
 router = APIRouter(prefix="/v1")
@@ -88,6 +91,12 @@ class Call:
     method: str
     ip: str
     dev_browser: str
+    # Failed attempts seen while handling it, recorded after its transaction ends
+    # (services/security_events.py writes in its own session).
+    failures: list[tuple[Failure, dict]] = dataclasses.field(default_factory=list)
+
+    def failed(self, kind: Failure, **details) -> None:
+        self.failures.append((kind, details))
 
     @classmethod
     async def read(cls, request: Request) -> Call:
@@ -150,15 +159,19 @@ def _reply(
 
 def _run(handler, call: Call, *args) -> Response:
     """Run a handler in its own database session; Clerk errors become envelopes."""
-    with call.server.session() as session:
-        try:
-            return handler(session, call, *args)
-        except AccountError as error:
-            session.rollback()
-            return ClerkAPIError.from_account_error(error).response()
-        except ClerkAPIError as error:
-            session.rollback()
-            return error.response({DEV_BROWSER_HEADER: call.dev_browser})
+    try:
+        with call.server.session() as session:
+            try:
+                return handler(session, call, *args)
+            except AccountError as error:
+                session.rollback()
+                return ClerkAPIError.from_account_error(error).response()
+            except ClerkAPIError as error:
+                session.rollback()
+                return error.response({DEV_BROWSER_HEADER: call.dev_browser})
+    finally:
+        for kind, details in call.failures:
+            security_events.record(kind, **details)
 
 
 async def _handle(request: Request, handler, *args) -> Response:
@@ -191,9 +204,19 @@ async def dev_browser() -> JSONResponse:
 
 @router.api_route("/environment", methods=["GET", "POST"])
 async def environment() -> JSONResponse:
-    settings = get_server().settings
+    server = get_server()
+
+    def verify_at_sign_up() -> bool:
+        with server.session() as session:
+            return server.verify_email_at_sign_up(session)
+
+    settings = server.settings
     return JSONResponse(
-        frontend_json.environment_json(settings.lockout_attempts, settings.lockout_seconds)
+        frontend_json.environment_json(
+            settings.lockout_attempts,
+            settings.lockout_seconds,
+            await run_in_threadpool(verify_at_sign_up),
+        )
     )
 
 
@@ -473,11 +496,16 @@ def _attempt_password(
             (0, locked_until) if failures >= settings.lockout_attempts else (failures, 0)
         )
         if failures >= settings.lockout_attempts:
+            call.failed(Failure.LOCKOUT, email=identifier, reason="unknown_account")
             raise _locked_error(locked_until)
+        call.failed(Failure.SIGN_IN_FAILED, email=identifier, reason="unknown_account")
         raise _password_incorrect()
 
     if account.is_locked(now):
         passwords.matches(password, account.password_digest)
+        call.failed(
+            Failure.SIGN_IN_FAILED, clerk_user_id=account.id, email=identifier, reason="user_locked"
+        )
         if account.locked:
             raise ClerkAPIError(
                 403,
@@ -495,8 +523,11 @@ def _attempt_password(
             account.lockout_until = now + settings.lockout_seconds * 1000
         session.add(account)
         session.commit()
+        who = {"clerk_user_id": account.id, "email": identifier}
         if locking:
+            call.failed(Failure.LOCKOUT, reason="password_attempts", **who)
             raise _locked_error(account.lockout_until)
+        call.failed(Failure.SIGN_IN_FAILED, reason="form_password_incorrect", **who)
         raise _password_incorrect()
 
     account.failed_attempts = 0
@@ -650,6 +681,11 @@ def _apply_sign_up_fields(
     flow.state = state
     flow.updated_at = now_ms()
     session.add(flow)
+    complete = state.get("email_address_set") and state.get("password_set")
+    if complete and not call.server.verify_email_at_sign_up(session):
+        # Clerk's "verify at sign-up" off: in at once, the address unverified; the
+        # app asks for the code before sensitive features (seed 004).
+        return _complete_sign_up(session, call, client, flow, email_verified=False)
     return _reply(session, call, client, frontend_json.sign_up_json(flow))
 
 
@@ -701,7 +737,9 @@ def _verification_json(status: str, expire_at: int | None, attempts_left: int | 
     }
 
 
-def _check_code(session: Session, call: Call, subject: str) -> Message:
+def _check_code(
+    session: Session, call: Call, subject: str, account: Account | None = None
+) -> Message:
     """The newest unused code for ``subject`` if the typed code matches it."""
     _throttle(call)
     message = session.exec(
@@ -724,10 +762,16 @@ def _check_code(session: Session, call: Call, subject: str) -> Message:
             "This verification code has expired. Request a new one.",
             param="code",
         )
-    if code != message.code:
+    if not hmac.compare_digest(code.encode(), message.code.encode()):
         message.attempts += 1
         session.add(message)
         session.commit()
+        call.failed(
+            Failure.SMS_CODE_WRONG if message.channel == "sms" else Failure.EMAIL_CODE_WRONG,
+            clerk_user_id=account.id if account else None,
+            email=message.to if message.channel == "email" else None,
+            reason="form_code_incorrect",
+        )
         raise ClerkAPIError(
             422, "form_code_incorrect", "is incorrect", "Incorrect code", param="code"
         )
@@ -745,14 +789,25 @@ def _attempt_sign_up_verification(session: Session, call: Call, flow_id: str) ->
     client = _client(session, call)
     flow = _flow(session, client, flow_id, "sign_up")
     _check_code(session, call, flow.id)
+    flow.state = {
+        **flow.state,
+        "email_verified": True,
+        "email_verification": _verification_json("verified", None, None),
+    }
+    return _complete_sign_up(session, call, client, flow, email_verified=True)
+
+
+def _complete_sign_up(
+    session: Session, call: Call, client: BrowserClient, flow: Flow, *, email_verified: bool
+) -> Response:
+    """Create the account and its first session once the password is set."""
     state = dict(flow.state)
-    state["email_verified"] = True
-    state["email_verification"] = _verification_json("verified", None, None)
     tokens = {}
     if state.get("password_set"):
         account = accounts.create_account(
             session,
             email=state["email_address"],
+            email_verified=email_verified,
             first_name=state.get("first_name"),
             last_name=state.get("last_name"),
         )
@@ -1011,12 +1066,87 @@ async def attempt_phone_verification(request: Request, phone_id: str) -> Respons
 def _attempt_phone_verification(session: Session, call: Call, phone_id: str) -> Response:
     client, account = _me(session, call)
     identification = _my_phone(session, account, phone_id)
-    _check_code(session, call, identification.id)
+    _check_code(session, call, identification.id, account)
     identification.verified = True
     identification.verification_strategy = "phone_code"
     identification.updated_at = now_ms()
     if account.primary_phone_number_id is None:
         account.primary_phone_number_id = identification.id
+    accounts.touch(account)
+    session.add_all([identification, account])
+    session.flush()
+    response = _reply(session, call, client, accounts.identification_json(identification))
+    call.server.emit_user("user.updated", session, account)
+    return response
+
+
+# --- the signed-in user's email address (verified after sign-up) ----------------------
+
+
+def _my_email(session: Session, account: Account, email_id: str) -> Identification:
+    identification = session.get(Identification, email_id)
+    if identification is None or identification.user_id != account.id:
+        raise not_found("email address")
+    if identification.kind != accounts.EMAIL:
+        raise not_found("email address")
+    return identification
+
+
+@router.api_route("/me/email_addresses/{email_id}", methods=["GET", "POST"])
+async def read_email_address(request: Request, email_id: str) -> Response:
+    return await _handle(request, _read_email_address, email_id)
+
+
+def _read_email_address(session: Session, call: Call, email_id: str) -> Response:
+    client, account = _me(session, call)
+    identification = _my_email(session, account, email_id)
+    return _reply(session, call, client, accounts.identification_json(identification))
+
+
+@router.post("/me/email_addresses/{email_id}/prepare_verification")
+async def prepare_email_verification(request: Request, email_id: str) -> Response:
+    return await _handle(request, _prepare_email_verification, email_id)
+
+
+def _prepare_email_verification(session: Session, call: Call, email_id: str) -> Response:
+    """clerk-js ``emailAddress.prepareVerification({strategy: 'email_code'})``."""
+    client, account = _me(session, call)
+    identification = _my_email(session, account, email_id)
+    if call.form.get("strategy", "email_code") != "email_code":
+        raise ClerkAPIError(
+            422,
+            "verification_strategy_invalid",
+            "is invalid",
+            "Only email codes can verify an email address here.",
+            param="strategy",
+        )
+    shape = accounts.identification_json(identification)
+    if identification.verified:
+        return _reply(session, call, client, shape)
+    _throttle(call)
+    message = outbox.deliver_code(
+        session,
+        channel="email",
+        to=identification.value,
+        subject=identification.id,
+        ttl_seconds=CODE_TTL_SECONDS,
+    )
+    shape["verification"] = _verification_json("unverified", message.expire_at, CODE_ATTEMPTS)
+    return _reply(session, call, client, shape)
+
+
+@router.post("/me/email_addresses/{email_id}/attempt_verification")
+async def attempt_email_verification(request: Request, email_id: str) -> Response:
+    return await _handle(request, _attempt_email_verification, email_id)
+
+
+def _attempt_email_verification(session: Session, call: Call, email_id: str) -> Response:
+    client, account = _me(session, call)
+    identification = _my_email(session, account, email_id)
+    _check_code(session, call, identification.id, account)
+    identification.verified = True
+    identification.verification_strategy = "email_code"
+    identification.updated_at = now_ms()
     accounts.touch(account)
     session.add_all([identification, account])
     session.flush()

@@ -32,7 +32,9 @@ def _attribute(enabled: bool, **extra) -> dict:
     }
 
 
-def environment_json(lockout_attempts: int, lockout_seconds: int) -> dict:
+def environment_json(
+    lockout_attempts: int, lockout_seconds: int, verify_email_at_sign_up: bool = True
+) -> dict:
     return {
         "object": "environment",
         "id": "env_devauth",
@@ -95,7 +97,7 @@ def environment_json(lockout_attempts: int, lockout_seconds: int) -> dict:
                     used_for_first_factor=True,
                     first_factors=["email_code"],
                     verifications=["email_code"],
-                    verify_at_sign_up=True,
+                    verify_at_sign_up=verify_email_at_sign_up,
                 ),
                 # Off in the forms (an enabled phone adds a field to <SignUp/>); numbers
                 # are added and verified later through /me/phone_numbers.

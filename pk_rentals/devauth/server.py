@@ -49,6 +49,15 @@ class IdentityServer:
     def session(self) -> Session:
         return Session(self.engine, expire_on_commit=False)
 
+    def verify_email_at_sign_up(self, session: Session) -> bool:
+        """Clerk's "verify at sign-up" switch: PK_DEVAUTH_VERIFY_EMAIL_AT_SIGN_UP, unless
+        the Backend API's ``PATCH /v1/instance`` changed it since."""
+        return bool(
+            store.instance_setting(
+                session, "verify_email_at_sign_up", self.settings.devauth_verify_email_at_sign_up
+            )
+        )
+
     def emit_user(self, event_type: str, session: Session, account: Account) -> None:
         """Send ``user.created``/``user.updated`` with the account as committed."""
         self.webhooks.send(event_type, user_json(session, account))

@@ -157,6 +157,28 @@ class Notice(DevauthTable, table=True):
     created_at: int = Field(default_factory=now_ms, sa_type=sa.BigInteger, index=True)
 
 
+class InstanceSetting(DevauthTable, table=True):
+    """A setting of the instance changed while running, as in Clerk's dashboard
+    (e.g. ``verify_email_at_sign_up``); it overrides the start-up setting for every
+    worker, since all read the same table."""
+
+    __tablename__ = "devauth_instance_settings"
+
+    key: str = Field(primary_key=True)
+    value: dict = Field(default_factory=dict, sa_type=JSON)  # {"value": ...}
+
+
+def instance_setting(session: Session, key: str, default):
+    row = session.get(InstanceSetting, key)
+    return default if row is None else row.value.get("value", default)
+
+
+def set_instance_setting(session: Session, key: str, value) -> None:
+    row = session.get(InstanceSetting, key) or InstanceSetting(key=key)
+    row.value = {"value": value}
+    session.add(row)
+
+
 def create_tables(engine: sa.Engine) -> None:
     metadata.create_all(engine)
 

@@ -16,6 +16,7 @@ from pk_rentals.models.faces import FaceCheck
 from pk_rentals.models.identity import AuthSession, ClerkUserTombstone, ProcessedWebhook
 from pk_rentals.models.jobs import JobLock, JobRun
 from pk_rentals.models.preferences import UserPreferences
+from pk_rentals.models.security import SecurityEvent
 from pk_rentals.models.user import User
 from pk_rentals.models.verification import (
     AuditEntry,
@@ -40,6 +41,7 @@ __all__ = [
     "ProcessedWebhook",
     "Province",
     "Role",
+    "SecurityEvent",
     "SelfieCode",
     "SubmissionStatus",
     "Theme",

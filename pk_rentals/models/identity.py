@@ -34,8 +34,9 @@ class ClerkUserTombstone(SQLModel, table=True):
 class AuthSession(SQLModel, table=True):
     """The server's view of a Clerk session, shared by every tab and worker.
 
-    ``last_active_at`` drives the idle timeout (seed 004); ``ended_at`` is set when
-    the server signed the session out, so later tokens for it are refused.
+    ``last_active_at`` drives the idle timeout (seed 004) and is the only activity
+    we keep; it is cleared (NULL) when the session ends. ``ended_at`` is set when the
+    session ended, so later tokens for it are refused.
     """
 
     __tablename__ = "auth_sessions"
@@ -44,7 +45,7 @@ class AuthSession(SQLModel, table=True):
     __table_args__ = (sa.CheckConstraint(clerk_user_id_check(), "clerk_user_id"),)
 
     clerk_user_id: str = Field(sa_type=sa.Text, index=True, nullable=False)
-    last_active_at: datetime
+    last_active_at: datetime | None = None  # None once the session ended
     ended_at: datetime | None = None
     end_reason: str | None = Field(default=None, sa_type=sa.Text)
     created_at: datetime = created_at_field()

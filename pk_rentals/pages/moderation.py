@@ -23,6 +23,7 @@ from pk_rentals.models import SubmissionStatus
 from pk_rentals.services.moderation import Decision, Flag
 from pk_rentals.services.verification import REJECTION_REASONS
 from pk_rentals.state.moderation import ModerationState as M
+from pk_rentals.state.moderation import SecurityTabState as S
 from pk_rentals.state.ui import UiState
 
 SHORTCUTS = (
@@ -182,7 +183,171 @@ def _chart() -> rx.Component:
     )
 
 
+def _security_chart() -> rx.Component:
+    return rx.card(
+        rx.vstack(
+            rx.hstack(
+                _label("security.per_day"),
+                rx.text("(", t("security.per_day.window"), ")", size="1", color_scheme="gray"),
+                spacing="1",
+            ),
+            rx.box(
+                rx.recharts.bar_chart(
+                    rx.recharts.bar(
+                        data_key="failures",
+                        fill=rx.color("tomato", 9),
+                        radius=[3, 3, 0, 0],
+                        is_animation_active=False,
+                    ),
+                    rx.recharts.x_axis(
+                        data_key="day", tick_line=False, font_size=11, interval="preserveStartEnd"
+                    ),
+                    rx.recharts.y_axis(
+                        allow_decimals=False, width=28, tick_line=False, font_size=11
+                    ),
+                    rx.recharts.graphing_tooltip(cursor=False),
+                    data=S.per_day,
+                    custom_attrs={"accessibilityLayer": False},
+                    margin={"top": 4, "right": 4, "left": 0, "bottom": 0},
+                    width="100%",
+                    height=110,
+                ),
+                dir="ltr",
+                width="100%",
+                aria_hidden="true",
+            ),
+            rx.el.span(
+                t("security.per_day"),
+                ": ",
+                S.total_14d,
+                " (",
+                t("security.per_day.window"),
+                ")",
+                class_name="pk-sr-only",
+            ),
+            spacing="1",
+            width="100%",
+        ),
+        size="2",
+        data_testid="security-chart",
+    )
+
+
+def _security_kinds() -> rx.Component:
+    return rx.card(
+        rx.vstack(
+            _label("security.last_24h"),
+            rx.el.dl(
+                rx.foreach(
+                    S.by_kind,
+                    lambda pair: rx.hstack(
+                        rx.el.dt(message("security.kind", pair[0].to(str)), class_name="pk-dt"),
+                        rx.el.dd(
+                            rx.text(pair[1], weight="bold"),
+                            margin="0",
+                            data_testid=f"security-kind-{pair[0]}",
+                        ),
+                        justify="between",
+                        width="100%",
+                    ),
+                ),
+                style={"width": "100%", "margin": "0"},
+            ),
+            spacing="2",
+            width="100%",
+        ),
+        size="2",
+        data_testid="security-kinds",
+    )
+
+
+def _security_top() -> rx.Component:
+    return rx.card(
+        rx.vstack(
+            _label("security.top"),
+            rx.text(t("security.threshold"), " ", S.threshold, size="1", color_scheme="gray"),
+            rx.cond(
+                S.top.length() > 0,
+                # A list, not a table: it wraps on a phone instead of scrolling sideways.
+                rx.el.ul(
+                    rx.foreach(
+                        S.top,
+                        lambda row: rx.el.li(
+                            rx.hstack(
+                                rx.vstack(
+                                    rx.text(row.display_name, weight="medium"),
+                                    rx.code(row.clerk_user_id, size="1", dir="ltr"),
+                                    spacing="0",
+                                    min_width="0",
+                                ),
+                                rx.hstack(
+                                    rx.cond(row.flagged, flag_badge(Flag.SECURITY.value)),
+                                    rx.text(
+                                        t("security.failures"),
+                                        ": ",
+                                        rx.el.b(row.failures),
+                                        white_space="nowrap",
+                                    ),
+                                    spacing="2",
+                                    align="center",
+                                    wrap="wrap",
+                                ),
+                                justify="between",
+                                align="center",
+                                wrap="wrap",
+                                spacing="2",
+                                width="100%",
+                            ),
+                            class_name="pk-security-row",
+                            data_testid="security-account",
+                        ),
+                    ),
+                    aria_label=t("security.top"),
+                    style={"listStyle": "none", "padding": "0", "margin": "0", "width": "100%"},
+                ),
+                rx.text(t("security.top.none"), size="2", data_testid="security-none"),
+            ),
+            spacing="2",
+            width="100%",
+        ),
+        size="2",
+        data_testid="security-top",
+    )
+
+
+def _security() -> rx.Component:
+    return rx.cond(
+        S.loading,
+        rx.center(rx.spinner(size="3"), padding="2rem", role="status"),
+        rx.grid(
+            _security_chart(),
+            _security_kinds(),
+            _security_top(),
+            columns=rx.breakpoints(initial="1", md="1fr 1fr"),
+            gap="3",
+            width="100%",
+            data_testid="security-panel",
+        ),
+    )
+
+
 def _stats() -> rx.Component:
+    return rx.tabs.root(
+        rx.tabs.list(
+            rx.tabs.trigger(t("moderation.tab.queue"), value="review", data_testid="tab-review"),
+            rx.tabs.trigger(
+                t("moderation.tab.security"), value="security", data_testid="tab-security"
+            ),
+        ),
+        rx.tabs.content(_review_stats(), value="review", padding_top="0.75rem"),
+        rx.tabs.content(_security(), value="security", padding_top="0.75rem"),
+        value=S.tab,
+        on_change=S.choose_tab,
+        width="100%",
+    )
+
+
+def _review_stats() -> rx.Component:
     return rx.grid(
         _stat(
             "moderation.stats.pending",

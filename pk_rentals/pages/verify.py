@@ -12,7 +12,20 @@ from pk_rentals.state.verification import VerificationState
 def _content() -> rx.Component:
     return rx.vstack(
         status_card(),
-        rx.cond(VerificationState.can_submit, submission_form()),
+        rx.cond(
+            VerificationState.email_verified,
+            rx.cond(VerificationState.can_submit, submission_form()),
+            # Seed 004: the ID waits for a verified email; the banner above does it.
+            rx.callout.root(
+                rx.callout.icon(rx.icon("mail-warning", aria_hidden="true")),
+                rx.callout.text(t("verify.email_first")),
+                color_scheme="amber",
+                high_contrast=True,
+                role="status",
+                width="100%",
+                data_testid="verify-email-first",
+            ),
+        ),
         spacing="4",
         width="100%",
     )

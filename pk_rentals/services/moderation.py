@@ -34,8 +34,10 @@ from pk_rentals.models import (
 from pk_rentals.models.base import as_utc, utcnow
 from pk_rentals.places import PAKISTAN_TIME
 from pk_rentals.services import cnic as cnic_rules
+from pk_rentals.services import security_events
 from pk_rentals.services.identity.accounts import find_user
 from pk_rentals.services.levels import apply_level
+from pk_rentals.services.security_events import Failure
 from pk_rentals.services.verification import REJECTION_REASONS, signed_url
 from pk_rentals.settings import get_settings
 
@@ -74,6 +76,8 @@ class Flag(enum.StrEnum):
     BLURRY = "blurry"
     TOO_DARK = "too_dark"
     CHECKS_UNAVAILABLE = "checks_unavailable"
+
+    SECURITY = "security"  # the account's failed attempts in 24 h reached the threshold
 
 
 # Face flags, each a boolean column of face_checks.
@@ -152,7 +156,9 @@ class QueuePage:
     next_cursor: str | None  # pass as ``after`` for the next page
 
 
-def _flags(row: VerificationSubmission, check: FaceCheck | None = None) -> tuple[str, ...]:
+def _flags(
+    row: VerificationSubmission, check: FaceCheck | None = None, flagged_account: bool = False
+) -> tuple[str, ...]:
     flags = []
     if row.flag_province_mismatch:
         flags.append(Flag.PROVINCE_MISMATCH.value)
@@ -164,7 +170,14 @@ def _flags(row: VerificationSubmission, check: FaceCheck | None = None) -> tuple
         flags.append(Flag.CHECKS_UNAVAILABLE.value)
     elif check is not None:
         flags.extend(f.value for f, column in FACE_FLAG_COLUMNS.items() if getattr(check, column))
+    if flagged_account:
+        flags.append(Flag.SECURITY.value)
     return tuple(flags)
+
+
+def _flagged_accounts():
+    """Clerk user ids over the failed-attempt threshold in the last 24 hours."""
+    return security_events.accounts_over(get_settings().security_flag_threshold)
 
 
 def _flag_condition(flag: Flag):
@@ -178,6 +191,8 @@ def _flag_condition(flag: Flag):
         return VerificationSubmission.flag_province_mismatch.is_(True)
     if flag is Flag.DUPLICATE_CNIC:
         return VerificationSubmission.flag_duplicate_cnic.is_(True)
+    if flag is Flag.SECURITY:
+        return User.clerk_user_id.in_(_flagged_accounts())
     return VerificationSubmission.selfie_age_seconds > get_settings().selfie_max_age_seconds
 
 
@@ -196,7 +211,14 @@ def decode_cursor(cursor: str) -> tuple[datetime, uuid.UUID] | None:
 def queue_statement(status: str, flag: str | None, after: str | None, limit: int):
     """Oldest first, keyset-paginated on (submitted_at, id): the queue index serves it."""
     statement = (
-        select(VerificationSubmission, User.display_name, User.city, User.province, FaceCheck)
+        select(
+            VerificationSubmission,
+            User.display_name,
+            User.city,
+            User.province,
+            FaceCheck,
+            User.clerk_user_id.in_(_flagged_accounts()).label("security_flag"),
+        )
         .join(User, User.id == VerificationSubmission.user_id)
         .outerjoin(FaceCheck, FaceCheck.submission_id == VerificationSubmission.id)
         .where(VerificationSubmission.status == SubmissionStatus(status))
@@ -235,10 +257,10 @@ def queue(
             city=city,
             province=province,
             cnic_masked=row.cnic_masked,
-            flags=_flags(row, check),
+            flags=_flags(row, check, bool(security_flag)),
             face_band=check.band if check is not None else None,
         )
-        for row, name, city, province, check in rows[:limit]
+        for row, name, city, province, check, security_flag in rows[:limit]
     ]
     more = len(rows) > limit
     return QueuePage(
@@ -375,7 +397,11 @@ def detail(moderator_clerk_id: str, submission_id: str) -> SubmissionDetail:
             cnic_masked=row.cnic_masked,
             cnic_province=row.cnic_province,
             profile_province=row.profile_province,
-            flags=_flags(row, check),
+            flags=_flags(
+                row,
+                check,
+                session.exec(select(sa.literal(user.clerk_user_id).in_(_flagged_accounts()))).one(),
+            ),
             selfie_age_seconds=row.selfie_age_seconds,
             selfie_url=signed_url(row.selfie_ref),
             cnic_front_url=signed_url(row.cnic_front_ref),
@@ -493,7 +519,12 @@ def decide(
             )
         )
         session.commit()
-        return DecisionResult(status.value, before.value, after.value)
+        subject = user.clerk_user_id
+    if decision is Decision.REJECT:  # a failed verification attempt (seed 004)
+        security_events.record(
+            Failure.ID_SUBMISSION_REJECTED, clerk_user_id=subject, reason=reason_code
+        )
+    return DecisionResult(status.value, before.value, after.value)
 
 
 def _raise_not_decidable(session: Session, key: uuid.UUID, moderator: User):
@@ -645,3 +676,12 @@ def stats(moderator_clerk_id: str, *, days: int = 14, now: datetime | None = Non
         median_decision_seconds=statistics.median(waits) if waits else None,
         decisions_per_day=[(day.isoformat(), counts[day]) for day in window],
     )
+
+
+def security(moderator_clerk_id: str, *, days: int = 14, now: datetime | None = None):
+    """The Security tab: failed attempts per day, and the accounts with the most in 24 h."""
+    with db.session() as session:
+        _moderator(session, moderator_clerk_id)
+        return security_events.summary(
+            session, threshold=get_settings().security_flag_threshold, days=days, now=now
+        )

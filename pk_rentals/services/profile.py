@@ -315,6 +315,10 @@ def save_profile(session: Session, clerk_user_id: str, data: ProfileInput) -> Us
     if row is None:
         raise ProfileMissing(clerk_user_id)
     user, verification, _preferences = row
+    changing_phone = bool(user.phone) and user.phone != data.phone
+    if changing_phone and not (verification is not None and verification.email_verified):
+        # Seed 004: a sensitive change waits for a verified email address.
+        raise ProfileInvalid({"phone": "form.phone.email_unverified"})
     user.display_name = data.display_name
     user.phone = data.phone
     user.province = data.province

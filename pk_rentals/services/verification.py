@@ -38,8 +38,10 @@ from pk_rentals.models import (
 )
 from pk_rentals.models.base import as_utc, utcnow
 from pk_rentals.services import cnic as cnic_rules
+from pk_rentals.services import security_events
 from pk_rentals.services.identity.accounts import find_user
 from pk_rentals.services.images import accept_image
+from pk_rentals.services.security_events import Failure
 from pk_rentals.services.storage import get_media_store
 from pk_rentals.settings import get_settings
 
@@ -80,14 +82,14 @@ class VerificationError(Exception):
 
 
 class UploadRefused(VerificationError):
-    """An image or code refused: ``code_invalid``, ``code_expired``, ``code_used``,
-    ``rate_limited``, an image reason from services/images.py, or a state below."""
+    """An image or code refused: ``email_unverified``, ``code_invalid``, ``code_expired``,
+    ``code_used``, ``rate_limited``, an image reason from services/images.py, or a state below."""
 
 
 class SubmissionRefused(VerificationError):
-    """``cnic_invalid``, ``cnic_duplicate``, ``missing_cnic_front``, ``missing_cnic_back``,
-    ``missing_selfie``, ``selfie_stale``, ``already_pending``, ``already_verified``,
-    ``no_resubmissions_left``, ``profile_incomplete``."""
+    """``email_unverified``, ``cnic_invalid``, ``cnic_duplicate``, ``missing_cnic_front``,
+    ``missing_cnic_back``, ``missing_selfie``, ``selfie_stale``, ``already_pending``,
+    ``already_verified``, ``no_resubmissions_left``, ``profile_incomplete``."""
 
 
 # --- results ---------------------------------------------------------------------------
@@ -125,10 +127,12 @@ class VerificationStatus:
     decided_at: datetime | None
     cnic_masked: str | None
     drafts: dict[str, DraftUpload]
+    email_verified: bool = True  # False: nothing can be sent until the email is verified
 
     def as_json(self) -> dict:
         return {
             "level": self.level,
+            "email_verified": self.email_verified,
             "state": self.state,
             "reason_code": self.reason_code,
             "note": self.note,
@@ -156,6 +160,7 @@ def issue_selfie_code(clerk_user_id: str, *, now: datetime | None = None) -> Iss
     expires_at = now + timedelta(seconds=get_settings().selfie_code_seconds)
     with db.session() as session:
         user = _user(session, clerk_user_id)
+        _check_email_verified(session, user, UploadRefused)
         session.add(
             SelfieCode(
                 code_hash=_code_hash(code), user_id=user.id, issued_at=now, expires_at=expires_at
@@ -187,6 +192,9 @@ def _consume_code(session: Session, user: User, code: str, now: datetime) -> Non
 # --- uploads ---------------------------------------------------------------------------
 
 
+SELFIE_CODE_REFUSALS = frozenset({"code_invalid", "code_used", "code_expired"})
+
+
 def receive_upload(
     clerk_user_id: str,
     kind: MediaKind | str,
@@ -197,13 +205,33 @@ def receive_upload(
 ) -> DraftUpload:
     """Check and store one image as a draft of this user (raises ``UploadRefused``).
 
-    A selfie needs its one-time code; the server's own receive time is recorded.
+    A selfie needs its one-time code; the server's own receive time is recorded. A
+    refused code is a failed attempt for the moderators' Security tab.
     """
+    try:
+        return _receive_upload(clerk_user_id, kind, data, code=code, now=now)
+    except UploadRefused as refused:
+        if refused.code in SELFIE_CODE_REFUSALS:
+            security_events.record(
+                Failure.SELFIE_CODE_REFUSED, clerk_user_id=clerk_user_id, reason=refused.code
+            )
+        raise
+
+
+def _receive_upload(
+    clerk_user_id: str,
+    kind: MediaKind | str,
+    data: bytes,
+    *,
+    code: str | None,
+    now: datetime | None,
+) -> DraftUpload:
     now = now or utcnow()
     kind = _kind(kind)
     settings = get_settings()
     with db.session() as session:
         user = _user(session, clerk_user_id)
+        _check_email_verified(session, user, UploadRefused)
         _check_may_submit(session, user, UploadRefused)
         recent = session.exec(
             select(sa.func.count())
@@ -273,11 +301,29 @@ def _newest_drafts(session: Session, user: User) -> dict[MediaKind, Verification
 # --- submitting ------------------------------------------------------------------------
 
 
+# Refusals that are failed verification attempts (seed 004), not missing pieces.
+FAILED_SUBMISSIONS = frozenset({"cnic_invalid", "cnic_duplicate"})
+
+
 def submit(
     clerk_user_id: str, cnic_number: str, *, now: datetime | None = None
 ) -> VerificationStatus:
     """Create a pending submission from the CNIC and the newest drafts."""
+    try:
+        return _submit(clerk_user_id, cnic_number, now=now)
+    except SubmissionRefused as refused:
+        if refused.code in FAILED_SUBMISSIONS:
+            security_events.record(
+                Failure.ID_SUBMISSION_REJECTED, clerk_user_id=clerk_user_id, reason=refused.code
+            )
+        raise
+
+
+def _submit(clerk_user_id: str, cnic_number: str, *, now: datetime | None) -> VerificationStatus:
     now = now or utcnow()
+    with db.session() as session:
+        user = _user(session, clerk_user_id)
+        _check_email_verified(session, user, SubmissionRefused)
     try:
         cnic = cnic_rules.normalize_cnic(cnic_number)
     except cnic_rules.CnicInvalid:
@@ -393,6 +439,13 @@ def _discard_drafts(session: Session, user: User, keep: set[str]) -> None:
         session.delete(row)
 
 
+def _check_email_verified(session: Session, user: User, error: type[VerificationError]) -> None:
+    """Seed 004: ID verification is a sensitive feature; it waits for a verified email
+    (``user_verifications.email_verified``, synced from Clerk)."""
+    if not _verification(session, user).email_verified:
+        raise error("email_unverified", 403)
+
+
 def _check_may_submit(session: Session, user: User, error: type[VerificationError]) -> int:
     """The number of earlier submissions, or raise when no new one is allowed."""
     newest = _newest_submission(session, user)
@@ -428,7 +481,9 @@ def status_of(clerk_user_id: str) -> VerificationStatus:
                 in (SubmissionStatus.REJECTED.value, SubmissionStatus.RESUBMISSION_REQUESTED.value)
                 and resubmissions_left > 0
             )
+        email_verified = verification.email_verified
         return VerificationStatus(
+            email_verified=email_verified,
             level=verification.verification_level,
             state=str(state),
             reason_code=newest.reason_code if newest else None,
@@ -438,7 +493,7 @@ def status_of(clerk_user_id: str) -> VerificationStatus:
             submitted_at=as_utc(newest.submitted_at) if newest else None,
             decided_at=as_utc(newest.decided_at) if newest and newest.decided_at else None,
             cnic_masked=newest.cnic_masked if newest else None,
-            drafts=drafts if can_submit else {},
+            drafts=drafts if can_submit and email_verified else {},
         )
 
 

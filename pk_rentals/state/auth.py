@@ -46,6 +46,8 @@ class AuthState(rx.State):
     needs_profile: bool = False
     is_moderator: bool = False  # shows the Moderation link; the pages ask the server again
     verify_prompt: bool = False  # the one-time "verify your identity" banner (seed 004)
+    # False shows the "verify your email" banner; the services check the database.
+    email_verified: bool = True
 
     _user_id: str = ""
     _session_id: str = ""
@@ -84,6 +86,7 @@ class AuthState(rx.State):
         self.needs_profile = False
         self.is_moderator = False
         self.verify_prompt = False
+        self.email_verified = True
 
     @property
     def clerk_user_id(self) -> str:
@@ -97,10 +100,13 @@ class AuthState(rx.State):
         """A new session token from clerk-js ("" = signed out)."""
         self.checked = True
         if not token:
+            held = self._claims()
+            if held is not None:  # signed out through Clerk? then its record ends too
+                await asyncio.to_thread(sessions.end_if_ended_at_clerk, held)
             self._forget()
             return self._leave_if_protected()
         try:
-            claims = sessions.verify_token(token)
+            claims = await asyncio.to_thread(sessions.verify_token, token)
         except TokenError as error:
             log.info("session token refused: %s", error.problem)
             self._forget()
@@ -126,6 +132,7 @@ class AuthState(rx.State):
         self.is_moderator = user.is_moderator
         if not self.needs_profile and self.router.url.path.rstrip("/") != routes.VERIFY:
             self.verify_prompt = await asyncio.to_thread(take_verification_prompt, claims.user_id)
+        self.email_verified = user.email_verified
         events = [event for event in [await self._apply_preferences(user)] if event]
         if self.needs_profile and self.router.url.path.rstrip("/") != routes.PROFILE_SETUP:
             events.append(rx.redirect(routes.PROFILE_SETUP))
@@ -134,7 +141,10 @@ class AuthState(rx.State):
     async def _apply_preferences(self, user):
         """A returning user gets their saved theme and language in this browser; a new
         one keeps what they chose before signing up, and that is saved for them."""
+        from pk_rentals.state.preferences import PreferencesState  # it imports this module
+
         ui = await self.get_state(UiState)
+        (await self.get_state(PreferencesState)).remember(user.notifications)
         if user.profile_complete:
             ui.use_theme(user.theme)
             return ui.use_language(user.language)

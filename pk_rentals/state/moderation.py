@@ -606,3 +606,55 @@ class AuditState(rx.State):
         if await self._fetch(earlier[-1] if earlier else None):
             self._before = earlier
             self.page_number -= 1
+
+
+@dataclasses.dataclass
+class SecurityAccountRow:
+    clerk_user_id: str = ""
+    display_name: str = ""
+    failures: int = 0
+    flagged: bool = False
+
+
+class SecurityTabState(rx.State):
+    """The stats panel's Security tab (seed 004: failed attempts), read when opened."""
+
+    tab: str = "review"  # review | security
+    loading: bool = False
+    per_day: list[dict[str, str | int]] = []  # noqa: RUF012
+    total_14d: int = 0
+    by_kind: list[list[str | int]] = []  # noqa: RUF012 - [kind, count] over 24 hours
+    top: list[SecurityAccountRow] = []  # noqa: RUF012
+    threshold: int = 0
+
+    @rx.event
+    @protected
+    async def choose_tab(self, tab: str):
+        if tab not in ("review", "security"):
+            return
+        self.tab = tab
+        if tab != "security":
+            return
+        gate = await self.get_state(ModeratorGate)
+        self.loading = True
+        yield
+        try:
+            shown = await asyncio.to_thread(moderation.security, await gate._who())
+        except NotModerator:
+            self.loading = False
+            await gate._refused()
+            return
+        self.per_day = [{"day": day[5:], "failures": n} for day, n in shown.failures_per_day]
+        self.total_14d = sum(n for _, n in shown.failures_per_day)
+        self.by_kind = [[kind, count] for kind, count in shown.by_kind_24h.items()]
+        self.threshold = shown.threshold
+        self.top = [
+            SecurityAccountRow(
+                clerk_user_id=row.clerk_user_id,
+                display_name=row.display_name,
+                failures=row.failures,
+                flagged=row.failures >= shown.threshold,
+            )
+            for row in shown.top_accounts_24h
+        ]
+        self.loading = False

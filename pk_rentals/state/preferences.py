@@ -59,17 +59,26 @@ class PreferencesState(rx.State):
         ui.use_theme(mode)
         await self._save_if_signed_in(theme=mode)
 
-    @rx.event
-    @protected
-    async def load(self):
-        auth = await self.get_state(AuthState)
-        settings = await asyncio.to_thread(_notification_settings, auth.clerk_user_id)
-        if settings is None:
+    def remember(self, settings: dict[str, bool]) -> None:
+        """The preferences read at sign-in (seed 004: "cached in application state")."""
+        if not settings:
             return
         self.notify_email = settings["email"]
         self.notify_sms = settings["sms"]
         self.notify_in_app = settings["in_app"]
         self.loaded = True
+
+    @rx.event
+    @protected
+    async def load(self):
+        """The settings page: what sign-in loaded, or the database if this state
+        was lost (a worker restart gives a tab a fresh state)."""
+        if self.loaded:
+            return
+        auth = await self.get_state(AuthState)
+        settings = await asyncio.to_thread(_notification_settings, auth.clerk_user_id)
+        if settings is not None:
+            self.remember(settings)
 
     @rx.event
     @protected

@@ -30,6 +30,7 @@ log = logging.getLogger(__name__)
 CNIC_DRAFT_KEY = "pk_draft_cnic"  # localStorage key of the typed CNIC (assets/js/cnic_input.jsx)
 IMAGE_KINDS = ("cnic_front", "cnic_back", "selfie")
 REFUSALS = (  # SubmissionRefused.code, each with a verify.refused.<code> message
+    "email_unverified",
     "cnic_invalid",
     "cnic_duplicate",
     "missing_cnic_front",
@@ -58,6 +59,7 @@ class VerificationState(rx.State):
 
     # The status, as services.verification.status_of says.
     level: str = "unverified"
+    email_verified: bool = True  # False: the form waits for a verified email (seed 004)
     status: str = "none"  # none | pending | approved | rejected | resubmission_requested
     reason: dict[str, str] = {}  # noqa: RUF012 - {"en", "ur"}: what is wrong
     todo: dict[str, str] = {}  # noqa: RUF012 - {"en", "ur"}: what to do about it
@@ -115,6 +117,7 @@ class VerificationState(rx.State):
 
     def _show(self, found: verification.VerificationStatus) -> None:
         self.level = found.level
+        self.email_verified = found.email_verified
         self.status = found.state
         self.reason = _reason(found.reason_code) if found.reason_code else {}
         self.todo = _reason(found.reason_code, ".todo") if found.reason_code else {}
@@ -146,7 +149,10 @@ class VerificationState(rx.State):
         self._show(await asyncio.to_thread(verification.status_of, user_id))
         self.draft_owner = hashlib.sha256(user_id.encode()).hexdigest()[:16]
         self.refusal = ""
-        if self.can_submit and "selfie" not in self.previews:
+        # The database is the truth (a webhook may have verified the email meanwhile):
+        # the banner follows it.
+        (await self.get_state(AuthState)).email_verified = self.email_verified
+        if self.email_verified and self.can_submit and "selfie" not in self.previews:
             await self._issue_code(user_id)
         if self.can_submit:  # start the face-check process while the form is filled in
             await asyncio.to_thread(face_pool.warm_up)

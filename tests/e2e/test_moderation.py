@@ -24,6 +24,7 @@ from pk_rentals.services import verification
 from pk_rentals.services.identity.accounts import get_or_create_user
 from pk_rentals.settings import PROJECT_ROOT, get_settings
 from tests.e2e.test_identity import create_account, new_email, sign_in
+from tests.utils.accounts import email_verified_at_clerk
 from tests.utils.browser import screenshot as _screenshot
 from tests.utils.frontend_api import FrontendClient
 from tests.utils.verification import unique_cnic
@@ -58,6 +59,7 @@ def profile_done(clerk_id: str, name: str, city: str, province: str) -> None:
         user.display_name, user.city, user.province = name, city, province
         user.preferred_language = Language.ENGLISH  # what sign-in applies to the page
         user.profile_completed_at = utcnow()
+        email_verified_at_clerk(session, user)
         session.add(user)
         session.commit()
 

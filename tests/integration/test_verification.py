@@ -30,6 +30,7 @@ from pk_rentals.services.identity.accounts import get_or_create_user
 from pk_rentals.services.moderation import AlreadyDecided, Decision, NotModerator
 from pk_rentals.services.verification import SubmissionRefused, UploadRefused
 from pk_rentals.settings import get_settings
+from tests.utils.accounts import email_verified_at_clerk
 
 ALI = "user_2verifyALI000000000000000"
 SARA = "user_2verifySARA00000000000000"
@@ -64,6 +65,7 @@ def people(use_database, tmp_path, monkeypatch):
             user = get_or_create_user(session, clerk_id)
             user.display_name, user.city, user.province = name, "Lahore", province
             user.role, user.profile_completed_at = role, utcnow()
+            email_verified_at_clerk(session, user)
             session.add(user)
             session.commit()
     yield tmp_path / "media"

@@ -17,6 +17,7 @@ from pk_rentals.models.base import utcnow
 from pk_rentals.services import verification
 from pk_rentals.services.identity.accounts import get_or_create_user
 from pk_rentals.settings import get_settings
+from tests.utils.accounts import email_verified_at_clerk
 from tests.utils.frontend_api import FrontendClient
 
 PASSWORD = "Quetta#2026pk"
@@ -46,6 +47,7 @@ def api(identity_server, tmp_path, monkeypatch):
             user = get_or_create_user(session, clerk_id)
             user.display_name, user.city, user.province = name.title(), "Quetta", "Balochistan"
             user.profile_completed_at = utcnow()
+            email_verified_at_clerk(session, user)
             session.add(user)
             session.commit()
         browser = FrontendClient(f"{url}/_devauth")

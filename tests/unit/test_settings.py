@@ -18,6 +18,7 @@ GOOD_PRODUCTION = {
     "CLOUDINARY_URL": "cloudinary://123:abc@pk-rentals",
     "PK_CNIC_KEYS": "Jf0Xk3mR3sJ5b8n7yq2D4XG6c1hS9tN0vW2aZ4pL8eE=",
     "PK_CNIC_INDEX_KEY": "i" * 48,
+    "PK_METRICS_TOKEN": "m" * 40,
 }
 
 
@@ -57,6 +58,8 @@ def test_complete_production_settings_are_accepted(monkeypatch):
         ("PK_CNIC_KEYS", ""),
         ("PK_CNIC_KEYS", "not-a-fernet-key-but-long-enough-to-pass-length"),
         ("PK_CNIC_INDEX_KEY", "short"),
+        ("PK_METRICS_TOKEN", ""),
+        ("PK_METRICS_TOKEN", "changeme"),
     ],
 )
 def test_production_refuses_unsafe_value_and_names_the_variable(monkeypatch, variable, value):
@@ -79,6 +82,7 @@ def test_production_lists_every_problem_at_once(monkeypatch):
         "PK_MEDIA_STORAGE",
         "PK_CNIC_KEYS",
         "PK_CNIC_INDEX_KEY",
+        "PK_METRICS_TOKEN",
     }
 
 
@@ -144,3 +148,8 @@ def test_local_trial_refuses_a_public_address(monkeypatch):
     with pytest.raises(SettingsError) as refused:
         load_settings()
     assert [p.split(":")[0] for p in refused.value.problems] == ["PK_LOCAL_TRIAL"]
+
+
+def test_production_without_metrics_needs_no_metrics_token(monkeypatch):
+    set_env(monkeypatch, GOOD_PRODUCTION | {"PK_METRICS_TOKEN": "", "PK_METRICS_ENABLED": "false"})
+    assert load_settings().is_production

@@ -46,7 +46,9 @@ def _wait_healthy(url: str, process: subprocess.Popen, log: Path) -> None:
 
 
 @contextlib.contextmanager
-def app_server(*, db_url: str, redis_url: str, artifacts: Path, **env: str) -> Iterator[AppServer]:
+def app_server(
+    *, db_url: str, redis_url: str, artifacts: Path, loglevel: str = "info", **env: str
+) -> Iterator[AppServer]:
     port = free_port()
     url = f"http://localhost:{port}"
     log = artifacts / "app-server.log"
@@ -72,7 +74,7 @@ def app_server(*, db_url: str, redis_url: str, artifacts: Path, **env: str) -> I
         "--backend-port",
         str(port),
         "--loglevel",
-        "info",
+        loglevel,
     ]
     with log.open("w") as output:
         process = subprocess.Popen(

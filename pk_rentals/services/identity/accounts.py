@@ -162,6 +162,17 @@ def find_user(session: Session, clerk_user_id: str) -> User | None:
     return session.exec(select(User).where(User.clerk_user_id == clerk_user_id)).first()
 
 
+def email_verified_of(session: Session, clerk_user_id: str) -> bool:
+    """``user_verifications.email_verified`` of a user (False when there is no row)."""
+    return bool(
+        session.exec(
+            select(UserVerification.email_verified)
+            .join(User, User.id == UserVerification.user_id)
+            .where(User.clerk_user_id == clerk_user_id)
+        ).first()
+    )
+
+
 def user_media_dir(clerk_user_id: str) -> Path:
     """Where a user's stored media live: ``PK_MEDIA_DIR/<clerk_user_id>/``.
 
@@ -239,7 +250,9 @@ def delete_clerk_user(session: Session, clerk_user_id: str) -> None:
     session.exec(
         sa.update(AuthSession)
         .where(AuthSession.clerk_user_id == clerk_user_id, AuthSession.ended_at.is_(None))
-        .values(ended_at=datetime.now(UTC), end_reason=SESSION_END_USER_DELETED)
+        .values(
+            ended_at=datetime.now(UTC), end_reason=SESSION_END_USER_DELETED, last_active_at=None
+        )
     )
     get_media_store().delete_owner(clerk_user_id)
     session.commit()

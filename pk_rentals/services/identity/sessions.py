@@ -19,12 +19,20 @@ from datetime import datetime, timedelta
 
 from clerk_backend_api import Clerk
 from sqlalchemy.exc import IntegrityError
+from sqlmodel import select
 
 from pk_rentals import db
 from pk_rentals.models import AuthSession
 from pk_rentals.models.base import as_utc, utcnow
+from pk_rentals.services import security_events
 from pk_rentals.services.identity.config import ClerkConfig, clerk_config
-from pk_rentals.services.identity.tokens import SessionClaims, SessionTokenVerifier
+from pk_rentals.services.identity.tokens import (
+    SessionClaims,
+    SessionTokenVerifier,
+    TokenError,
+    TokenProblem,
+)
+from pk_rentals.services.security_events import Failure
 from pk_rentals.settings import get_settings
 
 log = logging.getLogger(__name__)
@@ -46,9 +54,26 @@ def _verifier(config: ClerkConfig) -> SessionTokenVerifier:
     )
 
 
+# Token problems that mean someone made or altered the token (not an old or early one).
+FORGED = frozenset(TokenProblem) - {
+    TokenProblem.EXPIRED,
+    TokenProblem.NOT_YET_VALID,
+    TokenProblem.KEYS_UNAVAILABLE,
+}
+
+
 def verify_token(token: str) -> SessionClaims:
-    """Check a session token (raises ``TokenError``); networkless after the first JWKS."""
-    return _verifier(clerk_config()).verify(token)
+    """Check a session token (raises ``TokenError``); networkless after the first JWKS.
+
+    A forged one is a failed attempt for the Security tab, recorded without the
+    ``sub`` it claims: that could name anyone.
+    """
+    try:
+        return _verifier(clerk_config()).verify(token)
+    except TokenError as error:
+        if error.problem in FORGED:
+            security_events.record(Failure.TOKEN_FORGED, reason=error.problem.value)
+        raise
 
 
 def _idle_limit() -> timedelta:
@@ -76,8 +101,8 @@ def admit(claims: SessionClaims, *, touch: bool = False, now: datetime | None = 
             return Verdict.ACTIVE if row.ended_at is None else Verdict.ENDED
         if row.ended_at is not None:
             return Verdict.ENDED
-        if now - as_utc(row.last_active_at) > _idle_limit():
-            row.ended_at, row.end_reason = now, Verdict.IDLE.value
+        if row.last_active_at is None or now - as_utc(row.last_active_at) > _idle_limit():
+            _end(row, now, Verdict.IDLE.value)
             session.add(row)
             session.commit()
             revoke_at_clerk(claims.session_id)
@@ -89,21 +114,59 @@ def admit(claims: SessionClaims, *, touch: bool = False, now: datetime | None = 
         return Verdict.ACTIVE
 
 
-def end_session(claims: SessionClaims, reason: str) -> None:
-    """Sign a session out: refuse it from now on here, and revoke it at Clerk."""
+def _end(row: AuthSession, now: datetime, reason: str) -> None:
+    """End a session's record: later tokens are refused (``ended_at``), and its last
+    activity time, the only activity we keep (seed 004), is forgotten."""
+    if row.ended_at is None:
+        row.ended_at, row.end_reason = now, reason
+    row.last_active_at = None
+
+
+def end_session(claims: SessionClaims, reason: str, *, revoke: bool = True) -> None:
+    """Sign a session out: refuse it from now on here, and revoke it at Clerk
+    (``revoke=False`` when Clerk itself ended it)."""
     with db.session() as session:
         row = session.get(AuthSession, claims.session_id)
         if row is None:
-            row = AuthSession(
-                session_id=claims.session_id,
-                clerk_user_id=claims.user_id,
-                last_active_at=utcnow(),
-            )
-        if row.ended_at is None:
-            row.ended_at, row.end_reason = utcnow(), reason
+            row = AuthSession(session_id=claims.session_id, clerk_user_id=claims.user_id)
+        _end(row, utcnow(), reason)
         session.add(row)
         session.commit()
-    revoke_at_clerk(claims.session_id)
+    if revoke:
+        revoke_at_clerk(claims.session_id)
+
+
+def end_if_ended_at_clerk(claims: SessionClaims) -> bool:
+    """The page says "signed out": if Clerk confirms the session is over, end our
+    record too (forgetting its activity time). An empty token alone proves nothing:
+    a failed token refresh looks the same. Clerk unreachable: the idle rule ends it."""
+    try:
+        with backend_api() as clerk:
+            status = clerk.sessions.get(session_id=claims.session_id).status
+    except Exception as error:
+        log.info("could not ask Clerk about session %s: %s", claims.session_id, error)
+        return False
+    if str(getattr(status, "value", status)) == "active":
+        return False
+    end_session(claims, "signed_out", revoke=False)
+    return True
+
+
+def end_idle_sessions(now: datetime | None = None) -> int:
+    """End every session idle past the limit (a closed tab never comes back to be
+    refused), forgetting its activity time; returns how many. For the jobs runner."""
+    now = now or utcnow()
+    with db.session() as session:
+        rows = session.exec(
+            select(AuthSession).where(
+                AuthSession.ended_at.is_(None), AuthSession.last_active_at < now - _idle_limit()
+            )
+        ).all()
+        for row in rows:
+            _end(row, now, Verdict.IDLE.value)
+            session.add(row)
+        session.commit()
+    return len(rows)
 
 
 def backend_api() -> Clerk:

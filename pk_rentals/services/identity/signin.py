@@ -9,7 +9,7 @@ import logging
 from sqlmodel import select
 
 from pk_rentals import db
-from pk_rentals.models import Language, Role, UserPreferences
+from pk_rentals.models import Language, Role, User, UserPreferences, UserVerification
 from pk_rentals.models.enums import Theme
 from pk_rentals.services.identity.accounts import (
     ClerkUser,
@@ -17,6 +17,7 @@ from pk_rentals.services.identity.accounts import (
     get_or_create_user,
 )
 from pk_rentals.services.identity.sessions import backend_api
+from pk_rentals.services.profile import notification_settings
 
 log = logging.getLogger(__name__)
 
@@ -31,6 +32,11 @@ class SignedInUser:
     theme: Theme  # saved preferences (seed 004), applied to the interface at sign-in
     language: Language
     is_moderator: bool  # users.role is moderator or admin (Clerk public_metadata.role)
+    # Seed 004: ID verification and phone changes wait for a verified address.
+    email_verified: bool = False
+    # Notification channels -> on/off: kept in the session's state from sign-in on,
+    # so the settings page needs no query ("cached in application state").
+    notifications: dict[str, bool] = dataclasses.field(default_factory=dict)
 
 
 def fetch_clerk_user(clerk_user_id: str) -> ClerkUser | None:
@@ -57,9 +63,13 @@ def sign_in_user(clerk_user_id: str) -> SignedInUser:
                 session.commit()
             synced = True
     with db.session() as session:
-        user = get_or_create_user(session, clerk_user_id)
-        preferences = session.exec(
-            select(UserPreferences).where(UserPreferences.clerk_user_id == clerk_user_id)
+        # One statement: the user, its verification flag and its preferences (the
+        # companions exist: get_or_create_user made them with the user).
+        user, email_verified, preferences = session.exec(
+            select(User, UserVerification.email_verified, UserPreferences)
+            .join(UserVerification, UserVerification.user_id == User.id)
+            .join(UserPreferences, UserPreferences.clerk_user_id == User.clerk_user_id)
+            .where(User.clerk_user_id == clerk_user_id)
         ).one()
         return SignedInUser(
             clerk_user_id=clerk_user_id,
@@ -70,4 +80,6 @@ def sign_in_user(clerk_user_id: str) -> SignedInUser:
             theme=Theme(preferences.theme),
             language=Language(user.preferred_language),
             is_moderator=user.role in (Role.MODERATOR, Role.ADMIN),
+            email_verified=bool(email_verified),
+            notifications=notification_settings(user, preferences),
         )

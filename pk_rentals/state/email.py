@@ -1,0 +1,50 @@
+"""The email address Clerk verified after sign-up (seed 004: "Email verification
+required for sensitive features"). The banner's clerk-js verification tells us it
+is done; the server then asks Clerk itself and stores ``email_verified``."""
+
+from __future__ import annotations
+
+import asyncio
+
+import reflex as rx
+
+from pk_rentals import db, routes
+from pk_rentals.i18n import text
+from pk_rentals.services.identity.accounts import apply_clerk_user, email_verified_of
+from pk_rentals.services.identity.signin import fetch_clerk_user
+from pk_rentals.state.auth import AuthState, protected
+from pk_rentals.state.ui import UiState
+from pk_rentals.state.verification import VerificationState
+
+
+def _sync_email(clerk_user_id: str) -> bool:
+    """Refresh our copy from Clerk's Backend API; True once the address is verified."""
+    clerk_user = fetch_clerk_user(clerk_user_id)
+    if clerk_user is not None:
+        with db.session() as session:
+            apply_clerk_user(session, clerk_user)
+    with db.session() as session:
+        return email_verified_of(session, clerk_user_id)
+
+
+class EmailState(rx.State):
+    syncing: bool = False
+
+    @rx.event
+    @protected
+    async def verified_at_clerk(self):
+        """clerk-js says the code was right: ask Clerk, then unlock what waited for it."""
+        auth = await self.get_state(AuthState)
+        ui = await self.get_state(UiState)
+        language = "ur" if ui.is_urdu else "en"
+        self.syncing = True
+        yield
+        verified = await asyncio.to_thread(_sync_email, auth.clerk_user_id)
+        self.syncing = False
+        if not verified:  # the user.updated webhook will bring it
+            yield rx.toast.info(text("email.pending_sync", language))
+            return
+        auth.email_verified = True
+        yield rx.toast.success(text("email.verified", language))
+        if self.router.url.path.rstrip("/") == routes.VERIFY:
+            yield VerificationState.load
