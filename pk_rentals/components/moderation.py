@@ -26,12 +26,12 @@ FLAG_ICONS = {
     Flag.BLURRY: "focus",
     Flag.TOO_DARK: "moon",
     Flag.CHECKS_UNAVAILABLE: "circle-help",
+    Flag.SECURITY: "shield-alert",
 }
 BAND_COLORS = {
     FaceBand.LIKELY_SAME: "grass",
     FaceBand.LOOK_CLOSELY: "amber",
     FaceBand.LIKELY_DIFFERENT: "tomato",
-    Flag.SECURITY: "shield-alert",
 }
 
 

@@ -60,3 +60,14 @@ def test_every_message_exists_in_urdu_and_english(key):
     assert set(message) == {"en", "ur"}
     assert message["en"].strip()
     assert ARABIC_SCRIPT.search(message["ur"]) or ARABIC_SCRIPT.search(message["en"])
+
+
+def test_every_moderation_flag_has_an_icon_a_name_and_an_explanation():
+    from pk_rentals.components.moderation import FLAG_ICONS
+    from pk_rentals.services.moderation import Flag
+
+    for flag in Flag:
+        assert flag in FLAG_ICONS, flag
+        for key in (f"moderation.flag.{flag.value}", f"moderation.flag.{flag.value}.explain"):
+            assert ARABIC_SCRIPT.search(MESSAGES[key]["ur"]), key
+            assert MESSAGES[key]["en"], key
