@@ -12,14 +12,25 @@ const ACCEPT = "image/jpeg,image/png,image/webp";
 const SHRINK_ABOVE_BYTES = 2_500_000; // phone photos are 3-12 MB; the server takes 8 MB
 const SHRUNK_LONG_SIDE = 2200; // still sharp enough to read every digit of a CNIC
 const UPLOAD_TIMEOUT_MS = 120_000;
+const CLERK_WAIT_MS = 10_000; // clerk-js may still be restoring the session after a page load
 
+// A fresh session token. Right after a page load clerk-js can be rendered but not
+// yet hold its session: wait for it (a short while) instead of sending no token.
 async function sessionToken() {
-  try {
-    const session = window.Clerk && window.Clerk.session;
-    return session ? await session.getToken() : null;
-  } catch (error) {
-    return null;
+  const deadline = Date.now() + CLERK_WAIT_MS;
+  while (Date.now() < deadline) {
+    const clerk = window.Clerk;
+    if (clerk && clerk.loaded && clerk.session) {
+      try {
+        return await clerk.session.getToken();
+      } catch (error) {
+        return null;
+      }
+    }
+    if (clerk && clerk.loaded && !clerk.user) return null; // really signed out
+    await new Promise((resolve) => setTimeout(resolve, 100));
   }
+  return null;
 }
 
 // Resolves (never rejects) with {status, body, network}: status 0 and network true

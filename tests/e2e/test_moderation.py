@@ -209,7 +209,11 @@ def test_reject_with_a_reason_then_approve_the_resubmission_by_keyboard(
     expect(page.get_by_test_id("shortcuts-dialog")).to_be_visible()
     page.keyboard.press("Escape")
     expect(page.get_by_test_id("shortcuts-dialog")).to_be_hidden()
+    # J opens the oldest in the queue (other tests' submissions may come before hers).
     page.keyboard.press("j")
+    expect(page.get_by_test_id("detail-name")).to_be_visible()
+    queue_item(page, "Ayesha Siddiqui").click()
+    expect(page.get_by_test_id("detail-name")).to_have_text("Ayesha Siddiqui")
     expect(page.get_by_test_id("earlier-attempts")).to_contain_text("Rejected")
     page.get_by_test_id("decision-note").fill("all good")  # typing "a" approves nothing
     expect(page.get_by_test_id("decide-approve")).to_be_enabled()
