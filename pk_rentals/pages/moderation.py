@@ -127,22 +127,25 @@ def _stat(label_key: str, value: rx.Component, note_key: str, testid: str) -> rx
     )
 
 
-def _chart() -> rx.Component:
+def _per_day_chart(
+    title: str, data_key: str, color: str, data: rx.Var, total: rx.Var, **card_props
+) -> rx.Component:
+    """A count per day as bars (Pakistan days, oldest first), with a sentence saying
+    the total for screen readers: the chart itself is hidden from them."""
+    window = f"{title}.window"
     return rx.card(
         rx.vstack(
             rx.hstack(
-                _label("moderation.stats.per_day"),
-                rx.text(
-                    "(", t("moderation.stats.per_day.window"), ")", size="1", color_scheme="gray"
-                ),
+                _label(title),
+                rx.text("(", t(window), ")", size="1", color_scheme="gray"),
                 spacing="1",
             ),
             # Dates read left to right in both languages.
             rx.box(
                 rx.recharts.bar_chart(
                     rx.recharts.bar(
-                        data_key="decisions",
-                        fill=rx.color("grass", 9),
+                        data_key=data_key,
+                        fill=rx.color(color, 9),
                         radius=[3, 3, 0, 0],
                         is_animation_active=False,
                     ),
@@ -153,7 +156,7 @@ def _chart() -> rx.Component:
                         allow_decimals=False, width=28, tick_line=False, font_size=11
                     ),
                     rx.recharts.graphing_tooltip(cursor=False),
-                    data=M.decisions_per_day,
+                    data=data,
                     # No keyboard stop inside a chart hidden from screen readers:
                     # the sentence below says the same.
                     custom_attrs={"accessibilityLayer": False},
@@ -165,70 +168,34 @@ def _chart() -> rx.Component:
                 width="100%",
                 aria_hidden="true",
             ),
-            rx.el.span(
-                t("moderation.stats.per_day"),
-                ": ",
-                M.decisions_total,
-                " (",
-                t("moderation.stats.per_day.window"),
-                ")",
-                class_name="pk-sr-only",
-            ),
+            rx.el.span(t(title), ": ", total, " (", t(window), ")", class_name="pk-sr-only"),
             spacing="1",
             width="100%",
         ),
         size="2",
+        **card_props,
+    )
+
+
+def _chart() -> rx.Component:
+    return _per_day_chart(
+        "moderation.stats.per_day",
+        "decisions",
+        "grass",
+        M.decisions_per_day,
+        M.decisions_total,
         grid_column=rx.breakpoints(initial="1 / -1", md="auto"),
         data_testid="stats-chart",
     )
 
 
 def _security_chart() -> rx.Component:
-    return rx.card(
-        rx.vstack(
-            rx.hstack(
-                _label("security.per_day"),
-                rx.text("(", t("security.per_day.window"), ")", size="1", color_scheme="gray"),
-                spacing="1",
-            ),
-            rx.box(
-                rx.recharts.bar_chart(
-                    rx.recharts.bar(
-                        data_key="failures",
-                        fill=rx.color("tomato", 9),
-                        radius=[3, 3, 0, 0],
-                        is_animation_active=False,
-                    ),
-                    rx.recharts.x_axis(
-                        data_key="day", tick_line=False, font_size=11, interval="preserveStartEnd"
-                    ),
-                    rx.recharts.y_axis(
-                        allow_decimals=False, width=28, tick_line=False, font_size=11
-                    ),
-                    rx.recharts.graphing_tooltip(cursor=False),
-                    data=S.per_day,
-                    custom_attrs={"accessibilityLayer": False},
-                    margin={"top": 4, "right": 4, "left": 0, "bottom": 0},
-                    width="100%",
-                    height=110,
-                ),
-                dir="ltr",
-                width="100%",
-                aria_hidden="true",
-            ),
-            rx.el.span(
-                t("security.per_day"),
-                ": ",
-                S.total_14d,
-                " (",
-                t("security.per_day.window"),
-                ")",
-                class_name="pk-sr-only",
-            ),
-            spacing="1",
-            width="100%",
-        ),
-        size="2",
+    return _per_day_chart(
+        "security.per_day",
+        "failures",
+        "tomato",
+        S.per_day,
+        S.total_14d,
         data_testid="security-chart",
     )
 
