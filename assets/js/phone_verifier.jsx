@@ -1,148 +1,35 @@
-// Verifies the profile's mobile number with Clerk's own phone verification.
-//
-// clerk-js: user.createPhoneNumber, then prepareVerification (an SMS code) and
-// attemptVerification. When Clerk says "verified", onVerified asks the server to
-// fetch the account from Clerk's Backend API: the browser's word is not proof.
-import { useRef, useState } from "react";
-import { useUser } from "@clerk/clerk-react";
+// Verifies the profile's mobile number with Clerk's own phone verification:
+// user.createPhoneNumber (unless Clerk has it), then prepareVerification (an SMS
+// code) and attemptVerification. The flow itself is code_verifier.jsx.
+import { CodeVerifier, isVerified } from "./code_verifier.jsx";
 
-const PROBLEMS = {
-  form_code_incorrect: "code_incorrect",
-  verification_expired: "code_expired",
-  verification_failed: "too_many",
-  too_many_requests: "too_many",
-  form_identifier_exists: "taken",
+const TEST_IDS = {
+  root: "phone-verifier",
+  start: "phone-send-code",
+  code: "phone-code",
+  submit: "phone-verify",
 };
-const BUTTON = "rt-reset rt-BaseButton rt-r-size-3 rt-Button";
-
-function problemOf(error) {
-  const code = error && error.errors && error.errors[0] && error.errors[0].code;
-  return PROBLEMS[code] || "failed";
-}
-
-// Urdu (Extended Arabic-Indic) and Arabic-Indic digits count as digits too.
-function digitsOnly(text) {
-  return text
-    .replace(/[\u06F0-\u06F9]/g, (d) => String(d.charCodeAt(0) - 0x06f0))
-    .replace(/[\u0660-\u0669]/g, (d) => String(d.charCodeAt(0) - 0x0660))
-    .replace(/[^0-9]/g, "")
-    .slice(0, 6);
-}
 
 export function PhoneVerifier({ phoneNumber, phoneDisplay, messages, onVerified }) {
-  const { user } = useUser();
-  const [stage, setStage] = useState("start"); // start | sending | code | verifying
-  const [code, setCode] = useState("");
-  const [problem, setProblem] = useState("");
-  const target = useRef(null);
-  const busy = stage === "sending" || stage === "verifying";
-
-  const send = async () => {
-    if (!user || busy) return;
-    setProblem("");
-    setStage("sending");
-    try {
-      await user.reload();
-      let number = user.phoneNumbers.find((p) => p.phoneNumber === phoneNumber);
-      if (!number) number = await user.createPhoneNumber({ phoneNumber });
-      if (number.verification && number.verification.status === "verified") {
-        setStage("start");
-        onVerified();
-        return;
-      }
-      await number.prepareVerification();
-      target.current = number;
-      setCode("");
-      setStage("code");
-    } catch (error) {
-      setProblem(problemOf(error));
-      setStage(target.current ? "code" : "start");
-    }
+  const prepare = async (user) => {
+    let number = user.phoneNumbers.find((p) => p.phoneNumber === phoneNumber);
+    if (!number) number = await user.createPhoneNumber({ phoneNumber });
+    if (isVerified(number)) return null;
+    await number.prepareVerification();
+    return number;
   };
-
-  const verify = async (event) => {
-    event.preventDefault();
-    if (!target.current || busy || code.length !== 6) return;
-    setProblem("");
-    setStage("verifying");
-    try {
-      const result = await target.current.attemptVerification({ code });
-      if (result.verification && result.verification.status === "verified") {
-        await user.reload();
-        setStage("start");
-        onVerified();
-        return;
-      }
-      setProblem("code_incorrect");
-      setStage("code");
-    } catch (error) {
-      setProblem(problemOf(error));
-      setStage("code");
-    }
-  };
-
-  const problemText = problem ? (
-    <p id="pk-phone-problem" className="pk-field-error" role="alert">
-      {messages[problem]}
-    </p>
-  ) : null;
-
-  if (stage === "start" || stage === "sending") {
-    return (
-      <div className="pk-phone" data-testid="phone-verifier">
-        <button
-          type="button"
-          className={`${BUTTON} rt-variant-solid`}
-          onClick={send}
-          disabled={busy || !user}
-          aria-busy={stage === "sending"}
-          data-testid="phone-send-code"
-        >
-          {stage === "sending" ? messages.sending : messages.send}
-        </button>
-        {problemText}
-      </div>
-    );
-  }
   return (
-    <form className="pk-phone" onSubmit={verify} data-testid="phone-verifier" noValidate>
-      <p role="status" className="pk-phone-sent">
-        {messages.sent} <bdi dir="ltr">{phoneDisplay}</bdi>
-      </p>
-      <label htmlFor="pk-phone-code" className="pk-label">
-        {messages.code}
-      </label>
-      <div className="rt-TextFieldRoot rt-r-size-3 rt-variant-surface pk-code-field">
-        <input
-          id="pk-phone-code"
-          className="rt-reset rt-TextFieldInput"
-          name="code"
-          inputMode="numeric"
-          autoComplete="one-time-code"
-          maxLength={6}
-          dir="ltr"
-          value={code}
-          onChange={(e) => setCode(digitsOnly(e.target.value))}
-          aria-invalid={problem ? "true" : "false"}
-          aria-describedby={problem ? "pk-phone-problem" : undefined}
-          data-testid="phone-code"
-        />
-      </div>
-      {problemText}
-      <div className="pk-phone-actions">
-        <button
-          type="submit"
-          className={`${BUTTON} rt-variant-solid`}
-          disabled={busy || code.length !== 6}
-          aria-busy={stage === "verifying"}
-          data-testid="phone-verify"
-        >
-          {stage === "verifying" ? messages.verifying : messages.verify}
-        </button>
-        <button type="button" className={`${BUTTON} rt-variant-soft`} onClick={send} disabled={busy}>
-          {messages.resend}
-        </button>
-      </div>
-    </form>
+    <CodeVerifier
+      name="phone"
+      className="pk-phone"
+      buttonSize={3}
+      prepare={prepare}
+      sentTo={() => phoneDisplay}
+      startLabel={messages.send}
+      testIds={TEST_IDS}
+      extraProblems={{ form_identifier_exists: "taken" }}
+      messages={messages}
+      onVerified={onVerified}
+    />
   );
 }
