@@ -26,7 +26,6 @@ os.environ.setdefault("PK_ENV", "test")
 os.environ["PK_DEVAUTH_DIR"] = tempfile.mkdtemp()
 
 import httpx
-import sqlalchemy as sa
 from reflex.state import State
 
 import pk_rentals.pk_rentals  # noqa: F401 - registers the app's states
@@ -40,6 +39,7 @@ from pk_rentals.state.preferences import PreferencesState
 from tests.utils.frontend_api import FrontendClient
 from tests.utils.http_server import serve
 from tests.utils.servers import create_database, postgres_server
+from tests.utils.statements import StatementCounter
 
 PASSWORD = "Bench#2026pk"
 
@@ -75,17 +75,11 @@ def bench(url: str, runs: int) -> None:
             counts, timings = [], []
             for _ in range(runs):
                 preferences.loaded = preferences.loaded and cached
-                statements: list[str] = []
-
-                def count(_c, _cur, statement, *_a, into=statements):
-                    into.append(statement)
-
-                sa.event.listen(db.get_engine(), "before_cursor_execute", count)
-                started = time.perf_counter()
-                asyncio.run(PreferencesState.load.fn(preferences))
-                timings.append((time.perf_counter() - started) * 1000)
-                sa.event.remove(db.get_engine(), "before_cursor_execute", count)
-                counts.append(len(statements))
+                with StatementCounter(db.get_engine()) as counter:
+                    started = time.perf_counter()
+                    asyncio.run(PreferencesState.load.fn(preferences))
+                    timings.append((time.perf_counter() - started) * 1000)
+                counts.append(len(counter.statements))
                 if not cached:
                     preferences.loaded = False
             return max(counts), statistics.median(timings)

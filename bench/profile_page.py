@@ -23,13 +23,13 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-import sqlalchemy as sa
 
 from pk_rentals import db, migrations
 from pk_rentals.services.identity.accounts import get_or_create_user
 from pk_rentals.services.profile import own_profile, parse_profile, public_profile, save_profile
 from pk_rentals.settings import get_settings
 from tests.utils.servers import create_database, postgres_server
+from tests.utils.statements import StatementCounter
 
 CLERK_USER_ID = "user_benchProfile000000000000"
 FORM = {
@@ -42,21 +42,15 @@ FORM = {
 
 
 def measure(load, runs: int) -> tuple[int, float]:
-    statements: list[str] = []
-
-    def count(_conn, _cursor, statement, *_args):
-        statements.append(statement)
-
     load()  # warm: connection pool, statement cache
-    sa.event.listen(db.get_engine(), "before_cursor_execute", count)
-    load()
-    sa.event.remove(db.get_engine(), "before_cursor_execute", count)
+    with StatementCounter(db.get_engine()) as counter:
+        load()
     timings = []
     for _ in range(runs):
         started = time.perf_counter()
         load()
         timings.append((time.perf_counter() - started) * 1000)
-    return len(statements), statistics.median(timings)
+    return len(counter.statements), statistics.median(timings)
 
 
 def bench(url: str, runs: int) -> None:

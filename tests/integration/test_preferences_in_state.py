@@ -10,7 +10,6 @@ import asyncio
 
 import httpx
 import pytest
-import sqlalchemy as sa
 from reflex.state import State
 from sqlmodel import func, select
 
@@ -24,28 +23,10 @@ from pk_rentals.state.auth import AuthState
 from pk_rentals.state.preferences import PreferencesState
 from tests.utils.clerk_payloads import clerk_user_json
 from tests.utils.frontend_api import FrontendClient
+from tests.utils.statements import StatementCounter
 
 PASSWORD = "Sialkot#2026pk"
 USER = "user_2prefTEST0000000000000"
-
-
-class StatementCounter:
-    def __init__(self, engine):
-        self.engine = engine
-        self.statements: list[str] = []
-
-    def _count(self, _conn, _cursor, statement, *_args):
-        self.statements.append(statement)
-
-    def __enter__(self):
-        sa.event.listen(self.engine, "before_cursor_execute", self._count)
-        return self
-
-    def __exit__(self, *_exc):
-        sa.event.remove(self.engine, "before_cursor_execute", self._count)
-
-    def touching(self, table: str) -> list[str]:
-        return [s for s in self.statements if table in s]
 
 
 def preference_rows(clerk_user_id: str) -> int:

@@ -15,6 +15,7 @@ from pk_rentals.services.profile import (
     save_profile,
 )
 from tests.utils.clerk_payloads import clerk_user_json
+from tests.utils.statements import StatementCounter
 
 USER_ID = "user_2profileTEST0000000000000"
 FORM = {
@@ -26,22 +27,6 @@ FORM = {
     "bio": "<b>Hello</b>",
     "preferred_language": "english",
 }
-
-
-class StatementCounter:
-    def __init__(self, engine):
-        self.engine = engine
-        self.statements: list[str] = []
-
-    def _count(self, _conn, _cursor, statement, *_args):
-        self.statements.append(statement)
-
-    def __enter__(self):
-        sa.event.listen(self.engine, "before_cursor_execute", self._count)
-        return self
-
-    def __exit__(self, *_exc):
-        sa.event.remove(self.engine, "before_cursor_execute", self._count)
 
 
 def new_user(clerk_phone: str | None = None):
