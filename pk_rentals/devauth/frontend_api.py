@@ -1004,11 +1004,21 @@ def _create_phone_number(session: Session, call: Call) -> Response:
     return _reply(session, call, client, accounts.identification_json(identification))
 
 
-def _my_phone(session: Session, account: Account, phone_id: str) -> Identification:
-    identification = session.get(Identification, phone_id)
+def _my_identification(
+    session: Session, account: Account, identification_id: str, kind: str
+) -> Identification:
+    """One of the signed-in user's own phone numbers or email addresses, else 404."""
+    identification = session.get(Identification, identification_id)
+    noun = "phone number" if kind == accounts.PHONE else "email address"
     if identification is None or identification.user_id != account.id:
-        raise not_found("phone number")
+        raise not_found(noun)
+    if identification.kind != kind:
+        raise not_found(noun)
     return identification
+
+
+def _my_phone(session: Session, account: Account, phone_id: str) -> Identification:
+    return _my_identification(session, account, phone_id, accounts.PHONE)
 
 
 @router.post("/me/phone_numbers/{phone_id}")
@@ -1067,29 +1077,16 @@ def _attempt_phone_verification(session: Session, call: Call, phone_id: str) -> 
     client, account = _me(session, call)
     identification = _my_phone(session, account, phone_id)
     _check_code(session, call, identification.id, account)
-    identification.verified = True
-    identification.verification_strategy = "phone_code"
-    identification.updated_at = now_ms()
     if account.primary_phone_number_id is None:
         account.primary_phone_number_id = identification.id
-    accounts.touch(account)
-    session.add_all([identification, account])
-    session.flush()
-    response = _reply(session, call, client, accounts.identification_json(identification))
-    call.server.emit_user("user.updated", session, account)
-    return response
+    return _verified(session, call, client, account, identification, "phone_code")
 
 
 # --- the signed-in user's email address (verified after sign-up) ----------------------
 
 
 def _my_email(session: Session, account: Account, email_id: str) -> Identification:
-    identification = session.get(Identification, email_id)
-    if identification is None or identification.user_id != account.id:
-        raise not_found("email address")
-    if identification.kind != accounts.EMAIL:
-        raise not_found("email address")
-    return identification
+    return _my_identification(session, account, email_id, accounts.EMAIL)
 
 
 @router.api_route("/me/email_addresses/{email_id}", methods=["GET", "POST"])
@@ -1144,8 +1141,21 @@ def _attempt_email_verification(session: Session, call: Call, email_id: str) -> 
     client, account = _me(session, call)
     identification = _my_email(session, account, email_id)
     _check_code(session, call, identification.id, account)
+    return _verified(session, call, client, account, identification, "email_code")
+
+
+def _verified(
+    session: Session,
+    call: Call,
+    client: BrowserClient,
+    account: Account,
+    identification: Identification,
+    strategy: str,
+) -> Response:
+    """Mark a phone number or email address verified by its code, answer with it, and
+    tell the app (``user.updated``)."""
     identification.verified = True
-    identification.verification_strategy = "email_code"
+    identification.verification_strategy = strategy
     identification.updated_at = now_ms()
     accounts.touch(account)
     session.add_all([identification, account])

@@ -177,3 +177,13 @@ def test_without_a_session_the_phone_endpoints_answer_401(identity_server):
         refused = add_phone(browser, PHONE)
     assert refused.status_code == 401
     assert the_error(refused)["code"] == "authentication_invalid"
+
+
+def test_an_email_address_is_not_a_phone_number(signed_in, webhooks):
+    browser, url = signed_in
+    added = add_phone(browser, "0300-1234567")
+    email_id = added.json()["client"]["sessions"][0]["user"]["email_addresses"][0]["id"]
+    refused = prepare(browser, email_id)
+    assert refused.status_code == 404
+    assert the_error(refused)["code"] == "resource_not_found"
+    assert httpx.get(f"{url}/_devauth/outbox.json?to=hina@example.pk").json() == []
