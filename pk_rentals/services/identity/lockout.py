@@ -7,7 +7,9 @@ identity server. No Reflex imports here.
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
+from collections.abc import Iterator
 
 import httpx
 from clerk_backend_api.models import ClerkBaseError, ClerkErrors
@@ -31,24 +33,39 @@ class Unlocked:
     was_locked: bool
 
 
-def unlock_account(who: str) -> Unlocked:
-    """Unlock the account with email address or Clerk user id ``who``.
-
-    A malformed user id raises ``InvalidClerkUserId`` before Clerk is asked.
-    """
+def operator_target(who: str) -> str:
+    """An operator's "email address or user id", trimmed; a malformed user id raises
+    ``InvalidClerkUserId`` before Clerk is asked."""
     who = who.strip()
     if not who or who.startswith(USER_ID_PREFIX):
         check_clerk_user_id(who)
+    return who
+
+
+@contextlib.contextmanager
+def clerk_for_operator() -> Iterator:
+    """The Backend API client for an operator command; Clerk refusing or not answering
+    becomes ``ClerkUnavailable`` saying which."""
     try:
         with backend_api() as clerk:
-            user = find_account(clerk, who)
-            unlocked = clerk.users.unlock(user_id=user.id)
+            yield clerk
     except ClerkErrors as error:
         codes = ", ".join(e.code for e in error.data.errors) or "no error code"
         raise ClerkUnavailable(f"Clerk refused the request ({codes})") from None
     except (ClerkBaseError, httpx.HTTPError) as error:
         reason = type(error).__name__
         raise ClerkUnavailable(f"Clerk's Backend API did not answer ({reason})") from None
+
+
+def unlock_account(who: str) -> Unlocked:
+    """Unlock the account with email address or Clerk user id ``who``.
+
+    A malformed user id raises ``InvalidClerkUserId`` before Clerk is asked.
+    """
+    who = operator_target(who)
+    with clerk_for_operator() as clerk:
+        user = find_account(clerk, who)
+        unlocked = clerk.users.unlock(user_id=user.id)
     return Unlocked(user_id=unlocked.id, email=primary_email(unlocked), was_locked=user.locked)
 
 

@@ -10,20 +10,17 @@ from __future__ import annotations
 
 import dataclasses
 
-import httpx
-from clerk_backend_api.models import ClerkBaseError, ClerkErrors
-
 from pk_rentals import db
 from pk_rentals.models import Role
 from pk_rentals.services.identity.accounts import ClerkUser, apply_clerk_user
-from pk_rentals.services.identity.clerk_ids import USER_ID_PREFIX, check_clerk_user_id
 from pk_rentals.services.identity.lockout import (
     AccountNotFound,
     ClerkUnavailable,
+    clerk_for_operator,
     find_account,
+    operator_target,
     primary_email,
 )
-from pk_rentals.services.identity.sessions import backend_api
 
 __all__ = ["AccountNotFound", "ClerkUnavailable", "Granted", "grant_role"]
 
@@ -43,22 +40,13 @@ def grant_role(who: str, role: Role | str) -> Granted:
     A malformed user id raises ``InvalidClerkUserId`` before Clerk is asked.
     """
     role = Role(role)
-    who = who.strip()
-    if not who or who.startswith(USER_ID_PREFIX):
-        check_clerk_user_id(who)
-    try:
-        with backend_api() as clerk:
-            account = find_account(clerk, who)
-            previous = ClerkUser.from_json(account.model_dump(mode="json")).role
-            updated = clerk.users.update_metadata(
-                user_id=account.id, public_metadata={"role": role.value}
-            )
-    except ClerkErrors as error:
-        codes = ", ".join(e.code for e in error.data.errors) or "no error code"
-        raise ClerkUnavailable(f"Clerk refused the request ({codes})") from None
-    except (ClerkBaseError, httpx.HTTPError) as error:
-        reason = type(error).__name__
-        raise ClerkUnavailable(f"Clerk's Backend API did not answer ({reason})") from None
+    who = operator_target(who)
+    with clerk_for_operator() as clerk:
+        account = find_account(clerk, who)
+        previous = ClerkUser.from_json(account.model_dump(mode="json")).role
+        updated = clerk.users.update_metadata(
+            user_id=account.id, public_metadata={"role": role.value}
+        )
     clerk_user = ClerkUser.from_json(updated.model_dump(mode="json"))
     with db.session() as session:
         applied = apply_clerk_user(session, clerk_user) is not None
