@@ -363,6 +363,7 @@ def detail_statement(submission_id: uuid.UUID):
             UserVerification.verification_level,
             decider.display_name,
             FaceCheck,
+            User.clerk_user_id.in_(_flagged_accounts()).label("security_flag"),
         )
         .join(User, User.id == VerificationSubmission.user_id)
         .join(UserVerification, UserVerification.user_id == User.id)
@@ -379,7 +380,7 @@ def detail(moderator_clerk_id: str, submission_id: str) -> SubmissionDetail:
         found = session.exec(detail_statement(key)).first()
         if found is None:
             raise NotFound(submission_id)
-        row, user, phone_verified, level, decided_by, check = found
+        row, user, phone_verified, level, decided_by, check, security_flag = found
         earlier = session.exec(
             select(VerificationSubmission)
             .where(VerificationSubmission.user_id == user.id, VerificationSubmission.id != row.id)
@@ -397,11 +398,7 @@ def detail(moderator_clerk_id: str, submission_id: str) -> SubmissionDetail:
             cnic_masked=row.cnic_masked,
             cnic_province=row.cnic_province,
             profile_province=row.profile_province,
-            flags=_flags(
-                row,
-                check,
-                session.exec(select(sa.literal(user.clerk_user_id).in_(_flagged_accounts()))).one(),
-            ),
+            flags=_flags(row, check, bool(security_flag)),
             selfie_age_seconds=row.selfie_age_seconds,
             selfie_url=signed_url(row.selfie_ref),
             cnic_front_url=signed_url(row.cnic_front_ref),
