@@ -24,13 +24,15 @@ export PYTHONDONTWRITEBYTECODE := 1
 NPM_CONFIG_REGISTRY ?= $(shell npm config get registry 2>/dev/null)
 export NPM_CONFIG_REGISTRY
 
-.PHONY: help run test lint format deps-run deps-test deps-prod migrate clean prod prod-stop
+.PHONY: help run test lint format deps-run deps-test deps-prod migrate clean prod prod-stop load
 
 help:
 	@echo "make run    start the app on embedded defaults at http://localhost:3000"
 	@echo "make test   ruff, then unit, integration and end-to-end tests"
 	@echo "make prod   the production topology on this machine at http://localhost:8080"
 	@echo "            (nginx, supervisord, PostgreSQL, Redis, PK_WORKERS=2); make prod-stop"
+	@echo "make load   simulated signed-in users through that topology, beside a floor app"
+	@echo "            (LOAD_ARGS='--users 50 200 --workers 1 2'; results in BENCHMARKS.md)"
 	@echo "make lint | format | migrate | clean"
 
 run: deps-run
@@ -47,6 +49,10 @@ prod: deps-prod
 
 prod-stop:
 	@$(PY) deploy/prod.py down
+
+# Its own topology in .cache/load on free ports (never the one `make prod` runs).
+load: deps-prod
+	@$(PY) bench/load.py $(LOAD_ARGS)
 
 test: deps-test lint
 	@mkdir -p test-artifacts

@@ -51,6 +51,11 @@ class Topology:
     pg_port: int = 54329
     redis_port: int = 63799
     extra_env: dict[str, str] = dataclasses.field(default_factory=dict)
+    # What the workers serve, and whether this topology runs its own PostgreSQL and
+    # Redis: `make load` runs its floor app on the same templates, beside pk_rentals'.
+    app_dir: Path = PROJECT_ROOT
+    database: str = DATABASE
+    data_services: bool = True
 
     @property
     def url(self) -> str:
@@ -65,7 +70,7 @@ class Topology:
 
     @property
     def db_url(self) -> str:
-        return f"postgresql+psycopg://postgres@127.0.0.1:{self.pg_port}/{DATABASE}"
+        return f"postgresql+psycopg://postgres@127.0.0.1:{self.pg_port}/{self.database}"
 
     @property
     def redis_url(self) -> str:
@@ -253,14 +258,14 @@ def write_configs(top: Topology, env: dict[str, str]) -> None:
         "pg_port": str(top.pg_port),
         "pg_socket_dir": str(top.path("postgres")),
         "pg_user": "user=postgres" if root else "",
-        "autostart_data": "true",
+        "autostart_data": "true" if top.data_services else "false",
         "redis_server": shutil.which("redis-server") or "/usr/bin/redis-server",
         "redis_port": str(top.redis_port),
         "redis_dir": str(top.path("redis")),
         "workers": str(top.workers),
         "worker_port_base": str(top.worker_port_base),
         "reflex": str(Path(sys.executable).parent / "reflex"),
-        "project_dir": str(PROJECT_ROOT),
+        "project_dir": str(top.app_dir),
         "nginx": shutil.which("nginx") or "/usr/sbin/nginx",
     }
     (etc / "supervisord.conf").write_text(
@@ -361,7 +366,7 @@ def supervisorctl(top: Topology, *args: str, check: bool = True) -> str:
     return result.stdout
 
 
-def _wait(what: str, ready, timeout: float) -> None:
+def wait(what: str, ready, timeout: float) -> None:
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         with contextlib.suppress(Exception):
@@ -376,16 +381,16 @@ def http_ok(url: str) -> bool:
         return response.status == 200
 
 
-def _create_database(top: Topology) -> None:
+def create_database(top: Topology) -> None:
     import psycopg
 
     url = f"postgresql://postgres@127.0.0.1:{top.pg_port}/postgres"
     with psycopg.connect(url, autocommit=True, connect_timeout=3) as connection:
         exists = connection.execute(
-            "SELECT 1 FROM pg_database WHERE datname = %s", (DATABASE,)
+            "SELECT 1 FROM pg_database WHERE datname = %s", (top.database,)
         ).fetchone()
         if not exists:
-            connection.execute(f'CREATE DATABASE "{DATABASE}"')
+            connection.execute(f'CREATE DATABASE "{top.database}"')
 
 
 def up(top: Topology, *, timeout: float = 120) -> dict[str, str]:
@@ -410,19 +415,19 @@ def up(top: Topology, *, timeout: float = 120) -> dict[str, str]:
         subprocess.run(
             ["supervisord", "-c", str(top.path("etc", "supervisord.conf"))], env=env, check=True
         )
-    _wait("PostgreSQL", lambda: _create_database(top) is None, timeout)
+    wait("PostgreSQL", lambda: create_database(top) is None, timeout)
     subprocess.run(
         [sys.executable, "-m", "pk_rentals.cli", "migrate"], cwd=PROJECT_ROOT, env=env, check=True
     )
     supervisorctl(top, "start", "worker:*")
     for port in top.worker_ports:
-        _wait(
+        wait(
             f"the worker on port {port}",
             lambda p=port: http_ok(f"http://127.0.0.1:{p}/healthz"),
             timeout,
         )
     supervisorctl(top, "start", "nginx")
-    _wait("nginx", lambda: http_ok(f"http://127.0.0.1:{top.listen}/healthz"), 30)
+    wait("nginx", lambda: http_ok(f"http://127.0.0.1:{top.listen}/healthz"), 30)
     return env
 
 

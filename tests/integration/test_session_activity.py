@@ -6,7 +6,7 @@ from datetime import timedelta
 
 from pk_rentals import db
 from pk_rentals.models import AuthSession
-from pk_rentals.models.base import utcnow
+from pk_rentals.models.base import as_utc, utcnow
 from pk_rentals.services.identity import sessions
 from pk_rentals.services.identity.accounts import delete_clerk_user, get_or_create_user
 from pk_rentals.services.identity.sessions import Verdict
@@ -40,6 +40,16 @@ def test_a_live_session_keeps_its_last_activity_and_nothing_else(use_database):
     assert sessions.admit(claims(), touch=True, now=later) is Verdict.ACTIVE
     kept = row(claims().session_id)
     assert kept.last_active_at is not None and kept.ended_at is None
+
+
+def test_activity_is_written_once_per_resolution_not_per_event(use_database):
+    first = utcnow()
+    sessions.admit(claims(), now=first)
+    step = sessions.activity_resolution()
+    assert sessions.admit(claims(), touch=True, now=first + step / 2) is Verdict.ACTIVE
+    assert as_utc(row(claims().session_id).last_active_at) == first
+    assert sessions.admit(claims(), touch=True, now=first + step) is Verdict.ACTIVE
+    assert as_utc(row(claims().session_id).last_active_at) == first + step
 
 
 def test_signing_out_forgets_the_activity_and_refuses_the_session_after(use_database):

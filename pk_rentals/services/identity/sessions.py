@@ -80,6 +80,13 @@ def _idle_limit() -> timedelta:
     return timedelta(seconds=get_settings().idle_timeout_seconds)
 
 
+def activity_resolution() -> timedelta:
+    """How stale the stored last activity may be: a sixtieth of the idle limit
+    (30 s of 30 min), between 1 and 30 s. Recording every click would be a database
+    write per event; the idle rule only needs to know the minute."""
+    return timedelta(seconds=min(30.0, max(1.0, get_settings().idle_timeout_seconds / 60)))
+
+
 def admit(claims: SessionClaims, *, touch: bool = False, now: datetime | None = None) -> Verdict:
     """May this session act now? Records it on first sight; ``touch`` counts as activity.
 
@@ -107,7 +114,7 @@ def admit(claims: SessionClaims, *, touch: bool = False, now: datetime | None = 
             session.commit()
             revoke_at_clerk(claims.session_id)
             return Verdict.IDLE
-        if touch:
+        if touch and now - as_utc(row.last_active_at) >= activity_resolution():
             row.last_active_at = now
             session.add(row)
             session.commit()

@@ -1,0 +1,41 @@
+"""One state, one handler: insert a row, then show the count. The handler is written
+as pk_rentals' are (async, the database call in a thread, the same engine options),
+so the difference between the two apps is the app's own work."""
+
+import asyncio
+import functools
+import os
+
+import reflex as rx
+import sqlalchemy as sa
+
+INSERT = sa.text("INSERT INTO floor_writes (token, seq) VALUES (:token, :seq)")
+
+
+@functools.cache
+def engine() -> sa.Engine:
+    return sa.create_engine(
+        os.environ["REFLEX_DB_URL"], pool_pre_ping=True, connect_args={"connect_timeout": 3}
+    )
+
+
+def write_row(token: str, seq: int) -> None:
+    with engine().begin() as connection:
+        connection.execute(INSERT, {"token": token, "seq": seq})
+
+
+class FloorState(rx.State):
+    count: int = 0
+
+    @rx.event
+    async def write(self, seq: int):
+        await asyncio.to_thread(write_row, self.router.session.client_token, seq)
+        self.count = seq
+
+
+def index() -> rx.Component:
+    return rx.text(FloorState.count)
+
+
+app = rx.App()
+app.add_page(index)
