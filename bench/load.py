@@ -140,23 +140,26 @@ def running_app(workers: int):
 
 
 @contextlib.contextmanager
-def running_floor(app: prod.Topology):
+def running_floor(app: prod.Topology, app_env: dict[str, str]):
     top = floor_topology(app)
     top.path("site").mkdir(parents=True, exist_ok=True)
     top.path("site", "index.html").write_text("floor\n")
     prod.down(top)
     prod.create_database(top)
     _sql(top, "CREATE TABLE IF NOT EXISTS floor_writes (token text, seq integer)")
+    # Reflex, Redis and pool settings as pk_rentals' workers have them.
+    tuning = {k: v for k, v in app_env.items() if k.startswith(("REFLEX_", "SQLALCHEMY_"))}
     env = {
         **os.environ,
+        **tuning,
         "REFLEX_DB_URL": top.db_url,
-        "REFLEX_REDIS_URL": app.redis_url,
         "GRANIAN_WORKERS": "1",
         "PK_PUBLIC_URL": top.url,
         "PK_IDENTITY_PROVIDER": "clerk",
         "PK_MEDIA_STORAGE": "local",
-        **shared_state(top.workers),
     }
+    for name in ("REFLEX_API_URL", "REFLEX_DEPLOY_URL", "REFLEX_WEB_WORKDIR"):
+        env.pop(name, None)
     prod.write_configs(top, env)
     subprocess.run(
         ["supervisord", "-c", str(top.path("etc", "supervisord.conf"))], env=env, check=True
@@ -351,7 +354,7 @@ def read_page(tab: Tab, moderator: bool):
         tab.path = "/moderation"
         return tab.send(MODERATION, "load", until=_answered(MODERATION, "queue_loading", False))
     tab.path = "/profile"
-    return tab.send(PROFILE, "load", until=_answered(PROFILE, "complete", True))
+    return tab.send(PROFILE, "load", until=_answered(PROFILE, "revision", ...))
 
 
 def save_sms(tab: Tab, on: bool, *, timeout: float = 30):
@@ -666,7 +669,7 @@ class Recovery:
             try:
                 await tab.connect(timeout=5)
                 await sign_in(tab, await self.identity.token(user), timeout=5)
-                await tab.send(PROFILE, "load", until=touches(PROFILE, "complete", True), timeout=5)
+                await tab.send(PROFILE, "load", until=touches(PROFILE, "revision"), timeout=5)
                 return
             except (Disconnected, TimeoutError, OSError):
                 await tab.close()
@@ -719,7 +722,7 @@ def main() -> None:
         with running_app(workers) as (top, env):
             users = prepare_users(top, env, max(args.users))
             seed_queue(top, env)
-            floor_cm = contextlib.nullcontext() if args.no_floor else running_floor(top)
+            floor_cm = contextlib.nullcontext() if args.no_floor else running_floor(top, env)
             with floor_cm as floor:
                 for count in args.users:
                     result = asyncio.run(run_app(top, users[:count], args.seconds))

@@ -121,6 +121,11 @@ def app_environment(top: Topology) -> dict[str, str]:
         "REFLEX_WEB_WORKDIR": str(top.path("web")),
         "PK_WORKERS": str(top.workers),
         "GRANIAN_WORKERS": "1",
+        # A worker keeps a tab's state in memory while it holds the tab's Redis lock,
+        # and writes it back within 5 s: a third of the Redis work per event. A crash
+        # loses those seconds of tab state only, which the page rebuilds from the
+        # session token and the database (nothing that matters lives only there).
+        "REFLEX_OPLOCK_ENABLED": given.get("REFLEX_OPLOCK_ENABLED", "true"),
         "PK_TRUSTED_PROXIES": "127.0.0.1",
         "PK_DEVAUTH_DIR": str(top.path("devauth")),
         **_secrets(top),

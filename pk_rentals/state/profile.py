@@ -115,27 +115,35 @@ class ProfileState(rx.State):
         self.errors = {k: v for k, v in self.errors.items() if k not in ("city", "city_other")}
 
     def _show(self, profile: OwnProfile) -> None:
+        """Show a profile read from the database. Only what changed is assigned: Reflex
+        sends every assigned var (and recomputes what depends on it) to the page."""
         public = profile.public
-        self.public_id = public.user_id
-        self.display_name = public.display_name
-        self.phone = profile.phone or ""
-        self.phone_display = display_mobile(profile.phone)
-        self.verified_phone = profile.verified_phone or ""
-        self.phone_verified = profile.phone_verified
-        self.province = public.province
-        self.city = public.city
-        self.area = profile.area or ""
-        self.bio = profile.bio or ""
-        self.preferred_language = profile.preferred_language.value
-        self.email = profile.email or ""
-        self.avatar_url = public.avatar_url or ""
-        self.level = public.level.value
-        self.member_since = public.member_since.date().isoformat()
-        self.complete = profile.complete
-        self.form_province = public.province
-        self.form_city = self.listed_city
+        shown = {
+            "public_id": public.user_id,
+            "display_name": public.display_name,
+            "phone": profile.phone or "",
+            "phone_display": display_mobile(profile.phone),
+            "verified_phone": profile.verified_phone or "",
+            "phone_verified": profile.phone_verified,
+            "province": public.province,
+            "city": public.city,
+            "area": profile.area or "",
+            "bio": profile.bio or "",
+            "preferred_language": profile.preferred_language.value,
+            "email": profile.email or "",
+            "avatar_url": public.avatar_url or "",
+            "level": public.level.value,
+            "member_since": public.member_since.date().isoformat(),
+            "complete": profile.complete,
+            "form_province": public.province,
+            "loaded": True,
+        }
+        for name, value in shown.items():
+            if getattr(self, name) != value:
+                setattr(self, name, value)
+        if self.form_city != self.listed_city:
+            self.form_city = self.listed_city
         self.revision += 1
-        self.loaded = True
 
     async def _reload(self, clerk_user_id: str) -> bool:
         profile = await asyncio.to_thread(_load, clerk_user_id)

@@ -17,6 +17,7 @@ import logging
 import threading
 from datetime import datetime, timedelta
 
+import sqlalchemy as sa
 from clerk_backend_api import Clerk
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import select
@@ -87,12 +88,42 @@ def activity_resolution() -> timedelta:
     return timedelta(seconds=min(30.0, max(1.0, get_settings().idle_timeout_seconds / 60)))
 
 
+_SESSIONS = AuthSession.__table__
+
+
 def admit(claims: SessionClaims, *, touch: bool = False, now: datetime | None = None) -> Verdict:
     """May this session act now? Records it on first sight; ``touch`` counts as activity.
 
-    An idle session is ended here, so every later token for it is refused too.
+    An idle session is ended here, so every later token for it is refused too. This
+    runs before every privileged event, so the usual case (a live session) is one
+    primary-key SELECT, plus one UPDATE per ``activity_resolution``.
     """
     now = now or utcnow()
+    with db.get_engine().connect() as connection:
+        found = connection.execute(
+            sa.select(_SESSIONS.c.ended_at, _SESSIONS.c.last_active_at).where(
+                _SESSIONS.c.session_id == claims.session_id
+            )
+        ).first()
+        if found is not None and found.ended_at is None and found.last_active_at is not None:
+            last_active = as_utc(found.last_active_at)
+            if now - last_active <= _idle_limit():
+                if touch and now - last_active >= activity_resolution():
+                    connection.execute(
+                        sa.update(_SESSIONS)
+                        .where(
+                            _SESSIONS.c.session_id == claims.session_id,
+                            _SESSIONS.c.ended_at.is_(None),
+                        )
+                        .values(last_active_at=now)
+                    )
+                    connection.commit()
+                return Verdict.ACTIVE
+    return _admit_rarely(claims, now)
+
+
+def _admit_rarely(claims: SessionClaims, now: datetime) -> Verdict:
+    """First sight of a session, an ended one, or one gone idle."""
     with db.session() as session:
         row = session.get(AuthSession, claims.session_id)
         if row is None:
@@ -114,11 +145,7 @@ def admit(claims: SessionClaims, *, touch: bool = False, now: datetime | None = 
             session.commit()
             revoke_at_clerk(claims.session_id)
             return Verdict.IDLE
-        if touch and now - as_utc(row.last_active_at) >= activity_resolution():
-            row.last_active_at = now
-            session.add(row)
-            session.commit()
-        return Verdict.ACTIVE
+        return Verdict.ACTIVE  # it came back to life meanwhile (another worker)
 
 
 def _end(row: AuthSession, now: datetime, reason: str) -> None:
