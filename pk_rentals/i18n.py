@@ -716,6 +716,12 @@ MESSAGES: dict[str, dict[str, str]] = {
     "moderation.cnic_front": {"en": "CNIC front", "ur": "شناختی کارڈ سامنے"},
     "moderation.cnic_back": {"en": "CNIC back", "ur": "شناختی کارڈ پیچھے"},
     "moderation.zoom": {"en": "Enlarge", "ur": "بڑا کریں"},
+    "moderation.images_purged": {
+        "en": "The photos of this submission were deleted under the retention policy; "
+        "the decision is kept.",
+        "ur": "اس درخواست کی تصاویر ڈیٹا محفوظ رکھنے کی پالیسی کے تحت حذف کر دی گئیں؛ "
+        "فیصلہ محفوظ ہے۔",
+    },
     "moderation.close": {"en": "Close", "ur": "بند کریں"},
     "moderation.cnic": {"en": "CNIC number", "ur": "شناختی کارڈ نمبر"},
     "moderation.reveal": {"en": "Reveal", "ur": "پورا دکھائیں"},

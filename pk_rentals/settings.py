@@ -146,6 +146,7 @@ class Settings(BaseSettings):
     job_face_checks_interval_seconds: int = Field(default=900, gt=0)  # backfill of missing checks
     job_reminders_interval_seconds: int = Field(default=86400, gt=0)  # once a day
     job_trust_interval_seconds: int = Field(default=3600, gt=0)
+    job_retention_interval_seconds: int = Field(default=86400, gt=0)  # once a day
     job_lease_seconds: int = Field(default=600, gt=0)
     worker_poll_seconds: float = Field(default=30.0, gt=0)
     # Reconciliation leaves rows and stored images younger than this alone (a
@@ -174,6 +175,24 @@ class Settings(BaseSettings):
     # at most once per ``reminder_every_days``.
     reminder_after_days: int = Field(default=30, ge=1)
     reminder_every_days: int = Field(default=30, ge=1)
+    # Retention (seed 004 "Clear data retention policies"; the `retention` job, README
+    # "Data we keep"), in days. Images of rejected submissions, of those asked to
+    # resubmit (from the decision) and of superseded ones (from the later submission):
+    retention_images_days: int = Field(default=90, ge=1)
+    # Draft images never submitted (a submission refuses drafts older than a day).
+    retention_drafts_days: int = Field(default=7, ge=2)
+    # Processed svix ids: Svix retries a failed delivery for about 28 hours (and an
+    # operator can replay one by hand); a week is the least that still dedupes those.
+    retention_webhook_ids_days: int = Field(default=30, ge=7)
+    # Tombstones stop a late user.created/updated from bringing a deleted account
+    # back; they must outlive every redelivery, as the svix ids above must.
+    retention_tombstones_days: int = Field(default=90, ge=7)
+    # Failed attempts: the moderators' Security tab shows 14 days of them.
+    retention_security_events_days: int = Field(default=90, ge=14)
+    # The jobs' run log (each job's last real run always stays: the schedule reads it).
+    retention_job_runs_days: int = Field(default=90, ge=1)
+    # Rows one statement of the retention job deletes or updates at most.
+    retention_batch_size: int = Field(default=500, ge=1, le=5000)
 
     # Seconds a health check waits for the database before answering 503.
     db_connect_timeout: int = 3

@@ -5,7 +5,7 @@ the setting that holds its interval in seconds; registering one is one line here
 The runner (``jobs/runner.py``) adds the lease, the schedule and the run log.
 """
 
-from pk_rentals.jobs import reconcile, reminders, trust
+from pk_rentals.jobs import reconcile, reminders, retention, trust
 from pk_rentals.jobs.runner import Job
 from pk_rentals.services.faces import checks as face_checks
 
@@ -14,4 +14,5 @@ JOBS: dict[str, Job] = {
     "trust": Job(trust.run, "job_trust_interval_seconds"),
     "face-checks": Job(face_checks.run, "job_face_checks_interval_seconds"),
     "reminders": Job(reminders.run, "job_reminders_interval_seconds"),
+    "retention": Job(retention.run, "job_retention_interval_seconds"),
 }

@@ -121,6 +121,9 @@ class VerificationSubmission(SQLModel, table=True):
     decided_by: uuid.UUID | None = Field(default=None, sa_column=_user_fk("SET NULL", True))
     reason_code: str | None = Field(default=None, sa_type=sa.Text)
     note: str | None = Field(default=None, sa_type=sa.Text)
+    # Set by the retention job when it deleted the three images (rejected, asked to
+    # resubmit or superseded long enough ago); the row and the decision stay.
+    images_purged_at: datetime | None = None
 
 
 class VerificationUpload(SQLModel, table=True):

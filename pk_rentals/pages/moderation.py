@@ -637,6 +637,17 @@ def _images() -> rx.Component:
     )
 
 
+def _images_purged() -> rx.Component:
+    return rx.callout.root(
+        rx.callout.icon(rx.icon("info", aria_hidden="true")),
+        rx.callout.text(t("moderation.images_purged"), size="2"),
+        color_scheme="gray",
+        size="1",
+        width="100%",
+        data_testid="images-purged",
+    )
+
+
 def _cnic() -> rx.Component:
     return rx.vstack(
         _label("moderation.cnic"),
@@ -1075,7 +1086,7 @@ def _detail_body() -> rx.Component:
             size="2",
             color_scheme="gray",
         ),
-        _images(),
+        rx.cond(M.selected.images_purged, _images_purged(), _images()),
         rx.grid(
             rx.vstack(_cnic(), _person(), spacing="4"),
             rx.vstack(_faces(), _flags(), _earlier(), spacing="4"),

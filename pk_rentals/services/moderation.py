@@ -351,6 +351,8 @@ class SubmissionDetail:
     member_since: datetime
     earlier: list[EarlierAttempt]
     faces: FaceSummary | None = None  # None: not checked yet
+    # The retention job deleted the images (the URLs are then empty).
+    images_purged: bool = False
 
 
 def detail_statement(submission_id: uuid.UUID):
@@ -400,9 +402,9 @@ def detail(moderator_clerk_id: str, submission_id: str) -> SubmissionDetail:
             profile_province=row.profile_province,
             flags=_flags(row, check, bool(security_flag)),
             selfie_age_seconds=row.selfie_age_seconds,
-            selfie_url=signed_url(row.selfie_ref),
-            cnic_front_url=signed_url(row.cnic_front_ref),
-            cnic_back_url=signed_url(row.cnic_back_ref),
+            selfie_url=_image_url(row, row.selfie_ref),
+            cnic_front_url=_image_url(row, row.cnic_front_ref),
+            cnic_back_url=_image_url(row, row.cnic_back_ref),
             user_id=str(user.id),
             display_name=user.display_name,
             city=user.city,
@@ -415,7 +417,13 @@ def detail(moderator_clerk_id: str, submission_id: str) -> SubmissionDetail:
                 for e in earlier
             ],
             faces=FaceSummary.of(check) if check is not None else None,
+            images_purged=row.images_purged_at is not None,
         )
+
+
+def _image_url(row: VerificationSubmission, ref: str) -> str:
+    """A signed URL, or "" once the retention job deleted the submission's images."""
+    return "" if row.images_purged_at is not None else signed_url(ref)
 
 
 def _submission_key(submission_id: str) -> uuid.UUID:

@@ -92,6 +92,7 @@ class SubmissionView:
     selfie_url: str = ""
     cnic_front_url: str = ""
     cnic_back_url: str = ""
+    images_purged: bool = False
     name: str = ""
     place_en: str = ""
     place_ur: str = ""
@@ -211,6 +212,7 @@ def _submission_view(shown: moderation.SubmissionDetail) -> SubmissionView:
         selfie_url=shown.selfie_url,
         cnic_front_url=shown.cnic_front_url,
         cnic_back_url=shown.cnic_back_url,
+        images_purged=shown.images_purged,
         name=shown.display_name or "—",
         place_en=place_en,
         place_ur=place_ur,

@@ -153,3 +153,42 @@ def test_local_trial_refuses_a_public_address(monkeypatch):
 def test_production_without_metrics_needs_no_metrics_token(monkeypatch):
     set_env(monkeypatch, GOOD_PRODUCTION | {"PK_METRICS_TOKEN": "", "PK_METRICS_ENABLED": "false"})
     assert load_settings().is_production
+
+
+@pytest.mark.parametrize(
+    ("variable", "least"),
+    [
+        # Svix retries a delivery for about 28 hours: dedupe ids and tombstones that
+        # went sooner would let a late redelivery through, or bring a deleted user back.
+        ("PK_RETENTION_WEBHOOK_IDS_DAYS", 7),
+        ("PK_RETENTION_TOMBSTONES_DAYS", 7),
+        # The moderators' Security tab shows 14 days of failed attempts.
+        ("PK_RETENTION_SECURITY_EVENTS_DAYS", 14),
+        # A draft can be submitted for a day.
+        ("PK_RETENTION_DRAFTS_DAYS", 2),
+        ("PK_RETENTION_IMAGES_DAYS", 1),
+        ("PK_RETENTION_JOB_RUNS_DAYS", 1),
+    ],
+)
+def test_a_retention_period_shorter_than_its_purpose_is_refused(monkeypatch, variable, least):
+    monkeypatch.setenv(variable, str(least - 1))
+    with pytest.raises(SettingsError) as refused:
+        load_settings()
+    assert refused.value.problems == [
+        f"{variable}: Input should be greater than or equal to {least}."
+    ]
+    monkeypatch.setenv(variable, str(least))
+    assert getattr(load_settings(), variable.removeprefix("PK_").lower()) == least
+
+
+def test_retention_defaults_keep_data_as_the_readme_says():
+    settings = load_settings()
+    assert (
+        settings.retention_images_days,
+        settings.retention_drafts_days,
+        settings.retention_webhook_ids_days,
+        settings.retention_tombstones_days,
+        settings.retention_security_events_days,
+        settings.retention_job_runs_days,
+        settings.job_retention_interval_seconds,
+    ) == (90, 7, 30, 90, 90, 90, 86400)

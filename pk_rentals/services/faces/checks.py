@@ -264,7 +264,8 @@ def check_in_background(clerk_user_id: str) -> None:
 
 
 def missing_statement(since: datetime | None):
-    """Submissions with no result, or whose checks were unavailable, oldest first."""
+    """Submissions with no result, or whose checks were unavailable, oldest first;
+    not those whose images the retention job deleted (nothing left to check)."""
     statement = (
         select(VerificationSubmission.id)
         .outerjoin(FaceCheck, FaceCheck.submission_id == VerificationSubmission.id)
@@ -272,7 +273,8 @@ def missing_statement(since: datetime | None):
             sa.or_(
                 FaceCheck.submission_id.is_(None),
                 FaceCheck.status == FaceCheckStatus.UNAVAILABLE,
-            )
+            ),
+            VerificationSubmission.images_purged_at.is_(None),
         )
         .order_by(VerificationSubmission.submitted_at, VerificationSubmission.id)
     )

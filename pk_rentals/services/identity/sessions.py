@@ -186,9 +186,10 @@ def end_if_ended_at_clerk(claims: SessionClaims) -> bool:
     return True
 
 
-def end_idle_sessions(now: datetime | None = None) -> int:
+def end_idle_sessions(now: datetime | None = None, *, dry_run: bool = False) -> int:
     """End every session idle past the limit (a closed tab never comes back to be
-    refused), forgetting its activity time; returns how many. For the jobs runner."""
+    refused), forgetting its activity time; returns how many (``dry_run``: how many
+    it would end, ending none). For the retention job."""
     now = now or utcnow()
     with db.session() as session:
         rows = session.exec(
@@ -196,6 +197,8 @@ def end_idle_sessions(now: datetime | None = None) -> int:
                 AuthSession.ended_at.is_(None), AuthSession.last_active_at < now - _idle_limit()
             )
         ).all()
+        if dry_run:
+            return len(rows)
         for row in rows:
             _end(row, now, Verdict.IDLE.value)
             session.add(row)
