@@ -269,8 +269,9 @@ def write_configs(top: Topology, env: dict[str, str]) -> None:
         "redis_dir": str(top.path("redis")),
         "workers": str(top.workers),
         "worker_port_base": str(top.worker_port_base),
-        "reflex": str(Path(sys.executable).parent / "reflex"),
+        "python": sys.executable,
         "project_dir": str(top.app_dir),
+        "project_root": str(PROJECT_ROOT),
         "nginx": shutil.which("nginx") or "/usr/sbin/nginx",
     }
     (etc / "supervisord.conf").write_text(

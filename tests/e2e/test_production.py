@@ -14,6 +14,7 @@ import time
 from pathlib import Path
 
 import httpx
+import psutil
 import pytest
 import sqlalchemy as sa
 from playwright.sync_api import Page, expect
@@ -91,13 +92,14 @@ def worker_pids(top) -> dict[str, int]:
     }
 
 
-def serving_process(pid: int) -> int:
-    """The granian worker under a supervised program (``reflex run`` -> granian -> worker):
-    the process that holds the websockets, and the one an OOM kill would hit."""
-    import psutil
-
-    leaves = [p for p in psutil.Process(pid).children(recursive=True) if not p.children()]
-    return max(leaves, key=lambda p: p.memory_info().rss).pid
+def listening_pids(port: int) -> set[int]:
+    """Every process with a listening socket on the port (granian binds with
+    SO_REUSEPORT, so a leftover process could share it unnoticed)."""
+    return {
+        c.pid
+        for c in psutil.net_connections(kind="tcp")
+        if c.status == psutil.CONN_LISTEN and c.laddr.port == port
+    }
 
 
 def wait_restarted(top, name: str, old_pid: int, timeout: float = 30) -> None:
@@ -159,7 +161,7 @@ def test_journey_survives_kill_9_of_each_worker(tab: Page, devauth, topology):
 
     # Kill each worker in turn (one of them holds this tab's websocket).
     for name, pid in sorted(worker_pids(topology).items()):
-        os.kill(serving_process(pid), signal.SIGKILL)
+        os.kill(pid, signal.SIGKILL)
         wait_restarted(topology, name, pid)
         # The page reconnects by itself and the user is still signed in.
         expect(tab.get_by_test_id("user-button")).to_be_visible()
@@ -179,6 +181,20 @@ def test_journey_survives_kill_9_of_each_worker(tab: Page, devauth, topology):
         expect(tab.locator("html")).to_have_class(re.compile(r"\bdark\b"))
         expect(tab.get_by_test_id("notify-sms")).to_have_attribute("data-state", "unchecked")
     assert tab.csp_violations == []
+
+
+def test_kill_9_of_a_worker_leaves_only_its_restart_on_the_port(topology):
+    name, pid = sorted(worker_pids(topology).items())[0]
+    port = int(name.split("-")[1])
+    # The process supervisord watches is the one serving: no child to orphan.
+    assert listening_pids(port) == {pid}
+    assert psutil.Process(pid).children(recursive=True) == []
+
+    os.kill(pid, signal.SIGKILL)
+    wait_restarted(topology, name, pid, timeout=20)
+    restarted = worker_pids(topology)[name]
+    assert listening_pids(port) == {restarted}
+    assert psutil.Process(restarted).children(recursive=True) == []
 
 
 def test_redis_restart_then_the_app_recovers(tab: Page, devauth, topology):

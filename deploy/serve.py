@@ -1,0 +1,107 @@
+"""One production backend in one process: what supervisord runs for each worker port.
+
+    python -m deploy.serve --port 8101
+
+It serves the app exactly as ``reflex run --env prod --backend-only`` does (the same
+environment, ASGI target and granian settings), minus two processes. Under the CLI
+the supervised process is granian's main process, which forks the worker that holds
+the socket; a ``kill -9`` of the main process left that worker listening with no
+parent, and each restart then found the port taken. Here granian's own worker body
+runs in the process supervisord started, so that process is the one listening and
+nothing outlives it. It also skips the CLI's start-up work (it empties ``.states/``,
+which no backend here uses: state is in Redis).
+
+The frontend is the static export that ``deploy/prod.py up`` builds beforehand (the
+backend compiles nothing: Reflex's backend-only run skips compiling too).
+Line numbers are Reflex 0.10.1's and granian 2.8.7's, the pinned versions.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+
+
+def reflex_backend_environment(host: str, port: int) -> dict[str, str]:
+    """What ``reflex run --env prod --backend-only --backend-host H --backend-port P
+    --loglevel warning`` puts in its environment before it starts granian."""
+    return {
+        # reflex/reflex.py:39 (every CLI command) and reflex_base/utils/log.py:1008.
+        "REFLEX_MANAGED_LOGGING": "true",
+        "REFLEX_LOGLEVEL": os.environ.get("REFLEX_LOGLEVEL", "warning"),
+        # reflex/reflex.py:823-825.
+        "REFLEX_COMPILE_CONTEXT": "run",
+        "REFLEX_BACKEND_ONLY": "true",
+        "REFLEX_FRONTEND_ONLY": "false",
+        # reflex/reflex.py:633.
+        "REFLEX_ENV_MODE": "prod",
+        # reflex/reflex.py:650 and 577 (``_skip_compile``; an internal variable).
+        "__REFLEX_SKIP_COMPILE": "true",
+        # reflex/reflex.py:667 and 570 (``_set_persistent``).
+        "REFLEX_BACKEND_HOST": host,
+        "REFLEX_FRONTEND_PORT": str(port),
+        "REFLEX_BACKEND_PORT": str(port),
+        # reflex/utils/exec.py:965: a backend-only run mounts no frontend.
+        "__REFLEX_MOUNT_FRONTEND_COMPILED_APP": "false",
+    }
+
+
+def serve(host: str, port: int) -> None:
+    # Before anything reads Reflex's config, which takes these variables at load.
+    os.environ.update(reflex_backend_environment(host, port))
+
+    from granian.constants import Interfaces
+    from granian.log import LogLevels
+    from granian.server import MPServer
+    from reflex.utils import exec as reflex_exec
+    from reflex.utils import processes
+    from reflex_base.config import get_config
+
+    # reflex/reflex.py:720: refuse a port something already listens on. Granian binds
+    # with SO_REUSEPORT, so without this a second server would quietly share the port.
+    processes.handle_port("backend_only", port, auto_increment=False)
+
+    class OneProcessGranian(MPServer):
+        """Granian's worker body (granian/server/mp.py:179-251) run here, not in a child.
+
+        Granian prepares the worker's arguments and its ``multiprocessing.Process``;
+        ``run()`` calls that process's target in this process. SIGTERM and SIGINT
+        then reach the worker's own handlers (granian/_signals.py:22-35): it stops
+        accepting, shuts down gracefully and runs the ASGI lifespan shutdown.
+        ``_spawn_workers`` and ``_spawn_worker`` are granian internals: recheck them
+        when granian is upgraded (tests/e2e/test_production.py fails if they change).
+        """
+
+        def _spawn_workers(self, spawn_target, target_loader):
+            worker = self._spawn_worker(idx=0, target=spawn_target, callback_loader=target_loader)
+            try:
+                worker.inner.run()
+            finally:
+                # Nothing left to supervise: let serve() shut down and return.
+                self.interrupt_signal = True
+                self.main_loop_interrupt.set()
+
+    loglevel = get_config().loglevel.subprocess_level()  # reflex/reflex.py:593
+    # reflex/utils/exec.py:1150-1161, with one worker: this process.
+    OneProcessGranian(
+        target=reflex_exec.get_app_instance_from_file(),
+        factory=True,
+        address=host,
+        port=port,
+        interface=Interfaces.ASGI,
+        log_level=LogLevels(os.getenv("GRANIAN_LOG_LEVEL", loglevel.value)),
+        log_dictconfig=reflex_exec._granian_log_dictconfig(),
+        workers=1,
+    ).serve()
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--host", default="127.0.0.1")
+    parser.add_argument("--port", type=int, required=True)
+    args = parser.parse_args(argv)
+    serve(args.host, args.port)
+
+
+if __name__ == "__main__":
+    main()
