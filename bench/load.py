@@ -333,14 +333,13 @@ def refused(update: dict) -> bool:
 
 
 async def sign_in(tab: Tab, token: str, *, timeout: float = 30) -> None:
-    """What ClerkSession does with each fresh token from clerk-js."""
+    """What ClerkSession does with each fresh token from clerk-js. A tab whose state
+    outlived its worker (one worker keeps it on disk) may be signed in already."""
     await tab.send(
-        AUTH,
-        "receive_token",
-        {"token": token},
-        until=touches(AUTH, "signed_in", True),
-        timeout=timeout,
+        AUTH, "receive_token", {"token": token}, until=touches(AUTH, "checked"), timeout=timeout
     )
+    if tab.value(AUTH, "signed_in") is not True:
+        raise Disconnected("the token was refused")
 
 
 def _answered(state: str, var: str, value):
@@ -609,6 +608,8 @@ class Recovery:
         self.last: dict[str, tuple[str, bool]] = {}
 
     async def one_kill(self, victim: str) -> tuple[list[float], float]:
+        """The tabs' recovery times (those on the killed worker) and the worker's own
+        time from the kill to healthy again under the supervisor."""
         tokens = await asyncio.gather(*(self.identity.token(user) for user in self.users))
         tabs = []
         for token in tokens:
@@ -616,30 +617,32 @@ class Recovery:
             await tab.connect()
             await sign_in(tab, token)
             tabs.append(tab)
-        pid = worker_pids(self.top)[victim]
         self.killed_at = 0.0
-        results = await asyncio.gather(
-            self.kill_soon(pid),
+        restart, *results = await asyncio.gather(
+            self.kill_soon(victim),
             *(self.keep_saving(tab, user) for tab, user in zip(tabs, self.users, strict=True)),
         )
         for tab in tabs:
             await tab.close()
-        port = int(victim.split("-")[1])
-        prod.wait(
-            f"{victim} restarted",
-            lambda: (
-                worker_pids(self.top).get(victim, pid) != pid
-                and prod.http_ok(f"http://127.0.0.1:{port}/healthz")
-            ),
-            60,
-        )
-        return [r for r in results[1:] if r is not None], time.monotonic() - self.killed_at
+        return [r for r in results if r is not None], restart
 
-    async def kill_soon(self, pid: int) -> None:
+    async def kill_soon(self, victim: str) -> float:
+        """``kill -9`` in 2 s; then the seconds until the supervisor's new process for
+        that port answers its health check."""
         await asyncio.sleep(2)
-        victim = serving_process(pid)
+        pid = worker_pids(self.top)[victim]
+        process = serving_process(pid)
         self.killed_at = time.monotonic()
-        victim.send_signal(signal.SIGKILL)
+        process.send_signal(signal.SIGKILL)
+        port = int(victim.split("-")[1])
+        while time.monotonic() - self.killed_at < 60:
+            await asyncio.sleep(0.05)
+            with contextlib.suppress(Exception):
+                if worker_pids(self.top).get(victim, pid) != pid and await asyncio.to_thread(
+                    prod.http_ok, f"http://127.0.0.1:{port}/healthz"
+                ):
+                    return time.monotonic() - self.killed_at
+        raise SystemExit(f"{victim} did not come back within 60 s")
 
     async def keep_saving(self, tab: Tab, user: User) -> float | None:
         """Saves until 3 s after the kill; the seconds to recover, if this tab had to."""
@@ -655,12 +658,12 @@ class Recovery:
                 if not refused(update):
                     self.last[user.clerk_user_id] = ("acked", sms)
             except (Disconnected, TimeoutError):
-                await self.reconnect(tab, user, deadline)
-                recovered = time.monotonic() - self.killed_at
+                if await self.reconnect(tab, user, deadline):
+                    recovered = time.monotonic() - self.killed_at
             await asyncio.sleep(0.05)
         return recovered
 
-    async def reconnect(self, tab: Tab, user: User, deadline: float) -> None:
+    async def reconnect(self, tab: Tab, user: User, deadline: float) -> bool:
         await tab.close()
         attempt = 0
         while time.monotonic() < deadline:
@@ -670,9 +673,10 @@ class Recovery:
                 await tab.connect(timeout=5)
                 await sign_in(tab, await self.identity.token(user), timeout=5)
                 await tab.send(PROFILE, "load", until=touches(PROFILE, "revision"), timeout=5)
-                return
+                return True
             except (Disconnected, TimeoutError, OSError):
                 await tab.close()
+        return False
 
     async def run(self, kills: int = 3) -> str:
         timings, restarts = [], []
