@@ -31,7 +31,6 @@ import dataclasses
 import json
 import os
 import random
-import re
 import signal
 import statistics
 import subprocess
@@ -49,7 +48,7 @@ sys.path.insert(0, str(PROJECT_ROOT / "bench"))
 from event_client import Disconnected, Tab, error_toast, state_name, touches  # noqa: E402
 
 from deploy import prod  # noqa: E402
-from tests.utils.servers import free_port  # noqa: E402
+from tests.utils.servers import consecutive_free_ports, free_port  # noqa: E402
 
 DATA = PROJECT_ROOT / ".cache" / "load"
 FLOOR_APP = PROJECT_ROOT / "bench" / "floor_app"
@@ -67,25 +66,6 @@ FLOOR = state_name("floor.floor", "floor_state")
 
 
 # --- topologies ------------------------------------------------------------------------
-
-
-def consecutive_free_ports(count: int) -> int:
-    for _ in range(50):
-        base = free_port()
-        if all(_port_free(base + i) for i in range(1, count)):
-            return base
-    raise RuntimeError(f"no {count} consecutive free ports")
-
-
-def _port_free(port: int) -> bool:
-    import socket
-
-    with socket.socket() as probe:
-        try:
-            probe.bind(("127.0.0.1", port))
-        except OSError:
-            return False
-    return True
 
 
 def shared_state(workers: int) -> dict[str, str]:
@@ -522,7 +502,7 @@ async def run_floor(top: prod.Topology, count: int, seconds: float) -> Result:
 def worker_processes(top: prod.Topology) -> list[psutil.Process]:
     """Every process of every supervised worker program."""
     found = []
-    for pid in worker_pids(top).values():
+    for pid in prod.worker_pids(top).values():
         with contextlib.suppress(psutil.NoSuchProcess):
             process = psutil.Process(pid)
             found += [process, *process.children(recursive=True)]
@@ -544,20 +524,6 @@ def worker_cpu(top: prod.Topology) -> float:
             times = process.cpu_times()
             total += times.user + times.system
     return total
-
-
-def worker_pids(top: prod.Topology) -> dict[str, int]:
-    status = prod.supervisorctl(top, "status", "worker:*")
-    return {
-        name: int(pid) for name, pid in re.findall(r"(worker-\d+)\s+RUNNING\s+pid (\d+)", status)
-    }
-
-
-def serving_process(pid: int) -> psutil.Process:
-    """The process holding the websockets: the largest leaf under a supervised program."""
-    process = psutil.Process(pid)
-    leaves = [p for p in process.children(recursive=True) if not p.children()] or [process]
-    return max(leaves, key=lambda p: p.memory_info().rss)
 
 
 def redis_memory(top: prod.Topology) -> int:
@@ -630,15 +596,14 @@ class Recovery:
         """``kill -9`` in 2 s; then the seconds until the supervisor's new process for
         that port answers its health check."""
         await asyncio.sleep(2)
-        pid = worker_pids(self.top)[victim]
-        process = serving_process(pid)
+        pid = prod.worker_pids(self.top)[victim]  # the process holding the port
         self.killed_at = time.monotonic()
-        process.send_signal(signal.SIGKILL)
+        os.kill(pid, signal.SIGKILL)
         port = int(victim.split("-")[1])
         while time.monotonic() - self.killed_at < 60:
             await asyncio.sleep(0.05)
             with contextlib.suppress(Exception):
-                if worker_pids(self.top).get(victim, pid) != pid and await asyncio.to_thread(
+                if prod.worker_pids(self.top).get(victim, pid) != pid and await asyncio.to_thread(
                     prod.http_ok, f"http://127.0.0.1:{port}/healthz"
                 ):
                     return time.monotonic() - self.killed_at
@@ -680,7 +645,7 @@ class Recovery:
 
     async def run(self, kills: int = 3) -> str:
         timings, restarts = [], []
-        victims = sorted(worker_pids(self.top))
+        victims = sorted(prod.worker_pids(self.top))
         for kill in range(kills):
             hit, restart = await self.one_kill(victims[kill % len(victims)])
             timings.extend(hit)

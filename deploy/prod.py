@@ -372,6 +372,14 @@ def supervisorctl(top: Topology, *args: str, check: bool = True) -> str:
     return result.stdout
 
 
+def worker_pids(top: Topology) -> dict[str, int]:
+    """``{"worker-8101": pid, ...}`` for the backends supervisord has RUNNING."""
+    status = supervisorctl(top, "status", "worker:*")
+    return {
+        name: int(pid) for name, pid in re.findall(r"(worker-\d+)\s+RUNNING\s+pid (\d+)", status)
+    }
+
+
 def wait(what: str, ready, timeout: float) -> None:
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:

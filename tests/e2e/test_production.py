@@ -8,7 +8,6 @@ import os
 import re
 import shutil
 import signal
-import socket
 import tempfile
 import time
 from pathlib import Path
@@ -22,20 +21,7 @@ from playwright.sync_api import Page, expect
 from deploy import prod
 from tests.e2e.test_identity import create_account, new_email, sign_in
 from tests.e2e.test_profile import fill_details, new_mobile
-from tests.utils.servers import free_port
-
-
-def _free_pair() -> int:
-    """A base port with the next one free too (two workers)."""
-    for _ in range(50):
-        base = free_port()
-        with socket.socket() as probe:
-            try:
-                probe.bind(("127.0.0.1", base + 1))
-            except OSError:
-                continue
-        return base
-    raise RuntimeError("no two consecutive free ports")
+from tests.utils.servers import consecutive_free_ports, free_port
 
 
 @pytest.fixture(scope="module")
@@ -47,7 +33,7 @@ def topology():
         root=root,
         listen=free_port(),
         workers=2,
-        worker_port_base=_free_pair(),
+        worker_port_base=consecutive_free_ports(2),
         pg_port=free_port(),
         redis_port=free_port(),
         extra_env={"PK_SIGN_IN_ATTEMPTS_PER_MINUTE": "300"},
@@ -85,13 +71,6 @@ def tab(browser, topology):
     context.close()
 
 
-def worker_pids(top) -> dict[str, int]:
-    status = prod.supervisorctl(top, "status", "worker:*")
-    return {
-        name: int(pid) for name, pid in re.findall(r"(worker-\d+)\s+RUNNING\s+pid (\d+)", status)
-    }
-
-
 def listening_pids(port: int) -> set[int]:
     """Every process with a listening socket on the port (granian binds with
     SO_REUSEPORT, so a leftover process could share it unnoticed)."""
@@ -105,7 +84,7 @@ def listening_pids(port: int) -> set[int]:
 def wait_restarted(top, name: str, old_pid: int, timeout: float = 30) -> None:
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
-        pid = worker_pids(top).get(name)
+        pid = prod.worker_pids(top).get(name)
         port = int(name.split("-")[1])
         if pid and pid != old_pid:
             try:
@@ -160,7 +139,7 @@ def test_journey_survives_kill_9_of_each_worker(tab: Page, devauth, topology):
     toggle(tab, "sms", "unchecked")
 
     # Kill each worker in turn (one of them holds this tab's websocket).
-    for name, pid in sorted(worker_pids(topology).items()):
+    for name, pid in sorted(prod.worker_pids(topology).items()):
         os.kill(pid, signal.SIGKILL)
         wait_restarted(topology, name, pid)
         # The page reconnects by itself and the user is still signed in.
@@ -184,7 +163,7 @@ def test_journey_survives_kill_9_of_each_worker(tab: Page, devauth, topology):
 
 
 def test_kill_9_of_a_worker_leaves_only_its_restart_on_the_port(topology):
-    name, pid = sorted(worker_pids(topology).items())[0]
+    name, pid = sorted(prod.worker_pids(topology).items())[0]
     port = int(name.split("-")[1])
     # The process supervisord watches is the one serving: no child to orphan.
     assert listening_pids(port) == {pid}
@@ -192,7 +171,7 @@ def test_kill_9_of_a_worker_leaves_only_its_restart_on_the_port(topology):
 
     os.kill(pid, signal.SIGKILL)
     wait_restarted(topology, name, pid, timeout=20)
-    restarted = worker_pids(topology)[name]
+    restarted = prod.worker_pids(topology)[name]
     assert listening_pids(port) == {restarted}
     assert psutil.Process(restarted).children(recursive=True) == []
 

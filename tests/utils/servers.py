@@ -26,6 +26,25 @@ def free_port() -> int:
         return sock.getsockname()[1]
 
 
+def consecutive_free_ports(count: int) -> int:
+    """A free port whose next ``count - 1`` ports are free too (supervisord numbers a
+    program's processes from one base port)."""
+    for _ in range(50):
+        base = free_port()
+        if all(_bindable(base + offset) for offset in range(1, count)):
+            return base
+    raise RuntimeError(f"no {count} consecutive free ports")
+
+
+def _bindable(port: int) -> bool:
+    with socket.socket() as probe:
+        try:
+            probe.bind(("127.0.0.1", port))
+        except OSError:
+            return False
+    return True
+
+
 def wait_for_port(port: int, timeout: float = 30.0) -> None:
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
