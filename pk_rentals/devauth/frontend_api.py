@@ -25,7 +25,7 @@ from pk_rentals.devauth import accounts, frontend_json, outbox, passwords
 from pk_rentals.devauth.accounts import PHONE, AccountError
 from pk_rentals.devauth.avatars import avatar_url
 from pk_rentals.devauth.errors import ClerkAPIError, not_found
-from pk_rentals.devauth.server import IdentityServer, get_server
+from pk_rentals.devauth.server import IdentityServer, get_server_for_route
 from pk_rentals.devauth.store import (
     Account,
     BrowserClient,
@@ -105,7 +105,7 @@ class Call:
             form = {k: str(v) for k, v in (await request.form()).items()}
         query = dict(request.query_params)
         return cls(
-            server=get_server(),
+            server=await get_server_for_route(),
             form=form,
             query=query,
             method=query.get("_method", request.method).upper(),
@@ -204,7 +204,7 @@ async def dev_browser() -> JSONResponse:
 
 @router.api_route("/environment", methods=["GET", "POST"])
 async def environment() -> JSONResponse:
-    server = get_server()
+    server = await get_server_for_route()
 
     def verify_at_sign_up() -> bool:
         with server.session() as session:

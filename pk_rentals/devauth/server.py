@@ -15,6 +15,7 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from fastapi.staticfiles import StaticFiles
 from sqlmodel import Session
+from starlette.concurrency import run_in_threadpool
 
 from pk_rentals.db import get_engine
 from pk_rentals.devauth import instance, store
@@ -92,6 +93,14 @@ class IdentityServer:
 @functools.cache
 def get_server() -> IdentityServer:
     return IdentityServer(get_settings())
+
+
+async def get_server_for_route() -> IdentityServer:
+    """``get_server()`` for ``async def`` routes: the first build creates the tables
+    and reads the keys, so it runs in a worker thread, never on the event loop."""
+    if get_server.cache_info().currsize:
+        return get_server()
+    return await run_in_threadpool(get_server)
 
 
 def create_devauth_app() -> FastAPI:
