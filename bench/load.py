@@ -706,6 +706,11 @@ def main() -> None:
         with running_app(workers) as (top, env):
             users = prepare_users(top, env, max(args.users))
             seed_queue(top, env)
+            # Memory first, on workers that have served nothing but a warm-up.
+            asyncio.run(memory_per_user(top, users[:10]))
+            line = asyncio.run(memory_per_user(top, users[: min(200, len(users))]))
+            print(line, flush=True)
+            summary.append(line)
             floor_cm = contextlib.nullcontext() if args.no_floor else running_floor(top, env)
             with floor_cm as floor:
                 for count in args.users:
@@ -721,9 +726,6 @@ def main() -> None:
                             f"(goal >= 0.5), p95 {result.p95 / base.p95:.2f}x (goal <= 2)"
                         )
                         print(summary[-1], flush=True)
-            line = asyncio.run(memory_per_user(top, users[: min(100, len(users))]))
-            print(line, flush=True)
-            summary.append(line)
             line = asyncio.run(Recovery(top, users[:20]).run())
             print(line, flush=True)
             summary.append(line)
