@@ -33,7 +33,6 @@ and changes nothing. No Reflex imports here.
 from __future__ import annotations
 
 import logging
-import uuid
 from collections import Counter
 from datetime import datetime, timedelta
 
@@ -198,29 +197,33 @@ def finished_submissions(cutoff: datetime):
     )
 
 
-def _purge_submission_images(
-    store: MediaStore, now: datetime, cutoff: datetime, batch: int, dry_run: bool, counts: Counter
-) -> None:
-    after: uuid.UUID | None = None
-    while True:  # keyset over ids: a failed one is passed over, not fetched again
-        statement = (
-            select(
-                VerificationSubmission.id,
-                VerificationSubmission.cnic_front_ref,
-                VerificationSubmission.cnic_back_ref,
-                VerificationSubmission.selfie_ref,
-            )
-            .where(finished_submissions(cutoff))
-            .order_by(VerificationSubmission.id)
-            .limit(batch)
-        )
+def _in_batches(statement, key, batch: int):
+    """The rows of ``statement`` (``key`` first), ``batch`` at a time in ``key`` order.
+    Keyset, not offset: a row the caller leaves in place (a failed deletion) is passed
+    over, not fetched again."""
+    after = None
+    while True:
+        page = statement.order_by(key).limit(batch)
         if after is not None:
-            statement = statement.where(VerificationSubmission.id > after)
+            page = page.where(key > after)
         with db.session() as session:
-            rows = session.exec(statement).all()
+            rows = session.exec(page).all()
         if not rows:
             return
         after = rows[-1][0]
+        yield rows
+
+
+def _purge_submission_images(
+    store: MediaStore, now: datetime, cutoff: datetime, batch: int, dry_run: bool, counts: Counter
+) -> None:
+    statement = select(
+        VerificationSubmission.id,
+        VerificationSubmission.cnic_front_ref,
+        VerificationSubmission.cnic_back_ref,
+        VerificationSubmission.selfie_ref,
+    ).where(finished_submissions(cutoff))
+    for rows in _in_batches(statement, VerificationSubmission.id, batch):
         purged = []
         for submission_id, *refs in rows:
             log.info("%s the images of submission %s", _verb(dry_run), submission_id)
@@ -278,21 +281,10 @@ def _remove_old_drafts(
             )
         ),
     )
-    after: uuid.UUID | None = None
-    while True:
-        statement = (
-            select(VerificationUpload.id, VerificationUpload.ref, held)
-            .where(VerificationUpload.received_at < cutoff)
-            .order_by(VerificationUpload.id)
-            .limit(batch)
-        )
-        if after is not None:
-            statement = statement.where(VerificationUpload.id > after)
-        with db.session() as session:
-            rows = session.exec(statement).all()
-        if not rows:
-            return
-        after = rows[-1][0]
+    statement = select(VerificationUpload.id, VerificationUpload.ref, held).where(
+        VerificationUpload.received_at < cutoff
+    )
+    for rows in _in_batches(statement, VerificationUpload.id, batch):
         removable = []
         for upload_id, ref, is_held in rows:
             log.info("%s draft image %s, never submitted", _verb(dry_run), upload_id)
