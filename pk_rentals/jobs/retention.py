@@ -324,6 +324,12 @@ def _old_job_runs(cutoff: datetime):
 
 def _delete_in_batches(name: str, key, condition, batch: int, dry_run: bool) -> int:
     """DELETE the rows matching ``condition``, ``batch`` keys per statement."""
+    return _in_statements(name, key, condition, batch, dry_run, sa.delete(key.class_))
+
+
+def _in_statements(name: str, key, condition, batch: int, dry_run: bool, change) -> int:
+    """Run ``change`` (a DELETE or an UPDATE that undoes ``condition``) on the matching
+    rows, ``batch`` keys per statement, until none is left; a dry run counts them."""
     table = key.class_
     if dry_run:
         return _count(name, table, condition)
@@ -331,10 +337,10 @@ def _delete_in_batches(name: str, key, condition, batch: int, dry_run: bool) -> 
     while True:
         keys = select(key).where(condition).limit(batch)
         with db.session() as session:
-            deleted = session.exec(sa.delete(table).where(key.in_(keys))).rowcount
+            changed = session.exec(change.where(key.in_(keys))).rowcount
             session.commit()
-        done += deleted
-        if deleted < batch:
+        done += changed
+        if changed < batch:
             _report(name, done, dry_run=False)
             return done
 
@@ -356,19 +362,8 @@ def _notes_about_people_gone():
 
 def _update_in_batches(name: str, key, condition, values: dict, batch: int, dry_run: bool) -> int:
     """UPDATE the rows matching ``condition`` (which the values must undo), in batches."""
-    table = key.class_
-    if dry_run:
-        return _count(name, table, condition)
-    done = 0
-    while True:
-        keys = select(key).where(condition).limit(batch)
-        with db.session() as session:
-            updated = session.exec(sa.update(table).where(key.in_(keys)).values(**values)).rowcount
-            session.commit()
-        done += updated
-        if updated < batch:
-            _report(name, done, dry_run=False)
-            return done
+    change = sa.update(key.class_).values(**values)
+    return _in_statements(name, key, condition, batch, dry_run, change)
 
 
 def _count(name: str, table, condition) -> int:
