@@ -722,6 +722,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "ur": "اس درخواست کی تصاویر ڈیٹا محفوظ رکھنے کی پالیسی کے تحت حذف کر دی گئیں؛ "
         "فیصلہ محفوظ ہے۔",
     },
+    "moderation.faces.purged": {
+        "en": "Not checked: the photos were deleted before the checks ran.",
+        "ur": "جانچ نہیں ہوئی: جانچ سے پہلے تصاویر حذف کر دی گئیں۔",
+    },
     "moderation.close": {"en": "Close", "ur": "بند کریں"},
     "moderation.cnic": {"en": "CNIC number", "ur": "شناختی کارڈ نمبر"},
     "moderation.reveal": {"en": "Reveal", "ur": "پورا دکھائیں"},

@@ -817,6 +817,7 @@ def _faces() -> rx.Component:
                 ),
             ),
             ("unavailable", rx.text(t("moderation.flag.checks_unavailable.explain"), size="2")),
+            ("purged", rx.text(t("moderation.faces.purged"), size="2", data_testid="faces-purged")),
             rx.text(t("moderation.faces.pending"), size="2", data_testid="faces-pending"),
         ),
         rx.callout.root(

@@ -224,6 +224,8 @@ def _submission_view(shown: moderation.SubmissionDetail) -> SubmissionView:
             for e in shown.earlier
         ],
         **_face_fields(shown.faces),
+        # Photos deleted before the checks ran: they never will (the job skips these).
+        **({"face_status": "purged"} if shown.images_purged and shown.faces is None else {}),
     )
 
 

@@ -298,3 +298,35 @@ def test_a_plain_user_sees_no_moderation_data(page: Page, devauth, app, app_db):
         assert page.get_by_test_id("queue-item").count() == 0
         assert "Zainab" not in page.content()
     screenshot(page, "moderation-no-access-en")
+
+
+def test_photos_deleted_by_the_retention_job_are_said_so_not_shown_broken(
+    page: Page, devauth, app, app_db
+):
+    from datetime import timedelta
+
+    from pk_rentals.jobs import retention
+    from pk_rentals.services import moderation
+
+    applicant = account(devauth, "Rashid Old Case", "Multan", "Punjab")
+    submit_through_api(app, devauth, applicant, unique_cnic("3"))
+    reviewer = moderator(devauth, app, "Farah Retention")
+    pending = moderation.queue(reviewer["id"]).items
+    (mine,) = [item for item in pending if item.display_name == "Rashid Old Case"]
+    moderation.decide(reviewer["id"], mine.id, "reject", reason_code="selfie_unclear")
+    later = utcnow() + timedelta(days=get_settings().retention_images_days + 1)
+    assert retention.run(later)["submission_images_purged"] >= 1
+
+    page.set_viewport_size({"width": 1280, "height": 800})
+    open_moderation(page, app, reviewer)
+    page.get_by_test_id("filter-status").click()
+    page.get_by_role("option", name="Rejected").click()
+    queue_item(page, "Rashid Old Case").click()
+    expect(page.get_by_test_id("detail-name")).to_have_text("Rashid Old Case")
+    expect(page.get_by_test_id("images-purged")).to_contain_text("deleted under the retention")
+    expect(page.get_by_test_id("decided-summary")).to_contain_text("Rejected")
+    expect(page.get_by_test_id("faces-purged")).to_be_visible()  # not "still running"
+    screenshot(page, "moderation-images-purged-en")
+    page.get_by_test_id("language-toggle").click()
+    expect(page.get_by_test_id("images-purged")).to_contain_text("حذف")
+    screenshot(page, "moderation-images-purged-ur")
