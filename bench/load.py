@@ -141,19 +141,9 @@ def running_floor(app: prod.Topology, app_env: dict[str, str]):
     for name in ("REFLEX_API_URL", "REFLEX_DEPLOY_URL", "REFLEX_WEB_WORKDIR"):
         env.pop(name, None)
     prod.write_configs(top, env)
-    subprocess.run(
-        ["supervisord", "-c", str(top.path("etc", "supervisord.conf"))], env=env, check=True
-    )
+    prod.start_supervisor(top, env)
     try:
-        prod.supervisorctl(top, "start", "worker:*")
-        for port in top.worker_ports:
-            prod.wait(
-                f"floor worker :{port}",
-                lambda p=port: prod.http_ok(f"http://127.0.0.1:{p}/ping"),
-                120,
-            )
-        prod.supervisorctl(top, "start", "nginx")
-        prod.wait("floor nginx", lambda: prod.http_ok(f"http://127.0.0.1:{top.listen}/ping"), 30)
+        prod.start_workers_and_nginx(top, "/ping", 120)  # the floor has no /healthz
         yield top
     finally:
         prod.down(top)
@@ -336,14 +326,16 @@ def _answered(state: str, var: str, value):
 
 
 def read_page(tab: Tab, moderator: bool):
+    """At most ``DRAIN`` s, so a run ends by ramp + seconds + DRAIN."""
     if moderator:
         tab.path = "/moderation"
-        return tab.send(MODERATION, "load", until=_answered(MODERATION, "queue_loading", False))
+        until = _answered(MODERATION, "queue_loading", False)
+        return tab.send(MODERATION, "load", until=until, timeout=DRAIN)
     tab.path = "/profile"
-    return tab.send(PROFILE, "load", until=_answered(PROFILE, "revision", ...))
+    return tab.send(PROFILE, "load", until=_answered(PROFILE, "revision", ...), timeout=DRAIN)
 
 
-def save_sms(tab: Tab, on: bool, *, timeout: float = 30):
+def save_sms(tab: Tab, on: bool, *, timeout: float = DRAIN):
     tab.path = "/settings"
     return tab.send(
         PREFERENCES,
@@ -460,14 +452,21 @@ class Result:
         return self.cpu_seconds / max(1, self.tally.events)
 
 
-def stored_sms(top: prod.Topology, clerk_user_ids: list[str]) -> dict[str, bool]:
-    return dict(
+def lost_saves(top: prod.Topology, last: dict[str, tuple[str, bool]]) -> int:
+    """Saves acknowledged to a tab whose value is not in the database; one still in
+    flight when the tab stopped (an error already) may be either value."""
+    stored = dict(
         _sql(
             top,
             "SELECT clerk_user_id, (notification_settings->>'sms')::boolean FROM users "
             "WHERE clerk_user_id = ANY(%s)",
-            (clerk_user_ids,),
+            (list(last),),
         )
+    )
+    return sum(
+        1
+        for user_id, (state, value) in last.items()
+        if state == "acked" and stored.get(user_id) is not value
     )
 
 
@@ -481,15 +480,7 @@ async def run_app(top: prod.Topology, users: list[User], seconds: float) -> Resu
         *(app_tab(top.url, u, t, clock, tally, last) for u, t in zip(users, tokens, strict=True))
     )
     cpu = worker_cpu(top) - cpu
-    stored = stored_sms(top, list(last))
-    # A save acknowledged to the tab must be in the database; one still in flight at
-    # the end (an error above) may be either value.
-    lost = sum(
-        1
-        for user_id, (state, value) in last.items()
-        if state == "acked" and stored.get(user_id) is not value
-    )
-    return Result("pk_rentals", top.workers, len(users), seconds, tally, lost, cpu)
+    return Result("pk_rentals", top.workers, len(users), seconds, tally, lost_saves(top, last), cpu)
 
 
 async def run_floor(top: prod.Topology, count: int, seconds: float) -> Result:
@@ -517,20 +508,20 @@ def worker_processes(top: prod.Topology) -> list[psutil.Process]:
 
 
 def worker_rss(top: prod.Topology) -> int:
-    total = 0
-    for process in worker_processes(top):
-        with contextlib.suppress(psutil.NoSuchProcess):
-            total += process.memory_info().rss
-    return total
+    return sum(_per_process(top, lambda p: p.memory_info().rss))
 
 
 def worker_cpu(top: prod.Topology) -> float:
-    total = 0.0
+    return sum(_per_process(top, lambda p: sum(p.cpu_times()[:2])))  # user + system
+
+
+def _per_process(top: prod.Topology, measure) -> list:
+    """``measure`` of each worker process still there."""
+    found = []
     for process in worker_processes(top):
         with contextlib.suppress(psutil.NoSuchProcess):
-            times = process.cpu_times()
-            total += times.user + times.system
-    return total
+            found.append(measure(process))
+    return found
 
 
 def redis_memory(top: prod.Topology) -> int:
@@ -612,15 +603,10 @@ class Recovery:
         pid = (await asyncio.to_thread(prod.worker_pids, self.top))[victim]
         self.killed_at = time.monotonic()
         os.kill(pid, signal.SIGKILL)  # the process holding the port
-        port = int(victim.split("-")[1])
         while time.monotonic() - self.killed_at < 60:
             await asyncio.sleep(0.1)
-            with contextlib.suppress(Exception):
-                pids = await asyncio.to_thread(prod.worker_pids, self.top)
-                if pids.get(victim, pid) != pid and await asyncio.to_thread(
-                    prod.http_ok, f"http://127.0.0.1:{port}/healthz"
-                ):
-                    return time.monotonic() - self.killed_at
+            if await asyncio.to_thread(prod.restarted, self.top, victim, pid):
+                return time.monotonic() - self.killed_at
         raise SystemExit(f"{victim} did not come back within 60 s")
 
     async def keep_saving(self, tab: Tab, user: User) -> float | None:
@@ -666,12 +652,7 @@ class Recovery:
             timings.extend(hit)
             restarts.append(restart)
         await self.identity.client.aclose()
-        stored = stored_sms(self.top, list(self.last))
-        lost = sum(
-            1
-            for uid, (state, v) in self.last.items()
-            if state == "acked" and stored.get(uid) is not v
-        )
+        lost = lost_saves(self.top, self.last)
         if not timings:
             return "  recovery after kill -9: no tab was on the killed worker"
         return (

@@ -425,24 +425,46 @@ def up(top: Topology, *, timeout: float = 120) -> dict[str, str]:
     write_configs(top, env)
     build_site(top, env)
     init_postgres(top)
-    if not top.path("run", "supervisord.pid").exists():
-        subprocess.run(
-            ["supervisord", "-c", str(top.path("etc", "supervisord.conf"))], env=env, check=True
-        )
+    start_supervisor(top, env)
     wait("PostgreSQL", lambda: create_database(top) is None, timeout)
     subprocess.run(
         [sys.executable, "-m", "pk_rentals.cli", "migrate"], cwd=PROJECT_ROOT, env=env, check=True
     )
+    start_workers_and_nginx(top, "/healthz", timeout)
+    return env
+
+
+def start_supervisor(top: Topology, env: dict[str, str]) -> None:
+    """supervisord with the rendered configuration (it starts the data services)."""
+    if not top.path("run", "supervisord.pid").exists():
+        subprocess.run(
+            ["supervisord", "-c", str(top.path("etc", "supervisord.conf"))], env=env, check=True
+        )
+
+
+def start_workers_and_nginx(top: Topology, health: str, timeout: float) -> None:
+    """The workers, each waited for on ``health``, then nginx in front of them."""
     supervisorctl(top, "start", "worker:*")
     for port in top.worker_ports:
         wait(
             f"the worker on port {port}",
-            lambda p=port: http_ok(f"http://127.0.0.1:{p}/healthz"),
+            lambda p=port: http_ok(f"http://127.0.0.1:{p}{health}"),
             timeout,
         )
     supervisorctl(top, "start", "nginx")
-    wait("nginx", lambda: http_ok(f"http://127.0.0.1:{top.listen}/healthz"), 30)
-    return env
+    wait("nginx", lambda: http_ok(f"http://127.0.0.1:{top.listen}{health}"), 30)
+
+
+def restarted(top: Topology, name: str, old_pid: int) -> bool:
+    """Has supervisord replaced worker ``name`` (pid ``old_pid``) by one that is
+    healthy? For the tests and the load benchmark's ``kill -9``."""
+    pid = worker_pids(top).get(name)
+    if not pid or pid == old_pid:
+        return False
+    port = int(name.split("-")[1])
+    with contextlib.suppress(OSError):
+        return http_ok(f"http://127.0.0.1:{port}/healthz")
+    return False
 
 
 def down(top: Topology) -> None:

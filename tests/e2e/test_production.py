@@ -84,14 +84,8 @@ def listening_pids(port: int) -> set[int]:
 def wait_restarted(top, name: str, old_pid: int, timeout: float = 30) -> None:
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
-        pid = prod.worker_pids(top).get(name)
-        port = int(name.split("-")[1])
-        if pid and pid != old_pid:
-            try:
-                if httpx.get(f"http://127.0.0.1:{port}/healthz", timeout=2).status_code == 200:
-                    return
-            except httpx.HTTPError:
-                pass
+        if prod.restarted(top, name, old_pid):
+            return
         time.sleep(0.3)
     raise AssertionError(f"supervisord did not bring {name} back within {timeout}s")
 
