@@ -330,3 +330,6 @@ def test_photos_deleted_by_the_retention_job_are_said_so_not_shown_broken(
     page.get_by_test_id("language-toggle").click()
     expect(page.get_by_test_id("images-purged")).to_contain_text("حذف")
     screenshot(page, "moderation-images-purged-ur")
+    page.get_by_test_id("theme-toggle").click()
+    expect(page.locator("html")).to_have_class(re.compile(r"\bdark\b"))
+    screenshot(page, "moderation-images-purged-ur-dark")
