@@ -78,7 +78,9 @@ def absentees(now: datetime) -> list[Absentee]:
                 language=Language(user.preferred_language),
                 email=user.clerk_email,
                 verified_phone=user.clerk_verified_phone,
-                channels=notification_settings(user, preferences),
+                channels=notification_settings(
+                    user.notification_settings, preferences.notifications
+                ),
                 last_seen=as_utc(seen),
                 last_reminder=preferences.last_login_reminder,
             )

@@ -5,12 +5,14 @@ import reflex as rx
 from pk_rentals.components import clerk
 from pk_rentals.components.frame import page_frame
 from pk_rentals.components.i18n import t
-from pk_rentals.state.auth import SIGN_OUT_REASONS, AuthState
+from pk_rentals.state.auth import SIGN_OUT_REASONS
 
 
 def _reason_notice() -> rx.Component:
+    """Why the visitor was sent here (``?reason=``), read from the URL in the browser:
+    a state var for it would make Reflex load and send that state on every event."""
     return rx.match(
-        AuthState.sign_out_reason,
+        rx.State.router.url.query_parameters["reason"],
         *[
             (
                 reason,

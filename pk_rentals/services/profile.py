@@ -16,6 +16,7 @@ from datetime import datetime
 from decimal import Decimal
 
 import phonenumbers
+import sqlalchemy as sa
 from sqlmodel import Session, select
 
 from pk_rentals import db
@@ -225,64 +226,101 @@ class OwnProfile:
     complete: bool
 
 
-def _profile_row(session: Session, condition) -> tuple | None:
+_USERS = User.__table__
+_VERIFICATIONS = UserVerification.__table__
+_PREFERENCES = UserPreferences.__table__
+# The profile's columns only, read as plain rows: every page load and preference save
+# reads one, and building three ORM objects of every column cost more than the query.
+_PROFILE_COLUMNS = (
+    _USERS.c.id,
+    _USERS.c.clerk_user_id,
+    _USERS.c.display_name,
+    _USERS.c.clerk_image_url,
+    _USERS.c.city,
+    _USERS.c.province,
+    _USERS.c.created_at,
+    _USERS.c.average_rating,
+    _USERS.c.total_reviews,
+    _USERS.c.response_rate,
+    _USERS.c.completed_bookings,
+    _USERS.c.clerk_email,
+    _USERS.c.phone,
+    _USERS.c.clerk_verified_phone,
+    _USERS.c.area,
+    _USERS.c.bio,
+    _USERS.c.preferred_language,
+    _USERS.c.notification_settings,
+    _USERS.c.profile_completed_at,
+    _VERIFICATIONS.c.verification_level,
+    _VERIFICATIONS.c.email_verified,
+    _VERIFICATIONS.c.phone_verified,
+    _VERIFICATIONS.c.verification_selfie_url,
+    _PREFERENCES.c.id.label("preferences_id"),
+    _PREFERENCES.c.theme,
+    _PREFERENCES.c.notifications.label("email_notifications"),
+)
+
+
+def _profile_row(session: Session, condition) -> sa.Row | None:
     statement = (
-        select(User, UserVerification, UserPreferences)
-        .outerjoin(UserVerification, UserVerification.user_id == User.id)
-        .outerjoin(UserPreferences, UserPreferences.clerk_user_id == User.clerk_user_id)
+        sa.select(*_PROFILE_COLUMNS)
+        .select_from(_USERS)
+        .outerjoin(_VERIFICATIONS, _VERIFICATIONS.c.user_id == _USERS.c.id)
+        .outerjoin(_PREFERENCES, _PREFERENCES.c.clerk_user_id == _USERS.c.clerk_user_id)
         .where(condition)
     )
-    return session.exec(statement).first()
+    return session.execute(statement).first()
 
 
-def _public(user: User, verification: UserVerification | None) -> PublicProfile:
-    level = verification.verification_level if verification else VerificationLevel.UNVERIFIED
+def _public(row: sa.Row) -> PublicProfile:
     return PublicProfile(
-        user_id=str(user.id),
-        display_name=user.display_name,
-        avatar_url=user.clerk_image_url,
-        level=VerificationLevel(level),
-        city=user.city,
-        province=user.province,
-        member_since=as_utc(user.created_at),
-        average_rating=Decimal(user.average_rating),
-        total_reviews=user.total_reviews,
-        response_rate=Decimal(user.response_rate),
-        completed_bookings=user.completed_bookings,
+        user_id=str(row.id),
+        display_name=row.display_name,
+        avatar_url=row.clerk_image_url,
+        level=VerificationLevel(row.verification_level or VerificationLevel.UNVERIFIED),
+        city=row.city,
+        province=row.province,
+        member_since=as_utc(row.created_at),
+        average_rating=Decimal(row.average_rating),
+        total_reviews=row.total_reviews,
+        response_rate=Decimal(row.response_rate),
+        completed_bookings=row.completed_bookings,
     )
 
 
-def notification_settings(user: User, preferences: UserPreferences | None) -> dict[str, bool]:
-    """Every channel with its switch; email follows seed 004's ``notifications``."""
-    stored = user.notification_settings if isinstance(user.notification_settings, dict) else {}
+def notification_settings(stored: object, email: bool | None) -> dict[str, bool]:
+    """Every channel with its switch, from ``users.notification_settings`` and
+    ``user_preferences.notifications`` (seed 004's email preference; None: no row)."""
+    stored = stored if isinstance(stored, dict) else {}
     settings = {channel: bool(stored.get(channel, True)) for channel in NOTIFICATION_CHANNELS}
-    if preferences is not None:
-        settings["email"] = preferences.notifications
+    if email is not None:
+        settings["email"] = bool(email)
     return settings
 
 
 def own_profile(session: Session, clerk_user_id: str) -> OwnProfile | None:
     """The signed-in user's profile in one SQL statement (no Backend API call: Clerk's
     fields come from the copy webhooks and the sign-in sync keep fresh)."""
-    row = _profile_row(session, User.clerk_user_id == clerk_user_id)
+    row = _profile_row(session, _USERS.c.clerk_user_id == clerk_user_id)
     if row is None:
         return None
-    user, verification, preferences = row
     return OwnProfile(
-        public=_public(user, verification),
-        clerk_user_id=user.clerk_user_id,
-        email=user.clerk_email,
-        email_verified=bool(verification and verification.email_verified),
-        phone=user.phone,
-        phone_verified=bool(verification and verification.phone_verified),
-        verified_phone=user.clerk_verified_phone,
-        area=user.area,
-        bio=user.bio,
-        preferred_language=Language(user.preferred_language),
-        theme=Theme(preferences.theme) if preferences else Theme.SYSTEM,
-        notification_settings=notification_settings(user, preferences),
-        verification_selfie_url=verification.verification_selfie_url if verification else None,
-        complete=user.profile_completed_at is not None,
+        public=_public(row),
+        clerk_user_id=row.clerk_user_id,
+        email=row.clerk_email,
+        email_verified=bool(row.email_verified),
+        phone=row.phone,
+        phone_verified=bool(row.phone_verified),
+        verified_phone=row.clerk_verified_phone,
+        area=row.area,
+        bio=row.bio,
+        preferred_language=Language(row.preferred_language),
+        theme=Theme(row.theme) if row.theme else Theme.SYSTEM,
+        notification_settings=notification_settings(
+            row.notification_settings, row.email_notifications
+        ),
+        verification_selfie_url=row.verification_selfie_url,
+        complete=row.profile_completed_at is not None,
     )
 
 
@@ -293,10 +331,10 @@ def public_profile(session: Session, user_id: str) -> PublicProfile | None:
         key = uuid.UUID(str(user_id))
     except ValueError:
         return None
-    row = _profile_row(session, User.id == key)
-    if row is None or row[0].profile_completed_at is None:
+    row = _profile_row(session, _USERS.c.id == key)
+    if row is None or row.profile_completed_at is None:
         return None
-    return _public(row[0], row[1])
+    return _public(row)
 
 
 # --- writing ---------------------------------------------------------------------------
@@ -311,10 +349,14 @@ def save_profile(session: Session, clerk_user_id: str, data: ProfileInput) -> Us
     form twice leaves the same row). The phone counts as verified only while it is the
     number Clerk verified."""
     check_clerk_user_id(clerk_user_id)
-    row = _profile_row(session, User.clerk_user_id == clerk_user_id)
+    row = session.exec(
+        select(User, UserVerification)
+        .outerjoin(UserVerification, UserVerification.user_id == User.id)
+        .where(User.clerk_user_id == clerk_user_id)
+    ).first()
     if row is None:
         raise ProfileMissing(clerk_user_id)
-    user, verification, _preferences = row
+    user, verification = row
     changing_phone = bool(user.phone) and user.phone != data.phone
     if changing_phone and not (verification is not None and verification.email_verified):
         # Seed 004: a sensitive change waits for a verified email address.
@@ -343,29 +385,56 @@ def save_preferences(
     language: str | None = None,
     notifications: Mapping[str, bool] | None = None,
 ) -> None:
-    """Store the settings page's choices; an unknown value raises ``ValueError``."""
+    """Store the settings page's choices; an unknown value raises ``ValueError``
+    before anything is written. Two statements and a commit: one read (the row is
+    locked while notifications are merged, so two tabs' switches both stay), then
+    the changed columns."""
     check_clerk_user_id(clerk_user_id)
-    row = _profile_row(session, User.clerk_user_id == clerk_user_id)
-    if row is None:
-        raise ProfileMissing(clerk_user_id)
-    user, _verification, preferences = row
-    if preferences is None:
-        preferences = UserPreferences(clerk_user_id=clerk_user_id)
+    user_values, preference_values = {}, {}
     if theme is not None:
-        preferences.theme = Theme(theme)
+        preference_values["theme"] = Theme(theme).value
     if language is not None:
-        user.preferred_language = Language(language)
+        user_values["preferred_language"] = Language(language).value
     if notifications is not None:
         unknown = set(notifications) - set(NOTIFICATION_CHANNELS)
         if unknown:
             raise ValueError(f"unknown notification channels: {sorted(unknown)}")
-        merged = notification_settings(user, preferences) | {
+    read = (
+        sa.select(
+            _USERS.c.id,
+            _USERS.c.notification_settings,
+            _PREFERENCES.c.id.label("preferences_id"),
+            _PREFERENCES.c.notifications,
+        )
+        .select_from(_USERS)
+        .outerjoin(_PREFERENCES, _PREFERENCES.c.clerk_user_id == _USERS.c.clerk_user_id)
+        .where(_USERS.c.clerk_user_id == clerk_user_id)
+    )
+    if notifications is not None:
+        read = read.with_for_update(of=_USERS)  # PostgreSQL; SQLite writes one at a time
+    row = session.execute(read).first()
+    if row is None:
+        raise ProfileMissing(clerk_user_id)
+    if notifications is not None:
+        merged = notification_settings(row.notification_settings, row.notifications) | {
             channel: bool(value) for channel, value in notifications.items()
         }
-        user.notification_settings = merged
-        preferences.notifications = merged["email"]  # seed 004: the email preference
-    session.add(user)
-    session.add(preferences)
+        user_values["notification_settings"] = merged
+        preference_values["notifications"] = merged["email"]  # seed 004: the email preference
+    if user_values:
+        session.execute(sa.update(_USERS).where(_USERS.c.id == row.id).values(**user_values))
+    if row.preferences_id is None:  # made with the user; written here if it is missing
+        session.execute(
+            sa.insert(_PREFERENCES).values(
+                id=uuid.uuid4(), clerk_user_id=clerk_user_id, **preference_values
+            )
+        )
+    elif preference_values:
+        session.execute(
+            sa.update(_PREFERENCES)
+            .where(_PREFERENCES.c.id == row.preferences_id)
+            .values(**preference_values)
+        )
     session.commit()
 
 

@@ -207,12 +207,6 @@ class AuthState(rx.State):
         self._forget()
         return sign_out("idle")
 
-    @rx.var(cache=False)
-    def sign_out_reason(self) -> str:
-        """Why the visitor was sent to sign-in (``?reason=``), to say so on the page."""
-        reason = self.router.url.query_parameters.get("reason", "")
-        return reason if reason in SIGN_OUT_REASONS else ""
-
     @rx.var
     def idle_warning_seconds(self) -> int:
         return get_settings().idle_warning_seconds

@@ -31,6 +31,7 @@ from pk_rentals.models import (
     UserVerification,
 )
 from pk_rentals.models.base import as_utc
+from pk_rentals.services.identity import sessions
 from pk_rentals.services.identity.clerk_ids import ClerkUserId, check_clerk_user_id
 from pk_rentals.services.levels import apply_level
 from pk_rentals.services.storage import get_media_store
@@ -256,6 +257,7 @@ def delete_clerk_user(session: Session, clerk_user_id: str) -> None:
     )
     get_media_store().delete_owner(clerk_user_id)
     session.commit()
+    sessions.recently_seen.forget_user(clerk_user_id)
 
 
 # --- helpers ---------------------------------------------------------------------------

@@ -15,6 +15,8 @@ import enum
 import functools
 import logging
 import threading
+import time
+import weakref
 from datetime import datetime, timedelta
 
 import sqlalchemy as sa
@@ -89,37 +91,97 @@ def activity_resolution() -> timedelta:
 
 
 _SESSIONS = AuthSession.__table__
+RECHECK_SECONDS = 1.0
+
+
+class _RecentlySeen:
+    """The last activity of each live session as this process last read or wrote it,
+    trusted for ``RECHECK_SECONDS`` (per engine, so a test's new database starts
+    empty). Most events come within a second of the tab's last one; they skip the
+    read. A session this process ends is forgotten at once; one another worker ends
+    is refused here within the second, far inside the minute a session revoked at
+    Clerk keeps its last token."""
+
+    LIMIT = 10_000  # sessions; past it, entries too old to be trusted are dropped
+
+    def __init__(self) -> None:
+        self._by_engine: weakref.WeakKeyDictionary[sa.Engine, dict] = weakref.WeakKeyDictionary()
+
+    def _entries(self) -> dict[str, tuple[float, datetime, str]]:
+        return self._by_engine.setdefault(db.get_engine(), {})
+
+    def last_active(self, session_id: str) -> datetime | None:
+        seen = self._entries().get(session_id)
+        if seen is None or time.monotonic() - seen[0] >= RECHECK_SECONDS:
+            return None
+        return seen[1]
+
+    def remember(self, session_id: str, last_active: datetime, clerk_user_id: str) -> None:
+        entries = self._entries()
+        read_at = time.monotonic()
+        if len(entries) >= self.LIMIT:
+            for key, seen in list(entries.items()):
+                if read_at - seen[0] >= RECHECK_SECONDS:
+                    entries.pop(key, None)
+        entries[session_id] = (read_at, last_active, clerk_user_id)
+
+    def forget(self, session_id: str) -> None:
+        self._entries().pop(session_id, None)
+
+    def forget_user(self, clerk_user_id: str) -> None:
+        entries = self._entries()
+        for key, seen in list(entries.items()):
+            if seen[2] == clerk_user_id:
+                entries.pop(key, None)
+
+
+recently_seen = _RecentlySeen()
 
 
 def admit(claims: SessionClaims, *, touch: bool = False, now: datetime | None = None) -> Verdict:
     """May this session act now? Records it on first sight; ``touch`` counts as activity.
 
     An idle session is ended here, so every later token for it is refused too. This
-    runs before every privileged event, so the usual case (a live session) is one
-    primary-key SELECT, plus one UPDATE per ``activity_resolution``.
+    runs before every privileged event, so the usual case (a live session) costs no
+    query within a second of the last one, else one primary-key SELECT; plus one
+    UPDATE per ``activity_resolution``.
     """
     now = now or utcnow()
+    last_active = recently_seen.last_active(claims.session_id) or _read_live(claims)
+    if last_active is not None and now - last_active <= _idle_limit():
+        due = touch and now - last_active >= activity_resolution()
+        if not due or _touch(claims, now):  # False: it was ended meanwhile
+            return Verdict.ACTIVE
+    return _admit_rarely(claims, now)
+
+
+def _read_live(claims: SessionClaims) -> datetime | None:
+    """The stored last activity of a live session; None when it is new or ended."""
     with db.get_engine().connect() as connection:
         found = connection.execute(
-            sa.select(_SESSIONS.c.ended_at, _SESSIONS.c.last_active_at).where(
-                _SESSIONS.c.session_id == claims.session_id
+            sa.select(_SESSIONS.c.last_active_at).where(
+                _SESSIONS.c.session_id == claims.session_id, _SESSIONS.c.ended_at.is_(None)
             )
-        ).first()
-        if found is not None and found.ended_at is None and found.last_active_at is not None:
-            last_active = as_utc(found.last_active_at)
-            if now - last_active <= _idle_limit():
-                if touch and now - last_active >= activity_resolution():
-                    connection.execute(
-                        sa.update(_SESSIONS)
-                        .where(
-                            _SESSIONS.c.session_id == claims.session_id,
-                            _SESSIONS.c.ended_at.is_(None),
-                        )
-                        .values(last_active_at=now)
-                    )
-                    connection.commit()
-                return Verdict.ACTIVE
-    return _admit_rarely(claims, now)
+        ).scalar()
+    if found is None:
+        return None
+    recently_seen.remember(claims.session_id, as_utc(found), claims.user_id)
+    return as_utc(found)
+
+
+def _touch(claims: SessionClaims, now: datetime) -> bool:
+    """Record activity; False when the session was ended meanwhile."""
+    with db.get_engine().begin() as connection:
+        touched = connection.execute(
+            sa.update(_SESSIONS)
+            .where(_SESSIONS.c.session_id == claims.session_id, _SESSIONS.c.ended_at.is_(None))
+            .values(last_active_at=now)
+        ).rowcount
+    if touched:
+        recently_seen.remember(claims.session_id, now, claims.user_id)
+    else:
+        recently_seen.forget(claims.session_id)
+    return bool(touched)
 
 
 def _admit_rarely(claims: SessionClaims, now: datetime) -> Verdict:
@@ -151,6 +213,7 @@ def _admit_rarely(claims: SessionClaims, now: datetime) -> Verdict:
 def _end(row: AuthSession, now: datetime, reason: str) -> None:
     """End a session's record: later tokens are refused (``ended_at``), and its last
     activity time, the only activity we keep (seed 004), is forgotten."""
+    recently_seen.forget(row.session_id)
     if row.ended_at is None:
         row.ended_at, row.end_reason = now, reason
     row.last_active_at = None

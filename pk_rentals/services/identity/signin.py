@@ -81,5 +81,7 @@ def sign_in_user(clerk_user_id: str) -> SignedInUser:
             language=Language(user.preferred_language),
             is_moderator=user.role in (Role.MODERATOR, Role.ADMIN),
             email_verified=bool(email_verified),
-            notifications=notification_settings(user, preferences),
+            notifications=notification_settings(
+                user.notification_settings, preferences.notifications
+            ),
         )
