@@ -8,6 +8,7 @@ language next to the field they concern.
 from __future__ import annotations
 
 import dataclasses
+import json
 import re
 import unicodedata
 import uuid
@@ -17,6 +18,7 @@ from decimal import Decimal
 
 import phonenumbers
 import sqlalchemy as sa
+from sqlalchemy.dialects import postgresql
 from sqlmodel import Session, select
 
 from pk_rentals import db
@@ -386,9 +388,9 @@ def save_preferences(
     notifications: Mapping[str, bool] | None = None,
 ) -> None:
     """Store the settings page's choices; an unknown value raises ``ValueError``
-    before anything is written. Two statements and a commit: one read (the row is
-    locked while notifications are merged, so two tabs' switches both stay), then
-    the changed columns."""
+    before anything is written. No read first: one UPDATE per table that changes,
+    with switches merged into the stored JSON by the database, so two tabs flipping
+    different switches at once both keep theirs."""
     check_clerk_user_id(clerk_user_id)
     user_values, preference_values = {}, {}
     if theme is not None:
@@ -399,43 +401,45 @@ def save_preferences(
         unknown = set(notifications) - set(NOTIFICATION_CHANNELS)
         if unknown:
             raise ValueError(f"unknown notification channels: {sorted(unknown)}")
-    read = (
-        sa.select(
-            _USERS.c.id,
-            _USERS.c.notification_settings,
-            _PREFERENCES.c.id.label("preferences_id"),
-            _PREFERENCES.c.notifications,
+        switches = {channel: bool(on) for channel, on in notifications.items()}
+        user_values["notification_settings"] = _merged_json(
+            session, _USERS.c.notification_settings, switches
         )
-        .select_from(_USERS)
-        .outerjoin(_PREFERENCES, _PREFERENCES.c.clerk_user_id == _USERS.c.clerk_user_id)
-        .where(_USERS.c.clerk_user_id == clerk_user_id)
-    )
-    if notifications is not None:
-        read = read.with_for_update(of=_USERS)  # PostgreSQL; SQLite writes one at a time
-    row = session.execute(read).first()
-    if row is None:
+        if "email" in switches:  # seed 004: user_preferences.notifications is email's
+            preference_values["notifications"] = switches["email"]
+    user_exists = bool(user_values) and _update(session, _USERS, user_values, clerk_user_id)
+    if user_values and not user_exists:
         raise ProfileMissing(clerk_user_id)
-    if notifications is not None:
-        merged = notification_settings(row.notification_settings, row.notifications) | {
-            channel: bool(value) for channel, value in notifications.items()
-        }
-        user_values["notification_settings"] = merged
-        preference_values["notifications"] = merged["email"]  # seed 004: the email preference
-    if user_values:
-        session.execute(sa.update(_USERS).where(_USERS.c.id == row.id).values(**user_values))
-    if row.preferences_id is None:  # made with the user; written here if it is missing
+    if preference_values and not _update(session, _PREFERENCES, preference_values, clerk_user_id):
+        # The row is made with the user; write it if it is missing, for a user only.
+        if (
+            not user_exists
+            and not session.execute(
+                sa.select(_USERS.c.id).where(_USERS.c.clerk_user_id == clerk_user_id)
+            ).first()
+        ):
+            raise ProfileMissing(clerk_user_id)
         session.execute(
             sa.insert(_PREFERENCES).values(
                 id=uuid.uuid4(), clerk_user_id=clerk_user_id, **preference_values
             )
         )
-    elif preference_values:
-        session.execute(
-            sa.update(_PREFERENCES)
-            .where(_PREFERENCES.c.id == row.preferences_id)
-            .values(**preference_values)
-        )
     session.commit()
+
+
+def _update(session: Session, table: sa.Table, values: dict, clerk_user_id: str) -> bool:
+    """UPDATE the row of ``clerk_user_id``; False when there is none."""
+    statement = sa.update(table).where(table.c.clerk_user_id == clerk_user_id).values(**values)
+    return session.execute(statement).rowcount > 0
+
+
+def _merged_json(session: Session, column: sa.Column, changes: dict) -> sa.ColumnElement:
+    """``column`` with ``changes`` merged in by the database (JSONB ``||`` on
+    PostgreSQL, ``json_patch`` on SQLite): a single-statement read-modify-write."""
+    stored = sa.func.coalesce(column, sa.literal_column("'{}'"))
+    if session.get_bind().dialect.name == "postgresql":
+        return stored.op("||")(sa.literal(changes, type_=postgresql.JSONB))
+    return sa.func.json_patch(stored, json.dumps(changes))
 
 
 def save_preferences_of(clerk_user_id: str, **choices) -> None:

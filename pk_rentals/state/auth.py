@@ -185,7 +185,10 @@ class AuthState(rx.State):
                 ),
                 rx.toast.warning(text("session.refreshing", "ur" if ui.is_urdu else "en")),
             ]
-        verdict = await asyncio.to_thread(sessions.admit, claims, touch=activity)
+        # Most events come within a second of the last one: no thread, no query.
+        verdict = sessions.admit_if_recent(claims, touch=activity) or await asyncio.to_thread(
+            sessions.admit, claims, touch=activity
+        )
         if verdict is not sessions.Verdict.ACTIVE:
             self._forget()
             return sign_out(verdict.value)

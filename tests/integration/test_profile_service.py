@@ -150,3 +150,38 @@ def test_unknown_preferences_are_refused_and_nothing_is_written(use_database):
             save_preferences(session, USER_ID, **bad)
     with db.session() as session:
         assert own_profile(session, USER_ID).theme == "system"
+
+
+def test_switches_saved_one_at_a_time_are_merged_by_the_database(use_database):
+    """Two tabs each flip a different switch: both stay (no read-modify-write)."""
+    new_user()
+    with db.session() as session, StatementCounter(db.get_engine()) as counter:
+        save_preferences(session, USER_ID, notifications={"sms": False})
+    assert len(counter.statements) == 1  # one UPDATE of users, no read first
+    with db.session() as session:
+        save_preferences(session, USER_ID, notifications={"in_app": False})
+        save_preferences(session, USER_ID, notifications={"email": False, "sms": True})
+        profile = own_profile(session, USER_ID)
+        prefs = session.exec(
+            select(UserPreferences).where(UserPreferences.clerk_user_id == USER_ID)
+        ).one()
+    assert profile.notification_settings == {"email": False, "sms": True, "in_app": False}
+    assert prefs.notifications is False
+
+
+def test_a_missing_preferences_row_is_written_and_an_unknown_user_is_refused(use_database):
+    import pytest
+
+    from pk_rentals.services.profile import ProfileMissing
+
+    new_user()
+    with db.session() as session:
+        session.exec(sa.delete(UserPreferences))
+        session.commit()
+        save_preferences(session, USER_ID, theme="dark")
+        assert own_profile(session, USER_ID).theme == "dark"
+    for choices in ({"theme": "dark"}, {"language": "urdu"}, {"notifications": {"sms": True}}):
+        with db.session() as session, pytest.raises(ProfileMissing):
+            save_preferences(session, "user_2nobodyTEST000000000000", **choices)
+    with db.session() as session:
+        assert session.scalar(sa.select(sa.func.count()).select_from(UserPreferences)) == 1

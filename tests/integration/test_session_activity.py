@@ -115,3 +115,45 @@ def test_a_sign_out_confirmed_by_clerk_ends_the_record_an_empty_token_alone_does
     assert sessions.end_if_ended_at_clerk(held) is True
     ended = row(held.session_id)
     assert ended.last_active_at is None and ended.end_reason == "signed_out"
+
+
+def test_a_live_session_is_trusted_from_memory_for_a_second_then_read_again(
+    use_database, monkeypatch
+):
+    """Most events come within a second of the last: the check asks the database
+    nothing. An end in this process is seen at once; one written by another worker
+    within ``RECHECK_SECONDS``."""
+    import time
+
+    import sqlalchemy as sa
+
+    from tests.utils.statements import StatementCounter
+
+    monkeypatch.setattr(sessions, "RECHECK_SECONDS", 0.3)
+    assert sessions.admit(claims()) is Verdict.ACTIVE
+    with StatementCounter(db.get_engine()) as counter:
+        assert sessions.admit(claims(), touch=True) is Verdict.ACTIVE
+        assert sessions.admit_if_recent(claims(), touch=True) is Verdict.ACTIVE
+    assert counter.statements == []
+
+    with db.get_engine().begin() as connection:  # another worker ends it
+        connection.execute(
+            sa.update(AuthSession).values(ended_at=utcnow(), end_reason="idle", last_active_at=None)
+        )
+    time.sleep(0.35)
+    assert sessions.admit_if_recent(claims()) is None
+    assert sessions.admit(claims(), touch=True) is Verdict.ENDED
+
+    other = claims("sess_2otherTEST0000000000000")
+    assert sessions.admit(other) is Verdict.ACTIVE
+    sessions.end_session(other, "signed_out", revoke=False)  # this process: at once
+    assert sessions.admit_if_recent(other) is None
+    assert sessions.admit(other) is Verdict.ENDED
+
+
+def test_a_due_activity_write_is_not_skipped_by_the_memory(use_database):
+    first = utcnow()
+    sessions.admit(claims(), now=first)
+    due = first + sessions.activity_resolution()
+    assert sessions.admit_if_recent(claims(), touch=True, now=due) is None
+    assert sessions.admit_if_recent(claims(), touch=False, now=due) is Verdict.ACTIVE

@@ -155,6 +155,21 @@ def admit(claims: SessionClaims, *, touch: bool = False, now: datetime | None = 
     return _admit_rarely(claims, now)
 
 
+def admit_if_recent(
+    claims: SessionClaims, *, touch: bool = False, now: datetime | None = None
+) -> Verdict | None:
+    """``admit`` from this process's memory alone (no database: safe on an event loop):
+    ACTIVE when the session was seen live within ``RECHECK_SECONDS`` and needs no
+    activity write; None when ``admit`` must ask the database."""
+    now = now or utcnow()
+    last_active = recently_seen.last_active(claims.session_id)
+    if last_active is None or now - last_active > _idle_limit():
+        return None
+    if touch and now - last_active >= activity_resolution():
+        return None
+    return Verdict.ACTIVE
+
+
 def _read_live(claims: SessionClaims) -> datetime | None:
     """The stored last activity of a live session; None when it is new or ended."""
     with db.get_engine().connect() as connection:
@@ -198,7 +213,10 @@ def _admit_rarely(claims: SessionClaims, now: datetime) -> Verdict:
             except IntegrityError:  # another tab recorded it first
                 session.rollback()
                 row = session.get(AuthSession, claims.session_id)
-            return Verdict.ACTIVE if row.ended_at is None else Verdict.ENDED
+            if row.ended_at is not None:
+                return Verdict.ENDED
+            recently_seen.remember(claims.session_id, as_utc(row.last_active_at), claims.user_id)
+            return Verdict.ACTIVE
         if row.ended_at is not None:
             return Verdict.ENDED
         if row.last_active_at is None or now - as_utc(row.last_active_at) > _idle_limit():
