@@ -35,7 +35,6 @@ from pk_rentals.models.base import as_utc, utcnow
 from pk_rentals.places import PAKISTAN_TIME
 from pk_rentals.services import cnic as cnic_rules
 from pk_rentals.services import security_events
-from pk_rentals.services.identity.accounts import find_user
 from pk_rentals.services.levels import apply_level
 from pk_rentals.services.security_events import Failure
 from pk_rentals.services.verification import REJECTION_REASONS, signed_url
@@ -116,12 +115,21 @@ class AlreadyDecided(Exception):
 # --- who may moderate ------------------------------------------------------------------
 
 
-def _moderator(session: Session, clerk_user_id: str, *, admin: bool = False) -> User:
-    user = find_user(session, clerk_user_id) if clerk_user_id else None
+def _moderator(session: Session, clerk_user_id: str, *, admin: bool = False) -> sa.Row:
+    """The moderator's ``id`` and ``role``, as plain columns: every moderation read
+    asks this first, and the whole user row is not needed."""
+    users = User.__table__
+    found = (
+        session.execute(
+            sa.select(users.c.id, users.c.role).where(users.c.clerk_user_id == clerk_user_id)
+        ).first()
+        if clerk_user_id
+        else None
+    )
     allowed = {Role.ADMIN} if admin else MODERATOR_ROLES
-    if user is None or Role(user.role) not in allowed:
+    if found is None or Role(found.role) not in allowed:
         raise NotModerator(clerk_user_id)
-    return user
+    return found
 
 
 def is_moderator(clerk_user_id: str) -> bool:
@@ -157,19 +165,21 @@ class QueuePage:
 
 
 def _flags(
-    row: VerificationSubmission, check: FaceCheck | None = None, flagged_account: bool = False
+    submission, face_status: str | None, face=None, flagged_account: bool = False
 ) -> tuple[str, ...]:
+    """The flags of a submission. ``submission`` and ``face`` are ORM rows or plain
+    rows with the same column names; ``face_status`` is None before a face check."""
     flags = []
-    if row.flag_province_mismatch:
+    if submission.flag_province_mismatch:
         flags.append(Flag.PROVINCE_MISMATCH.value)
-    if row.flag_duplicate_cnic:
+    if submission.flag_duplicate_cnic:
         flags.append(Flag.DUPLICATE_CNIC.value)
-    if row.selfie_age_seconds > get_settings().selfie_max_age_seconds:
+    if submission.selfie_age_seconds > get_settings().selfie_max_age_seconds:
         flags.append(Flag.SELFIE_AGE.value)
-    if check is not None and check.status == FaceCheckStatus.UNAVAILABLE:
+    if face_status == FaceCheckStatus.UNAVAILABLE:
         flags.append(Flag.CHECKS_UNAVAILABLE.value)
-    elif check is not None:
-        flags.extend(f.value for f, column in FACE_FLAG_COLUMNS.items() if getattr(check, column))
+    elif face_status is not None:
+        flags.extend(f.value for f, column in FACE_FLAG_COLUMNS.items() if getattr(face, column))
     if flagged_account:
         flags.append(Flag.SECURITY.value)
     return tuple(flags)
@@ -210,13 +220,23 @@ def decode_cursor(cursor: str) -> tuple[datetime, uuid.UUID] | None:
 
 def queue_statement(status: str, flag: str | None, after: str | None, limit: int):
     """Oldest first, keyset-paginated on (submitted_at, id): the queue index serves it."""
+    # Plain columns, not ORM objects: a page is 26 rows, read on every queue view.
     statement = (
         select(
-            VerificationSubmission,
+            VerificationSubmission.id,
+            VerificationSubmission.status,
+            VerificationSubmission.attempt,
+            VerificationSubmission.submitted_at,
+            VerificationSubmission.cnic_masked,
+            VerificationSubmission.flag_province_mismatch,
+            VerificationSubmission.flag_duplicate_cnic,
+            VerificationSubmission.selfie_age_seconds,
             User.display_name,
             User.city,
             User.province,
-            FaceCheck,
+            FaceCheck.status.label("face_status"),
+            FaceCheck.band.label("face_band"),
+            *(getattr(FaceCheck, column) for column in FACE_FLAG_COLUMNS.values()),
             User.clerk_user_id.in_(_flagged_accounts()).label("security_flag"),
         )
         .join(User, User.id == VerificationSubmission.user_id)
@@ -246,21 +266,27 @@ def queue(
 ) -> QueuePage:
     with db.session() as session:
         _moderator(session, moderator_clerk_id)
-        rows = session.exec(queue_statement(status, flag or None, after, limit)).all()
+        return _queue_page(session, status, flag, after, limit)
+
+
+def _queue_page(
+    session: Session, status: str, flag: str | None, after: str | None, limit: int
+) -> QueuePage:
+    rows = session.execute(queue_statement(status, flag or None, after, limit)).all()
     items = [
         QueueItem(
             id=str(row.id),
             status=row.status,
             attempt=row.attempt,
             submitted_at=as_utc(row.submitted_at),
-            display_name=name,
-            city=city,
-            province=province,
+            display_name=row.display_name,
+            city=row.city,
+            province=row.province,
             cnic_masked=row.cnic_masked,
-            flags=_flags(row, check, bool(security_flag)),
-            face_band=check.band if check is not None else None,
+            flags=_flags(row, row.face_status, row, bool(row.security_flag)),
+            face_band=row.face_band,
         )
-        for row, name, city, province, check, security_flag in rows[:limit]
+        for row in rows[:limit]
     ]
     more = len(rows) > limit
     return QueuePage(
@@ -400,7 +426,7 @@ def detail(moderator_clerk_id: str, submission_id: str) -> SubmissionDetail:
             cnic_masked=row.cnic_masked,
             cnic_province=row.cnic_province,
             profile_province=row.profile_province,
-            flags=_flags(row, check, bool(security_flag)),
+            flags=_flags(row, check and check.status, check, bool(security_flag)),
             selfie_age_seconds=row.selfie_age_seconds,
             selfie_url=_image_url(row, row.selfie_ref),
             cnic_front_url=_image_url(row, row.cnic_front_ref),
@@ -532,7 +558,7 @@ def decide(
     return DecisionResult(status.value, before.value, after.value)
 
 
-def _raise_not_decidable(session: Session, key: uuid.UUID, moderator: User):
+def _raise_not_decidable(session: Session, key: uuid.UUID, moderator: sa.Row):
     found = session.exec(
         select(VerificationSubmission, User.display_name)
         .outerjoin(User, User.id == VerificationSubmission.decided_by)
@@ -654,20 +680,24 @@ class Stats:
 
 
 def stats(moderator_clerk_id: str, *, days: int = 14, now: datetime | None = None) -> Stats:
-    now = now or utcnow()
-    since = now - timedelta(days=30)
     with db.session() as session:
         _moderator(session, moderator_clerk_id)
-        pending = session.exec(
-            select(sa.func.count())
-            .select_from(VerificationSubmission)
-            .where(VerificationSubmission.status == SubmissionStatus.PENDING)
-        ).one()
-        decided = session.exec(
-            select(VerificationSubmission.submitted_at, VerificationSubmission.decided_at).where(
-                VerificationSubmission.decided_at >= since
-            )
-        ).all()
+        return _stats(session, days, now)
+
+
+def _stats(session: Session, days: int = 14, now: datetime | None = None) -> Stats:
+    now = now or utcnow()
+    since = now - timedelta(days=30)
+    pending = session.execute(
+        sa.select(sa.func.count())
+        .select_from(VerificationSubmission)
+        .where(VerificationSubmission.status == SubmissionStatus.PENDING)
+    ).scalar_one()
+    decided = session.execute(
+        sa.select(VerificationSubmission.submitted_at, VerificationSubmission.decided_at).where(
+            VerificationSubmission.decided_at >= since
+        )
+    ).all()
     waits = [(as_utc(d) - as_utc(s)).total_seconds() for s, d in decided]
     today = now.astimezone(PAKISTAN_TIME).date()  # days as moderators live them
     window = [today - timedelta(days=n) for n in range(days - 1, -1, -1)]
@@ -681,6 +711,25 @@ def stats(moderator_clerk_id: str, *, days: int = 14, now: datetime | None = Non
         median_decision_seconds=statistics.median(waits) if waits else None,
         decisions_per_day=[(day.isoformat(), counts[day]) for day in window],
     )
+
+
+@dataclasses.dataclass(frozen=True)
+class Overview:
+    page: QueuePage
+    stats: Stats
+
+
+def overview(
+    moderator_clerk_id: str,
+    *,
+    status: str = SubmissionStatus.PENDING.value,
+    flag: str | None = None,
+) -> Overview:
+    """What /moderation opens with, in one session: the moderator check once, the
+    first page of the queue and the stats."""
+    with db.session() as session:
+        _moderator(session, moderator_clerk_id)
+        return Overview(_queue_page(session, status, flag, None, PAGE_SIZE), _stats(session))
 
 
 def security(moderator_clerk_id: str, *, days: int = 14, now: datetime | None = None):

@@ -269,9 +269,17 @@ class ModeratorGate(rx.State):
         if not allowed:
             await self._refused()
             return False
-        self.checked, self.allowed = True, True
-        (await self.get_state(AuthState)).is_moderator = True
+        await self._allow()
         return True
+
+    async def _allow(self) -> None:
+        """The server said yes. Assigned only when it changes: an assigned var is
+        sent to the page and its state saved again."""
+        if not (self.checked and self.allowed):
+            self.checked, self.allowed = True, True
+        auth = await self.get_state(AuthState)
+        if not auth.is_moderator:
+            auth.is_moderator = True
 
 
 class ModerationState(rx.State):
@@ -342,16 +350,22 @@ class ModerationState(rx.State):
                 moderation.queue,
                 await gate._who(),
                 status=self.status_filter,
-                flag=None if self.flag_filter == "all" else self.flag_filter,
+                flag=self._chosen_flag(),
                 after=after,
             )
         except NotModerator:
             await gate._refused()
             return False
+        self._show_page(page)
+        return True
+
+    def _chosen_flag(self) -> str | None:
+        return None if self.flag_filter == "all" else self.flag_filter
+
+    def _show_page(self, page: moderation.QueuePage) -> None:
         self.items = [_queue_row(item) for item in page.items]
         self._next_cursor = page.next_cursor or ""
         self.has_next = page.next_cursor is not None
-        return True
 
     async def _fetch_stats(self) -> None:
         gate = await self.get_state(ModeratorGate)
@@ -360,6 +374,9 @@ class ModerationState(rx.State):
         except NotModerator:
             await gate._refused()
             return
+        self._show_stats(shown)
+
+    def _show_stats(self, shown: moderation.Stats) -> None:
         self.pending_count = shown.pending
         self.median_en = duration_words(shown.median_decision_seconds, "en")
         self.median_ur = duration_words(shown.median_decision_seconds, "ur")
@@ -379,14 +396,26 @@ class ModerationState(rx.State):
     @rx.event
     @protected
     async def load(self):
-        """On mount: ask the server whether this session may moderate, then load."""
+        """On mount: whether this session may moderate, the first page and the stats,
+        in one trip to the database (nothing is shown before the server says yes)."""
         gate = await self.get_state(ModeratorGate)
-        if not await gate._admit():
-            return
         self.queue_loading = True
         yield
-        if await self._fetch_queue(None):
-            await self._fetch_stats()
+        try:
+            opening = await asyncio.to_thread(
+                moderation.overview,
+                await gate._who(),
+                status=self.status_filter,
+                flag=self._chosen_flag(),
+            )
+        except NotModerator:
+            self.queue_loading = False
+            await gate._refused()
+            return
+        await gate._allow()
+        self._after, self._earlier, self.page_number = "", [], 1
+        self._show_page(opening.page)
+        self._show_stats(opening.stats)
         self.queue_loading = False
 
     @rx.event
