@@ -12,12 +12,14 @@ logs one warning per call site and lets the call through.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import enum
 import functools
 import inspect
 import logging
 import os
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 from types import FrameType
 
@@ -161,3 +163,12 @@ def get_engine() -> Engine:
 def session() -> Session:
     """A new ORM session on the configured database (use as a context manager)."""
     return Session(get_engine())
+
+
+@contextlib.contextmanager
+def reading() -> Iterator[sa.Connection]:
+    """A connection for reads in autocommit mode: no BEGIN and ROLLBACK round trips
+    around them. Each statement sees what was committed when it started, as in a
+    READ COMMITTED transaction (PostgreSQL's default); writes belong in ``session()``."""
+    with get_engine().connect().execution_options(isolation_level="AUTOCOMMIT") as connection:
+        yield connection

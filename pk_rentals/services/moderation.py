@@ -115,7 +115,9 @@ class AlreadyDecided(Exception):
 # --- who may moderate ------------------------------------------------------------------
 
 
-def _moderator(session: Session, clerk_user_id: str, *, admin: bool = False) -> sa.Row:
+def _moderator(
+    session: Session | sa.Connection, clerk_user_id: str, *, admin: bool = False
+) -> sa.Row:
     """The moderator's ``id`` and ``role``, as plain columns: every moderation read
     asks this first, and the whole user row is not needed."""
     users = User.__table__
@@ -133,9 +135,9 @@ def _moderator(session: Session, clerk_user_id: str, *, admin: bool = False) -> 
 
 
 def is_moderator(clerk_user_id: str) -> bool:
-    with db.session() as session:
+    with db.reading() as connection:
         try:
-            _moderator(session, clerk_user_id)
+            _moderator(connection, clerk_user_id)
         except NotModerator:
             return False
         return True
@@ -264,13 +266,13 @@ def queue(
     after: str | None = None,
     limit: int = PAGE_SIZE,
 ) -> QueuePage:
-    with db.session() as session:
-        _moderator(session, moderator_clerk_id)
-        return _queue_page(session, status, flag, after, limit)
+    with db.reading() as connection:
+        _moderator(connection, moderator_clerk_id)
+        return _queue_page(connection, status, flag, after, limit)
 
 
 def _queue_page(
-    session: Session, status: str, flag: str | None, after: str | None, limit: int
+    session: Session | sa.Connection, status: str, flag: str | None, after: str | None, limit: int
 ) -> QueuePage:
     rows = session.execute(queue_statement(status, flag or None, after, limit)).all()
     items = [
@@ -680,12 +682,12 @@ class Stats:
 
 
 def stats(moderator_clerk_id: str, *, days: int = 14, now: datetime | None = None) -> Stats:
-    with db.session() as session:
-        _moderator(session, moderator_clerk_id)
-        return _stats(session, days, now)
+    with db.reading() as connection:
+        _moderator(connection, moderator_clerk_id)
+        return _stats(connection, days, now)
 
 
-def _stats(session: Session, days: int = 14, now: datetime | None = None) -> Stats:
+def _stats(session: Session | sa.Connection, days: int = 14, now: datetime | None = None) -> Stats:
     now = now or utcnow()
     since = now - timedelta(days=30)
     pending = session.execute(
@@ -727,9 +729,9 @@ def overview(
 ) -> Overview:
     """What /moderation opens with, in one session: the moderator check once, the
     first page of the queue and the stats."""
-    with db.session() as session:
-        _moderator(session, moderator_clerk_id)
-        return Overview(_queue_page(session, status, flag, None, PAGE_SIZE), _stats(session))
+    with db.reading() as connection:
+        _moderator(connection, moderator_clerk_id)
+        return Overview(_queue_page(connection, status, flag, None, PAGE_SIZE), _stats(connection))
 
 
 def security(moderator_clerk_id: str, *, days: int = 14, now: datetime | None = None):

@@ -263,15 +263,23 @@ _PROFILE_COLUMNS = (
 )
 
 
-def _profile_row(session: Session, condition) -> sa.Row | None:
-    statement = (
+def _profile_select(condition) -> sa.Select:
+    return (
         sa.select(*_PROFILE_COLUMNS)
         .select_from(_USERS)
         .outerjoin(_VERIFICATIONS, _VERIFICATIONS.c.user_id == _USERS.c.id)
         .outerjoin(_PREFERENCES, _PREFERENCES.c.clerk_user_id == _USERS.c.clerk_user_id)
         .where(condition)
     )
-    return session.execute(statement).first()
+
+
+# Built once: SQLAlchemy then finds their compiled form without building a cache key.
+_BY_CLERK_USER_ID = _profile_select(_USERS.c.clerk_user_id == sa.bindparam("key"))
+_BY_USER_ID = _profile_select(_USERS.c.id == sa.bindparam("key", type_=sa.Uuid))
+
+
+def _profile_row(db_connection: Session | sa.Connection, statement, key) -> sa.Row | None:
+    return db_connection.execute(statement, {"key": key}).first()
 
 
 def _public(row: sa.Row) -> PublicProfile:
@@ -300,10 +308,11 @@ def notification_settings(stored: object, email: bool | None) -> dict[str, bool]
     return settings
 
 
-def own_profile(session: Session, clerk_user_id: str) -> OwnProfile | None:
+def own_profile(session: Session | sa.Connection, clerk_user_id: str) -> OwnProfile | None:
     """The signed-in user's profile in one SQL statement (no Backend API call: Clerk's
-    fields come from the copy webhooks and the sign-in sync keep fresh)."""
-    row = _profile_row(session, _USERS.c.clerk_user_id == clerk_user_id)
+    fields come from the copy webhooks and the sign-in sync keep fresh). A session or
+    a connection (``db.reading()``: no transaction round trips)."""
+    row = _profile_row(session, _BY_CLERK_USER_ID, clerk_user_id)
     if row is None:
         return None
     return OwnProfile(
@@ -326,14 +335,14 @@ def own_profile(session: Session, clerk_user_id: str) -> OwnProfile | None:
     )
 
 
-def public_profile(session: Session, user_id: str) -> PublicProfile | None:
+def public_profile(session: Session | sa.Connection, user_id: str) -> PublicProfile | None:
     """Anybody's public profile by the app's user id, in one SQL statement; None for
     an unknown id or a profile that was never completed."""
     try:
         key = uuid.UUID(str(user_id))
     except ValueError:
         return None
-    row = _profile_row(session, _USERS.c.id == key)
+    row = _profile_row(session, _BY_USER_ID, key)
     if row is None or row.profile_completed_at is None:
         return None
     return _public(row)
@@ -380,7 +389,7 @@ def save_profile(session: Session, clerk_user_id: str, data: ProfileInput) -> Us
 
 
 def save_preferences(
-    session: Session,
+    session: Session | sa.Connection,
     clerk_user_id: str,
     *,
     theme: str | None = None,
@@ -427,22 +436,27 @@ def save_preferences(
     session.commit()
 
 
-def _update(session: Session, table: sa.Table, values: dict, clerk_user_id: str) -> bool:
+def _update(
+    session: Session | sa.Connection, table: sa.Table, values: dict, clerk_user_id: str
+) -> bool:
     """UPDATE the row of ``clerk_user_id``; False when there is none."""
     statement = sa.update(table).where(table.c.clerk_user_id == clerk_user_id).values(**values)
     return session.execute(statement).rowcount > 0
 
 
-def _merged_json(session: Session, column: sa.Column, changes: dict) -> sa.ColumnElement:
+def _merged_json(
+    session: Session | sa.Connection, column: sa.Column, changes: dict
+) -> sa.ColumnElement:
     """``column`` with ``changes`` merged in by the database (JSONB ``||`` on
     PostgreSQL, ``json_patch`` on SQLite): a single-statement read-modify-write."""
     stored = sa.func.coalesce(column, sa.literal_column("'{}'"))
-    if session.get_bind().dialect.name == "postgresql":
+    bind = session if isinstance(session, sa.Connection) else session.get_bind()
+    if bind.dialect.name == "postgresql":
         return stored.op("||")(sa.literal(changes, type_=postgresql.JSONB))
     return sa.func.json_patch(stored, json.dumps(changes))
 
 
 def save_preferences_of(clerk_user_id: str, **choices) -> None:
-    """``save_preferences`` in its own session (for event handlers)."""
-    with db.session() as session:
-        save_preferences(session, clerk_user_id, **choices)
+    """``save_preferences`` on its own connection (for event handlers)."""
+    with db.get_engine().connect() as connection:
+        save_preferences(connection, clerk_user_id, **choices)

@@ -24,8 +24,8 @@ from pk_rentals.state.ui import UiState
 
 
 def _notification_settings(clerk_user_id: str) -> dict[str, bool] | None:
-    with db.session() as session:
-        profile = own_profile(session, clerk_user_id)
+    with db.reading() as connection:
+        profile = own_profile(connection, clerk_user_id)
     return profile.notification_settings if profile else None
 
 

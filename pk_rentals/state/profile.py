@@ -32,8 +32,8 @@ DRAFT_KEY = "pk_draft_profile"  # localStorage key of the unsaved form (componen
 
 
 def _load(clerk_user_id: str) -> OwnProfile | None:
-    with db.session() as session:
-        return own_profile(session, clerk_user_id)
+    with db.reading() as connection:
+        return own_profile(connection, clerk_user_id)
 
 
 def _save(clerk_user_id: str, form: dict) -> None:

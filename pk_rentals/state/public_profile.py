@@ -13,8 +13,8 @@ from pk_rentals.services.profile import PublicProfile, initials, public_profile
 
 
 def _load(profile_id: str) -> PublicProfile | None:
-    with db.session() as session:
-        return public_profile(session, profile_id)
+    with db.reading() as connection:
+        return public_profile(connection, profile_id)
 
 
 class PublicProfileState(rx.State):

@@ -172,7 +172,7 @@ def admit_if_recent(
 
 def _read_live(claims: SessionClaims) -> datetime | None:
     """The stored last activity of a live session; None when it is new or ended."""
-    with db.get_engine().connect() as connection:
+    with db.reading() as connection:
         found = connection.execute(
             sa.select(_SESSIONS.c.last_active_at).where(
                 _SESSIONS.c.session_id == claims.session_id, _SESSIONS.c.ended_at.is_(None)
