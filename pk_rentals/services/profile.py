@@ -8,7 +8,7 @@ language next to the field they concern.
 from __future__ import annotations
 
 import dataclasses
-import json
+import functools
 import re
 import unicodedata
 import uuid
@@ -411,9 +411,7 @@ def save_preferences(
         if unknown:
             raise ValueError(f"unknown notification channels: {sorted(unknown)}")
         switches = {channel: bool(on) for channel, on in notifications.items()}
-        user_values["notification_settings"] = _merged_json(
-            session, _USERS.c.notification_settings, switches
-        )
+        user_values["notification_settings"] = switches  # merged, see _update_statement
         if "email" in switches:  # seed 004: user_preferences.notifications is email's
             preference_values["notifications"] = switches["email"]
     user_exists = bool(user_values) and _update(session, _USERS, user_values, clerk_user_id)
@@ -440,20 +438,32 @@ def _update(
     session: Session | sa.Connection, table: sa.Table, values: dict, clerk_user_id: str
 ) -> bool:
     """UPDATE the row of ``clerk_user_id``; False when there is none."""
-    statement = sa.update(table).where(table.c.clerk_user_id == clerk_user_id).values(**values)
-    return session.execute(statement).rowcount > 0
-
-
-def _merged_json(
-    session: Session | sa.Connection, column: sa.Column, changes: dict
-) -> sa.ColumnElement:
-    """``column`` with ``changes`` merged in by the database (JSONB ``||`` on
-    PostgreSQL, ``json_patch`` on SQLite): a single-statement read-modify-write."""
-    stored = sa.func.coalesce(column, sa.literal_column("'{}'"))
     bind = session if isinstance(session, sa.Connection) else session.get_bind()
-    if bind.dialect.name == "postgresql":
-        return stored.op("||")(sa.literal(changes, type_=postgresql.JSONB))
-    return sa.func.json_patch(stored, json.dumps(changes))
+    statement = _update_statement(table, tuple(sorted(values)), bind.dialect.name)
+    parameters = {f"new_{name}": value for name, value in values.items()}
+    return session.execute(statement, {"key": clerk_user_id, **parameters}).rowcount > 0
+
+
+@functools.cache
+def _update_statement(table: sa.Table, columns: tuple[str, ...], dialect: str) -> sa.Update:
+    """An UPDATE of one user's row, its values bound as ``new_<column>``; built once
+    per shape, so SQLAlchemy finds it compiled. ``notification_settings`` is merged
+    into what is stored by the database (JSONB ``||`` on PostgreSQL, ``json_patch``
+    on SQLite): a read-modify-write in one statement."""
+    values = {}
+    for name in columns:
+        if name == "notification_settings":
+            stored = sa.func.coalesce(table.c[name], sa.literal_column("'{}'"))
+            if dialect == "postgresql":
+                changes = sa.bindparam(f"new_{name}", type_=postgresql.JSONB)
+                values[name] = stored.op("||")(changes)
+            else:
+                values[name] = sa.func.json_patch(
+                    stored, sa.bindparam(f"new_{name}", type_=sa.JSON)
+                )
+        else:
+            values[name] = sa.bindparam(f"new_{name}")
+    return sa.update(table).where(table.c.clerk_user_id == sa.bindparam("key")).values(values)
 
 
 def save_preferences_of(clerk_user_id: str, **choices) -> None:
