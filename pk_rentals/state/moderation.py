@@ -29,6 +29,7 @@ from pk_rentals.services.moderation import (
     NotModerator,
 )
 from pk_rentals.state.auth import AuthState, protected
+from pk_rentals.state.changes import assign_changed
 from pk_rentals.state.ui import UiState
 
 log = logging.getLogger(__name__)
@@ -273,13 +274,9 @@ class ModeratorGate(rx.State):
         return True
 
     async def _allow(self) -> None:
-        """The server said yes. Assigned only when it changes: an assigned var is
-        sent to the page and its state saved again."""
-        if not (self.checked and self.allowed):
-            self.checked, self.allowed = True, True
-        auth = await self.get_state(AuthState)
-        if not auth.is_moderator:
-            auth.is_moderator = True
+        """The server said yes (sent only when it is news)."""
+        assign_changed(self, checked=True, allowed=True)
+        assign_changed(await self.get_state(AuthState), is_moderator=True)
 
 
 class ModerationState(rx.State):
@@ -363,9 +360,13 @@ class ModerationState(rx.State):
         return None if self.flag_filter == "all" else self.flag_filter
 
     def _show_page(self, page: moderation.QueuePage) -> None:
-        self.items = [_queue_row(item) for item in page.items]
+        """A page of the queue; a reload that finds the same rows sends nothing."""
+        assign_changed(
+            self,
+            items=[_queue_row(item) for item in page.items],
+            has_next=page.next_cursor is not None,
+        )
         self._next_cursor = page.next_cursor or ""
-        self.has_next = page.next_cursor is not None
 
     async def _fetch_stats(self) -> None:
         gate = await self.get_state(ModeratorGate)
@@ -377,13 +378,16 @@ class ModerationState(rx.State):
         self._show_stats(shown)
 
     def _show_stats(self, shown: moderation.Stats) -> None:
-        self.pending_count = shown.pending
-        self.median_en = duration_words(shown.median_decision_seconds, "en")
-        self.median_ur = duration_words(shown.median_decision_seconds, "ur")
-        self.decisions_per_day = [
-            {"day": day[5:], "decisions": count} for day, count in shown.decisions_per_day
-        ]
-        self.decisions_total = sum(count for _, count in shown.decisions_per_day)
+        assign_changed(
+            self,
+            pending_count=shown.pending,
+            median_en=duration_words(shown.median_decision_seconds, "en"),
+            median_ur=duration_words(shown.median_decision_seconds, "ur"),
+            decisions_per_day=[
+                {"day": day[5:], "decisions": count} for day, count in shown.decisions_per_day
+            ],
+            decisions_total=sum(count for _, count in shown.decisions_per_day),
+        )
 
     async def _first_page(self):
         self._after, self._earlier, self.page_number = "", [], 1
@@ -413,7 +417,8 @@ class ModerationState(rx.State):
             await gate._refused()
             return
         await gate._allow()
-        self._after, self._earlier, self.page_number = "", [], 1
+        self._after, self._earlier = "", []
+        assign_changed(self, page_number=1)
         self._show_page(opening.page)
         self._show_stats(opening.stats)
         self.queue_loading = False

@@ -24,6 +24,7 @@ from pk_rentals.services.profile import (
     save_profile,
 )
 from pk_rentals.state.auth import AuthState, protected
+from pk_rentals.state.changes import assign_changed
 from pk_rentals.state.ui import UiState
 
 log = logging.getLogger(__name__)
@@ -115,34 +116,30 @@ class ProfileState(rx.State):
         self.errors = {k: v for k, v in self.errors.items() if k not in ("city", "city_other")}
 
     def _show(self, profile: OwnProfile) -> None:
-        """Show a profile read from the database. Only what changed is assigned: Reflex
-        sends every assigned var (and recomputes what depends on it) to the page."""
+        """Show a profile read from the database (only what changed is sent)."""
         public = profile.public
-        shown = {
-            "public_id": public.user_id,
-            "display_name": public.display_name,
-            "phone": profile.phone or "",
-            "phone_display": display_mobile(profile.phone),
-            "verified_phone": profile.verified_phone or "",
-            "phone_verified": profile.phone_verified,
-            "province": public.province,
-            "city": public.city,
-            "area": profile.area or "",
-            "bio": profile.bio or "",
-            "preferred_language": profile.preferred_language.value,
-            "email": profile.email or "",
-            "avatar_url": public.avatar_url or "",
-            "level": public.level.value,
-            "member_since": public.member_since.date().isoformat(),
-            "complete": profile.complete,
-            "form_province": public.province,
-            "loaded": True,
-        }
-        for name, value in shown.items():
-            if getattr(self, name) != value:
-                setattr(self, name, value)
-        if self.form_city != self.listed_city:
-            self.form_city = self.listed_city
+        assign_changed(
+            self,
+            public_id=public.user_id,
+            display_name=public.display_name,
+            phone=profile.phone or "",
+            phone_display=display_mobile(profile.phone),
+            verified_phone=profile.verified_phone or "",
+            phone_verified=profile.phone_verified,
+            province=public.province,
+            city=public.city,
+            area=profile.area or "",
+            bio=profile.bio or "",
+            preferred_language=profile.preferred_language.value,
+            email=profile.email or "",
+            avatar_url=public.avatar_url or "",
+            level=public.level.value,
+            member_since=public.member_since.date().isoformat(),
+            complete=profile.complete,
+            form_province=public.province,
+            loaded=True,
+        )
+        assign_changed(self, form_city=self.listed_city)
         self.revision += 1
 
     async def _reload(self, clerk_user_id: str) -> bool:
