@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import dataclasses
 import enum
+import functools
 import statistics
 import uuid
 from datetime import date, datetime, timedelta
@@ -115,16 +116,19 @@ class AlreadyDecided(Exception):
 # --- who may moderate ------------------------------------------------------------------
 
 
+_USERS = User.__table__
+_MODERATOR = sa.select(_USERS.c.id, _USERS.c.role).where(
+    _USERS.c.clerk_user_id == sa.bindparam("clerk_user_id")
+)
+
+
 def _moderator(
     session: Session | sa.Connection, clerk_user_id: str, *, admin: bool = False
 ) -> sa.Row:
     """The moderator's ``id`` and ``role``, as plain columns: every moderation read
     asks this first, and the whole user row is not needed."""
-    users = User.__table__
     found = (
-        session.execute(
-            sa.select(users.c.id, users.c.role).where(users.c.clerk_user_id == clerk_user_id)
-        ).first()
+        session.execute(_MODERATOR, {"clerk_user_id": clerk_user_id}).first()
         if clerk_user_id
         else None
     )
@@ -188,8 +192,20 @@ def _flags(
 
 
 def _flagged_accounts():
-    """Clerk user ids over the failed-attempt threshold in the last 24 hours."""
-    return security_events.accounts_over(get_settings().security_flag_threshold)
+    """Clerk user ids over the failed-attempt threshold in the last 24 hours. Its
+    values are bound when the statement runs (``_bound_values``), so statements that
+    hold it are built once."""
+    return security_events.accounts_over(sa.bindparam("flag_threshold"), sa.bindparam("flag_since"))
+
+
+def _bound_values(now: datetime | None = None) -> dict:
+    """The values that settings and the clock give the queue's statements."""
+    settings = get_settings()
+    return {
+        "flag_threshold": settings.security_flag_threshold,
+        "flag_since": (now or utcnow()) - security_events.WINDOW,
+        "selfie_max_age": settings.selfie_max_age_seconds,
+    }
 
 
 def _flag_condition(flag: Flag):
@@ -205,7 +221,7 @@ def _flag_condition(flag: Flag):
         return VerificationSubmission.flag_duplicate_cnic.is_(True)
     if flag is Flag.SECURITY:
         return User.clerk_user_id.in_(_flagged_accounts())
-    return VerificationSubmission.selfie_age_seconds > get_settings().selfie_max_age_seconds
+    return VerificationSubmission.selfie_age_seconds > sa.bindparam("selfie_max_age")
 
 
 def encode_cursor(submitted_at: datetime, submission_id: uuid.UUID | str) -> str:
@@ -220,8 +236,10 @@ def decode_cursor(cursor: str) -> tuple[datetime, uuid.UUID] | None:
         return None
 
 
-def queue_statement(status: str, flag: str | None, after: str | None, limit: int):
-    """Oldest first, keyset-paginated on (submitted_at, id): the queue index serves it."""
+@functools.cache
+def _queue_statement(flag: Flag | None, paged: bool) -> sa.Select:
+    """Oldest first, keyset-paginated on (submitted_at, id): the queue index serves it.
+    Built once per filter and paging, every value bound (``_queue_values``)."""
     # Plain columns, not ORM objects: a page is 26 rows, read on every queue view.
     statement = (
         select(
@@ -243,19 +261,31 @@ def queue_statement(status: str, flag: str | None, after: str | None, limit: int
         )
         .join(User, User.id == VerificationSubmission.user_id)
         .outerjoin(FaceCheck, FaceCheck.submission_id == VerificationSubmission.id)
-        .where(VerificationSubmission.status == SubmissionStatus(status))
+        .where(VerificationSubmission.status == sa.bindparam("status"))
     )
     if flag:
-        statement = statement.where(_flag_condition(Flag(flag)))
-    position = decode_cursor(after) if after else None
-    if position is not None:
+        statement = statement.where(_flag_condition(flag))
+    if paged:
         statement = statement.where(
             sa.tuple_(VerificationSubmission.submitted_at, VerificationSubmission.id)
-            > sa.tuple_(sa.literal(position[0]), sa.literal(position[1], sa.Uuid))
+            > sa.tuple_(
+                sa.bindparam("after_at", type_=VerificationSubmission.submitted_at.type),
+                sa.bindparam("after_id", type_=sa.Uuid),
+            )
         )
     return statement.order_by(VerificationSubmission.submitted_at, VerificationSubmission.id).limit(
-        limit + 1
+        sa.bindparam("limit")
     )
+
+
+def queue_statement(status: str, flag: str | None, after: str | None, limit: int):
+    """The queue's statement and its values: ``session.execute(*queue_statement(...))``
+    (an unreadable ``after`` is the first page)."""
+    position = decode_cursor(after) if after else None
+    values = {"status": SubmissionStatus(status).value, "limit": limit + 1, **_bound_values()}
+    if position is not None:
+        values["after_at"], values["after_id"] = position
+    return _queue_statement(Flag(flag) if flag else None, position is not None), values
 
 
 def queue(
@@ -274,7 +304,7 @@ def queue(
 def _queue_page(
     session: Session | sa.Connection, status: str, flag: str | None, after: str | None, limit: int
 ) -> QueuePage:
-    rows = session.execute(queue_statement(status, flag or None, after, limit)).all()
+    rows = session.execute(*queue_statement(status, flag or None, after, limit)).all()
     items = [
         QueueItem(
             id=str(row.id),
@@ -407,7 +437,7 @@ def detail(moderator_clerk_id: str, submission_id: str) -> SubmissionDetail:
     key = _submission_key(submission_id)
     with db.session() as session:
         _moderator(session, moderator_clerk_id)
-        found = session.exec(detail_statement(key)).first()
+        found = session.exec(detail_statement(key), params=_bound_values()).first()
         if found is None:
             raise NotFound(submission_id)
         row, user, phone_verified, level, decided_by, check, security_flag = found
@@ -687,19 +717,21 @@ def stats(moderator_clerk_id: str, *, days: int = 14, now: datetime | None = Non
         return _stats(connection, days, now)
 
 
+_PENDING = (
+    sa.select(sa.func.count())
+    .select_from(VerificationSubmission)
+    .where(VerificationSubmission.status == SubmissionStatus.PENDING)
+)
+_DECIDED_SINCE = sa.select(
+    VerificationSubmission.submitted_at, VerificationSubmission.decided_at
+).where(VerificationSubmission.decided_at >= sa.bindparam("since"))
+
+
 def _stats(session: Session | sa.Connection, days: int = 14, now: datetime | None = None) -> Stats:
     now = now or utcnow()
     since = now - timedelta(days=30)
-    pending = session.execute(
-        sa.select(sa.func.count())
-        .select_from(VerificationSubmission)
-        .where(VerificationSubmission.status == SubmissionStatus.PENDING)
-    ).scalar_one()
-    decided = session.execute(
-        sa.select(VerificationSubmission.submitted_at, VerificationSubmission.decided_at).where(
-            VerificationSubmission.decided_at >= since
-        )
-    ).all()
+    pending = session.execute(_PENDING).scalar_one()
+    decided = session.execute(_DECIDED_SINCE, {"since": since}).all()
     waits = [(as_utc(d) - as_utc(s)).total_seconds() for s, d in decided]
     today = now.astimezone(PAKISTAN_TIME).date()  # days as moderators live them
     window = [today - timedelta(days=n) for n in range(days - 1, -1, -1)]

@@ -130,9 +130,9 @@ def failures_per_day(session, *, days: int, now: datetime) -> list[tuple[str, in
     return [(day.isoformat(), counts[day]) for day in window]
 
 
-def accounts_over(threshold: int, *, now: datetime | None = None):
-    """A subquery of Clerk user ids with at least ``threshold`` failures in 24 hours."""
-    since = (now or utcnow()) - WINDOW
+def accounts_over(threshold, since):
+    """A subquery of Clerk user ids with at least ``threshold`` failures since
+    ``since`` (values, or bound parameters of a statement built once)."""
     return (
         sa.select(SecurityEvent.clerk_user_id)
         .where(SecurityEvent.at >= since, SecurityEvent.clerk_user_id.is_not(None))
