@@ -119,6 +119,9 @@ def app_environment(top: Topology) -> dict[str, str]:
         "REFLEX_API_URL": top.url,
         "REFLEX_DEPLOY_URL": top.url,
         "REFLEX_WEB_WORKDIR": str(top.path("web")),
+        # One worker without Redis keeps tab state on disk: under the data folder,
+        # not the project's own .states, which `make run` and the tests share.
+        "REFLEX_STATES_WORKDIR": str(top.path("states")),
         "PK_WORKERS": str(top.workers),
         "GRANIAN_WORKERS": "1",
         # A worker keeps a tab's state in memory while it holds the tab's Redis lock,
