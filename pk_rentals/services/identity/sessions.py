@@ -148,10 +148,10 @@ def admit(claims: SessionClaims, *, touch: bool = False, now: datetime | None = 
     """
     now = now or utcnow()
     last_active = recently_seen.last_active(claims.session_id) or _read_live(claims)
-    if last_active is not None and now - last_active <= _idle_limit():
-        due = touch and now - last_active >= activity_resolution()
-        if not due or _touch(claims, now):  # False: it was ended meanwhile
-            return Verdict.ACTIVE
+    if _live(last_active, now) and (
+        not _touch_due(last_active, now, touch) or _touch(claims, now)  # False: ended
+    ):
+        return Verdict.ACTIVE
     return _admit_rarely(claims, now)
 
 
@@ -163,11 +163,17 @@ def admit_if_recent(
     activity write; None when ``admit`` must ask the database."""
     now = now or utcnow()
     last_active = recently_seen.last_active(claims.session_id)
-    if last_active is None or now - last_active > _idle_limit():
-        return None
-    if touch and now - last_active >= activity_resolution():
-        return None
-    return Verdict.ACTIVE
+    if _live(last_active, now) and not _touch_due(last_active, now, touch):
+        return Verdict.ACTIVE
+    return None
+
+
+def _live(last_active: datetime | None, now: datetime) -> bool:
+    return last_active is not None and now - last_active <= _idle_limit()
+
+
+def _touch_due(last_active: datetime, now: datetime, touch: bool) -> bool:
+    return touch and now - last_active >= activity_resolution()
 
 
 def _read_live(claims: SessionClaims) -> datetime | None:
