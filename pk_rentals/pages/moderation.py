@@ -637,14 +637,15 @@ def _images() -> rx.Component:
     )
 
 
-def _images_purged() -> rx.Component:
+def _info_note(message_key: str, testid: str, text_size: str = "2") -> rx.Component:
+    """A quiet grey note beside a submission's details."""
     return rx.callout.root(
         rx.callout.icon(rx.icon("info", aria_hidden="true")),
-        rx.callout.text(t("moderation.images_purged"), size="2"),
+        rx.callout.text(t(message_key), size=text_size),
         color_scheme="gray",
         size="1",
         width="100%",
-        data_testid="images-purged",
+        data_testid=testid,
     )
 
 
@@ -820,14 +821,7 @@ def _faces() -> rx.Component:
             ("purged", rx.text(t("moderation.faces.purged"), size="2", data_testid="faces-purged")),
             rx.text(t("moderation.faces.pending"), size="2", data_testid="faces-pending"),
         ),
-        rx.callout.root(
-            rx.callout.icon(rx.icon("info", aria_hidden="true")),
-            rx.callout.text(t("moderation.faces.aid"), size="1"),
-            color_scheme="gray",
-            size="1",
-            width="100%",
-            data_testid="faces-aid",
-        ),
+        _info_note("moderation.faces.aid", "faces-aid", text_size="1"),
         spacing="2",
         width="100%",
         data_testid="face-checks",
@@ -1087,7 +1081,11 @@ def _detail_body() -> rx.Component:
             size="2",
             color_scheme="gray",
         ),
-        rx.cond(M.selected.images_purged, _images_purged(), _images()),
+        rx.cond(
+            M.selected.images_purged,
+            _info_note("moderation.images_purged", "images-purged"),
+            _images(),
+        ),
         rx.grid(
             rx.vstack(_cnic(), _person(), spacing="4"),
             rx.vstack(_faces(), _flags(), _earlier(), spacing="4"),

@@ -239,7 +239,7 @@ def decode_cursor(cursor: str) -> tuple[datetime, uuid.UUID] | None:
 @functools.cache
 def _queue_statement(flag: Flag | None, paged: bool) -> sa.Select:
     """Oldest first, keyset-paginated on (submitted_at, id): the queue index serves it.
-    Built once per filter and paging, every value bound (``_queue_values``)."""
+    Built once per filter and paging, every value bound (``queue_statement``)."""
     # Plain columns, not ORM objects: a page is 26 rows, read on every queue view.
     statement = (
         select(

@@ -389,8 +389,12 @@ class ModerationState(rx.State):
             decisions_total=sum(count for _, count in shown.decisions_per_day),
         )
 
+    def _at_first_page(self) -> None:
+        self._after, self._earlier = "", []
+        assign_changed(self, page_number=1)
+
     async def _first_page(self):
-        self._after, self._earlier, self.page_number = "", [], 1
+        self._at_first_page()
         self._close()
         self.queue_loading = True
         yield
@@ -417,8 +421,7 @@ class ModerationState(rx.State):
             await gate._refused()
             return
         await gate._allow()
-        self._after, self._earlier = "", []
-        assign_changed(self, page_number=1)
+        self._at_first_page()
         self._show_page(opening.page)
         self._show_stats(opening.stats)
         self.queue_loading = False
