@@ -86,10 +86,6 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "This account has been deleted.",
         "ur": "یہ اکاؤنٹ حذف کیا جا چکا ہے۔",
     },
-    "session.refreshing": {
-        "en": "Your session is being refreshed. Please try again in a moment.",
-        "ur": "آپ کا سیشن تازہ کیا جا رہا ہے۔ براہِ کرم ایک لمحے بعد دوبارہ کوشش کریں۔",
-    },
     "idle.title": {"en": "Are you still there?", "ur": "کیا آپ ابھی موجود ہیں؟"},
     "idle.message": {
         "en": "For your security you will be signed out in",

@@ -149,7 +149,7 @@ def use_database(monkeypatch, database_url):
 def app(postgres_url, redis_url, dns_server):
     """The app in production mode on PostgreSQL + Redis, started once per session."""
     from pk_rentals import migrations
-    from tests.utils.app_server import app_server
+    from tests.utils.app_server import E2E_TOKEN_LIFETIME, app_server
 
     ARTIFACTS.mkdir(exist_ok=True)
     db_url = servers.create_database(postgres_url, "pk_app")
@@ -165,6 +165,7 @@ def app(postgres_url, redis_url, dns_server):
         # Seconds, not minutes, so the idle-timeout test can wait for both.
         IDLE_WARNING_SECONDS="15",
         IDLE_TIMEOUT_SECONDS="30",
+        PK_SESSION_TOKEN_LIFETIME=str(E2E_TOKEN_LIFETIME),
         PK_SIGN_IN_ATTEMPTS_PER_MINUTE="300",
         # Sign-up emails (…@example.pk) are checked against the test zone, offline.
         PK_DNS_RESOLVER=dns_server.resolver_setting,

@@ -5,7 +5,8 @@
 // sends the token as an event argument instead: on load, on sign-in/out, and each
 // time clerk-js mints a new one. "" means signed out. And again when the backend
 // lost its state (serverChecked back to false): a worker crash gives the tab a fresh
-// state, and the person stays signed in without waiting for the next token.
+// state, and the person stays signed in without waiting for the next token. A failed
+// fetch (a dropped connection) sends nothing: only Clerk saying "signed out" does.
 import { useEffect, useRef } from "react";
 import { useAuth, useClerk } from "@clerk/clerk-react";
 
@@ -24,7 +25,7 @@ export function ClerkSession({ onToken, pollSeconds = 10, serverChecked = true }
         try {
           token = (await getToken()) || "";
         } catch (error) {
-          token = "";
+          return; // offline for a moment: the backend keeps the last token; next poll
         }
       }
       if (!stopped && (force || token !== sent.current)) {

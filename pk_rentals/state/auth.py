@@ -14,12 +14,13 @@ import functools
 import inspect
 import logging
 import time
+from collections.abc import Callable
 from urllib.parse import quote
 
 import reflex as rx
+from reflex.event import EventSpec
 
 from pk_rentals import routes
-from pk_rentals.i18n import text
 from pk_rentals.models import Language
 from pk_rentals.services.identity import sessions
 from pk_rentals.services.identity.accounts import AccountDeleted
@@ -169,22 +170,20 @@ class AuthState(rx.State):
 
     # --- the session check every privileged handler runs ----------------------------
 
-    async def require_session(self, *, activity: bool = False):
-        """None when this session may act now; else the events that sign it out."""
+    async def require_session(
+        self, *, activity: bool = False, retry: Callable[[], EventSpec] | None = None
+    ):
+        """None when this session may act now; else the events that sign it out, or,
+        when only the page's last token is old, that fetch a fresh one and then run
+        the event ``retry()`` makes (the refused one) with it."""
         claims = self._claims()
         if claims is None:
             return self._leave_if_protected() or rx.redirect(routes.SIGN_IN)
         if claims.expires_at + CLAIM_LEEWAY < time.time():
-            # The page stopped sending fresh tokens (a revoked session, a closed
-            # tab's state, or a tampered script): ask once more, refuse this event.
-            ui = await self.get_state(UiState)
-            return [
-                rx.call_script(
-                    "window.__pkFreshToken && window.__pkFreshToken()",
-                    callback=AuthState.receive_token,
-                ),
-                rx.toast.warning(text("session.refreshing", "ur" if ui.is_urdu else "en")),
-            ]
+            # The page's tokens did not keep up (a phone waking up, a reload that ran
+            # before clerk-js sent one, a busy tab). A fresh token either verifies or
+            # signs out, so the retry cannot loop.
+            return refresh_token_then(retry() if retry else None)
         # Most events come within a second of the last one: no thread, no query.
         verdict = sessions.admit_if_recent(claims, touch=activity) or await asyncio.to_thread(
             sessions.admit, claims, touch=activity
@@ -199,7 +198,7 @@ class AuthState(rx.State):
     @rx.event
     async def heartbeat(self):
         """Activity in any tab of this browser (throttled by the page)."""
-        return await self.require_session(activity=True)
+        return await self.require_session(activity=True, retry=AuthState.heartbeat)
 
     @rx.event
     async def idle_timeout(self):
@@ -233,22 +232,33 @@ def sign_out(reason: str):
     )
 
 
+def refresh_token_then(retry: EventSpec | None):
+    """Ask the page for a fresh session token; the backend takes it, then ``retry``
+    runs, queued behind it, so nothing the person did is dropped."""
+    fetch = "window.__pkFreshToken && window.__pkFreshToken()"
+    if retry is None:
+        return rx.call_script(fetch, callback=AuthState.receive_token)
+    return rx.call_script(fetch, callback=lambda token: [AuthState.receive_token(token), retry])
+
+
 def protected(handler):
     """Run an event handler only for a live, non-idle session (checked server-side).
 
     Use under ``@rx.event``; the handler can read ``(await self.get_state(AuthState))
-    .clerk_user_id`` as the one trusted identity.
+    .clerk_user_id`` as the one trusted identity. An event refused only because the
+    page's token is old runs again once a fresh one has arrived.
     """
 
-    async def refusal(self):
+    async def refusal(self, args, kwargs):
         auth = self if isinstance(self, AuthState) else await self.get_state(AuthState)
-        return await auth.require_session(activity=True)
+        again = functools.partial(type(self).event_handlers[handler.__name__], *args, **kwargs)
+        return await auth.require_session(activity=True, retry=again)
 
     if inspect.isasyncgenfunction(handler):  # a handler that yields progress
 
         @functools.wraps(handler)
         async def guarded_steps(self, *args, **kwargs):
-            refused = await refusal(self)
+            refused = await refusal(self, args, kwargs)
             if refused is not None:
                 yield refused
                 return
@@ -259,7 +269,7 @@ def protected(handler):
 
     @functools.wraps(handler)
     async def guarded(self, *args, **kwargs):
-        refused = await refusal(self)
+        refused = await refusal(self, args, kwargs)
         if refused is not None:
             return refused
         result = handler(self, *args, **kwargs)

@@ -7,6 +7,7 @@ choice is also saved, so it follows them to a new browser after sign-in.
 from __future__ import annotations
 
 import asyncio
+import functools
 
 import reflex as rx
 
@@ -35,29 +36,50 @@ class PreferencesState(rx.State):
     notify_in_app: bool = True
     loaded: bool = False
 
-    async def _save_if_signed_in(self, **choices) -> None:
+    async def _save_if_signed_in(self, **choices: str) -> list:
+        """Save a header choice for a signed-in person; the events to send when the
+        session cannot act now (a fresh token first, then ``save_choices``)."""
         auth = await self.get_state(AuthState)
-        if auth.signed_in and await auth.require_session() is None:
+        if not auth.signed_in:
+            return []
+        refused = await auth.require_session(
+            retry=functools.partial(PreferencesState.save_choices, choices)
+        )
+        if refused is None:
             await asyncio.to_thread(save_preferences_of, auth.clerk_user_id, **choices)
+            return []
+        return refused if isinstance(refused, list) else [refused]
+
+    @rx.event
+    @protected
+    async def save_choices(self, choices: dict[str, str]):
+        """A header choice made while the page's token was being renewed."""
+        auth = await self.get_state(AuthState)
+        await asyncio.to_thread(
+            save_preferences_of,
+            auth.clerk_user_id,
+            theme=choices.get("theme"),
+            language=choices.get("language"),
+        )
 
     @rx.event
     async def toggle_language(self):
         """The header's language button: switch now, keep the page, save the choice."""
         ui = await self.get_state(UiState)
         language = Language.ENGLISH if ui.is_urdu else Language.URDU
-        await self._save_if_signed_in(language=language.value)
-        return ui.use_language(language)
+        unsaved = await self._save_if_signed_in(language=language.value)
+        return [ui.use_language(language), *unsaved]
 
     @rx.event
     async def theme_changed(self, mode: str):
         """The live colour mode changed in this browser (header toggle)."""
         if mode not in {theme.value for theme in Theme}:
-            return
+            return None
         ui = await self.get_state(UiState)
         if ui.theme == mode:
-            return
+            return None
         ui.use_theme(mode)
-        await self._save_if_signed_in(theme=mode)
+        return await self._save_if_signed_in(theme=mode)
 
     def remember(self, settings: dict[str, bool]) -> None:
         """The preferences read at sign-in (seed 004: "cached in application state")."""

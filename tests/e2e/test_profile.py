@@ -3,10 +3,15 @@ through Clerk's real components and the built-in identity server."""
 
 import random
 import re
+import time
 
+import sqlalchemy as sa
 from playwright.sync_api import Page, expect
 
+from pk_rentals.state.auth import CLAIM_LEEWAY
+
 from tests.e2e.test_identity import create_account, new_email, outbox_code, sign_in
+from tests.utils.app_server import E2E_TOKEN_LIFETIME
 from tests.utils.browser import screenshot, small_touch_targets
 
 
@@ -167,3 +172,51 @@ def test_switching_language_keeps_the_page_and_saves_the_choice(page: Page, deva
     page.reload()
     expect(page.get_by_role("radio", name="اردو")).to_be_checked()  # saved in the profile
     assert small_touch_targets(page) == [], small_touch_targets(page)
+
+
+def test_a_choice_made_while_the_token_is_old_is_saved_once_a_fresh_one_comes(
+    page: Page, devauth, app
+):
+    """A phone on a bad connection: clerk-js cannot fetch a new session token for
+    longer than one lives, so the backend's copy is old. The person stays signed in,
+    the tap still switches the language at once, and it is saved as soon as a fresh
+    token arrives (the backend asks for one, then runs the save behind it)."""
+    set_up_profile(page, devauth, app, "Zara Khan", "Punjab", "Multan")
+    page.goto("/profile")
+    expect(page.get_by_test_id("profile-name")).to_be_visible()
+    expect(page.locator("html")).to_have_attribute("dir", "ltr")
+
+    held, holding = [], [True]
+    page.route(
+        "**/client/sessions/*/tokens*",
+        lambda route: held.append(route) if holding[0] else route.continue_(),
+    )
+    # Long enough for whatever token the backend holds to be old; the pointer moves
+    # meanwhile, so the idle guard sees someone there.
+    deadline = time.monotonic() + E2E_TOKEN_LIFETIME + CLAIM_LEEWAY + 1
+    while time.monotonic() < deadline:
+        page.mouse.move(random.randrange(20, 300), random.randrange(200, 600))
+        page.wait_for_timeout(1_000)
+    expect(page.get_by_test_id("profile-name")).to_have_text("Zara Khan")  # signed in
+
+    page.get_by_test_id("language-toggle").click()
+    expect(page.locator("html")).to_have_attribute("dir", "rtl")
+    assert held, "clerk-js asked for no token while they were held"
+    holding[0] = False
+    for route in held:
+        route.continue_()
+
+    engine = sa.create_engine(app.db_url)
+    try:
+        saved = sa.text("SELECT preferred_language FROM users WHERE display_name = 'Zara Khan'")
+        deadline = time.monotonic() + 15
+        while time.monotonic() < deadline:
+            with engine.connect() as connection:
+                if connection.execute(saved).scalar_one() == "urdu":
+                    break
+            time.sleep(0.2)
+    finally:
+        engine.dispose()
+    page.reload()
+    expect(page.get_by_role("radio", name="اردو")).to_be_checked()  # saved in the profile
+    expect(page.get_by_test_id("profile-name")).to_have_text("Zara Khan")

@@ -8,9 +8,6 @@ token from the identity server; the statements are counted at the engine."""
 
 import asyncio
 
-import httpx
-import pytest
-from reflex.state import State
 from sqlmodel import func, select
 
 import pk_rentals.pk_rentals  # noqa: F401 - registers every state of the app
@@ -22,10 +19,8 @@ from pk_rentals.services.profile import save_preferences_of
 from pk_rentals.state.auth import AuthState
 from pk_rentals.state.preferences import PreferencesState
 from tests.utils.clerk_payloads import clerk_user_json
-from tests.utils.frontend_api import FrontendClient
 from tests.utils.statements import StatementCounter
 
-PASSWORD = "Sialkot#2026pk"
 USER = "user_2prefTEST0000000000000"
 
 
@@ -69,27 +64,9 @@ def test_sign_in_reads_user_verification_and_preferences_in_one_statement(use_da
     assert "JOIN user_verifications" in read
 
 
-@pytest.fixture
-def signed_in_tab(identity_server):
-    """A fresh tab's states and a real session token of a new account."""
-    url, config = identity_server
-    created = httpx.post(
-        f"{url}/_devauth/v1/users",
-        json={"email_address": ["asma@example.pk"], "password": PASSWORD},
-        headers={"Authorization": f"Bearer {config.secret_key}"},
-    )
-    created.raise_for_status()
-    with FrontendClient(f"{url}/_devauth") as browser:
-        assert browser.sign_in("asma@example.pk", PASSWORD).status_code == 200
-        token = browser.post(f"/client/sessions/{browser.session_id}/tokens").json()["jwt"]
-    root = State(_reflex_internal_init=True)
-    auth = root.get_substate(AuthState.get_full_name().split(".")[1:])
-    preferences = root.get_substate(PreferencesState.get_full_name().split(".")[1:])
-    return auth, preferences, token, created.json()["id"]
-
-
 def test_preferences_are_loaded_at_sign_in_and_a_page_load_does_not_ask_again(signed_in_tab):
-    auth, preferences, token, user_id = signed_in_tab
+    auth, preferences = signed_in_tab.state(AuthState), signed_in_tab.state(PreferencesState)
+    token, user_id = signed_in_tab.token, signed_in_tab.user_id
     save_preferences_of(user_id, notifications={"in_app": False})
 
     asyncio.run(AuthState.receive_token.fn(auth, token))
@@ -113,7 +90,8 @@ def test_preferences_are_loaded_at_sign_in_and_a_page_load_does_not_ask_again(si
 
 
 def test_a_tab_that_lost_its_state_reads_the_preferences_once(signed_in_tab):
-    auth, preferences, token, _user_id = signed_in_tab
+    auth, preferences = signed_in_tab.state(AuthState), signed_in_tab.state(PreferencesState)
+    token = signed_in_tab.token
     asyncio.run(AuthState.receive_token.fn(auth, token))
     preferences.loaded = False  # as after a worker restart: the cache is gone
     with StatementCounter(db.get_engine()) as counter:

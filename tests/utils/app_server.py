@@ -22,6 +22,11 @@ from tests.utils.servers import free_port
 
 START_TIMEOUT = 600  # a first build on a new machine installs the frontend packages
 
+# The e2e app's session tokens live 20 s, not Clerk's 60 s, as its idle limits are
+# seconds, not minutes: every journey renews its token several times, and a test can
+# outlast one without waiting a minute.
+E2E_TOKEN_LIFETIME = 20
+
 
 @dataclasses.dataclass(frozen=True)
 class AppServer:
