@@ -308,7 +308,7 @@ class Clock:
 
 
 def refused(update: dict) -> bool:
-    """A sign-out, a "refreshing your session" or an error toast instead of the work."""
+    """A sign-out, a request for a fresh token, or an error toast instead of the work."""
     text = json.dumps(update.get("events") or [])
     return "__pkSignOut" in text or "__pkFreshToken" in text or error_toast(update)
 
