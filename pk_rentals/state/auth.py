@@ -184,7 +184,7 @@ class AuthState(rx.State):
             # before clerk-js sent one, a busy tab). A fresh token either verifies or
             # signs out, so the retry cannot loop.
             return refresh_token_then(retry() if retry else None)
-        # Most events come within a second of the last one: no thread, no query.
+        # Most events come within seconds of the last one: no thread, no query.
         verdict = sessions.admit_if_recent(claims, touch=activity) or await asyncio.to_thread(
             sessions.admit, claims, touch=activity
         )

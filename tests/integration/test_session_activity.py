@@ -117,10 +117,10 @@ def test_a_sign_out_confirmed_by_clerk_ends_the_record_an_empty_token_alone_does
     assert ended.last_active_at is None and ended.end_reason == "signed_out"
 
 
-def test_a_live_session_is_trusted_from_memory_for_a_second_then_read_again(
+def test_a_live_session_is_trusted_from_memory_for_a_few_seconds_then_read_again(
     use_database, monkeypatch
 ):
-    """Most events come within a second of the last: the check asks the database
+    """Most events come within seconds of the last: the check asks the database
     nothing. An end in this process is seen at once; one written by another worker
     within ``RECHECK_SECONDS``."""
     import time
