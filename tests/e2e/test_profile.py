@@ -9,7 +9,6 @@ import sqlalchemy as sa
 from playwright.sync_api import Page, expect
 
 from pk_rentals.state.auth import CLAIM_LEEWAY
-
 from tests.e2e.test_identity import create_account, new_email, outbox_code, sign_in
 from tests.utils.app_server import E2E_TOKEN_LIFETIME
 from tests.utils.browser import screenshot, small_touch_targets

@@ -30,14 +30,18 @@ def as_list(events) -> list:
     return events if isinstance(events, list) else [events]
 
 
+def script_args(event) -> dict:
+    return {str(name): value for name, value in event.args}
+
+
 def fresh_token_request(events) -> str:
     """The JS callback of the one "fetch a fresh token" script among ``events``."""
     [script] = [
         event
         for event in as_list(events)
-        if "__pkFreshToken" in str(dict((str(k), v) for k, v in event.args).get("javascript_code"))
+        if "__pkFreshToken" in str(script_args(event).get("javascript_code"))
     ]
-    return dict((str(k), v) for k, v in script.args)["callback"]._var_value
+    return script_args(script)["callback"]._var_value
 
 
 def saved_language(user_id: str) -> str:
