@@ -170,9 +170,7 @@ class AuthState(rx.State):
 
     # --- the session check every privileged handler runs ----------------------------
 
-    async def require_session(
-        self, *, activity: bool = False, retry: Callable[[], EventSpec] | None = None
-    ):
+    async def require_session(self, *, retry: Callable[[], EventSpec], activity: bool = False):
         """None when this session may act now; else the events that sign it out, or,
         when only the page's last token is old, that fetch a fresh one and then run
         the event ``retry()`` makes (the refused one) with it."""
@@ -183,7 +181,7 @@ class AuthState(rx.State):
             # The page's tokens did not keep up (a phone waking up, a reload that ran
             # before clerk-js sent one, a busy tab). A fresh token either verifies or
             # signs out, so the retry cannot loop.
-            return refresh_token_then(retry() if retry else None)
+            return refresh_token_then(retry())
         # Most events come within seconds of the last one: no thread, no query.
         verdict = sessions.admit_if_recent(claims, touch=activity) or await asyncio.to_thread(
             sessions.admit, claims, touch=activity
@@ -232,13 +230,13 @@ def sign_out(reason: str):
     )
 
 
-def refresh_token_then(retry: EventSpec | None):
+def refresh_token_then(retry: EventSpec):
     """Ask the page for a fresh session token; the backend takes it, then ``retry``
     runs, queued behind it, so nothing the person did is dropped."""
-    fetch = "window.__pkFreshToken && window.__pkFreshToken()"
-    if retry is None:
-        return rx.call_script(fetch, callback=AuthState.receive_token)
-    return rx.call_script(fetch, callback=lambda token: [AuthState.receive_token(token), retry])
+    return rx.call_script(
+        "window.__pkFreshToken && window.__pkFreshToken()",
+        callback=lambda token: [AuthState.receive_token(token), retry],
+    )
 
 
 def protected(handler):
