@@ -211,21 +211,27 @@ def test_calibration_reports_the_bands_error_rates_on_decided_submissions(
 # --- the web process stays responsive ---------------------------------------------------
 
 
-def test_the_web_process_answers_within_100_ms_while_checks_run(session, people, astronaut_selfie):
+def test_the_checks_work_in_the_check_process_and_the_web_process_answers_meanwhile(
+    session, people, astronaut_selfie
+):
     """Checks run from a thread of this (web) process, the work in the check process:
-    /healthz round trips measured over HTTP meanwhile stay fast."""
+    that thread spends next to no CPU, the check process spends it, and /healthz
+    round trips made meanwhile over HTTP answer."""
     rows = [
         submission_with(session, people["applicant"], astronaut_selfie, card_bytes("astronaut"))
         for _ in range(4)
     ]
     in_check_process(detector.warm_up)
+    check_cpu_before = in_check_process(detector.process_stats)["cpu_seconds"]
     with serve(create_api()) as url, httpx.Client(base_url=url) as client:
         client.get("/healthz")
         done = threading.Event()
+        caller_cpu = []
 
         def run_checks():
             for row in rows:
                 checks.check_submission(row.id)
+            caller_cpu.append(time.thread_time())
             done.set()
 
         worker = threading.Thread(target=run_checks)
@@ -237,15 +243,21 @@ def test_the_web_process_answers_within_100_ms_while_checks_run(session, people,
             round_trips.append(time.perf_counter() - started)
             time.sleep(0.01)
         worker.join()
-    assert len(round_trips) >= 10
+    check_cpu = in_check_process(detector.process_stats)["cpu_seconds"] - check_cpu_before
     checked = session.exec(select(FaceCheck).where(FaceCheck.status == "done")).all()
     assert len(checked) == 4
     print(
-        f"healthz during checks: median {statistics.median(round_trips) * 1000:.1f} ms, "
+        f"CPU: check process {check_cpu:.3f} s, calling thread {caller_cpu[0]:.3f} s; "
+        f"healthz meanwhile: median {statistics.median(round_trips) * 1000:.1f} ms, "
         f"max {max(round_trips) * 1000:.1f} ms over {len(round_trips)}"
     )
-    # In this process the descriptor would hold the GIL for ~300 ms per check (see
-    # the face-checks note); a shared 2-core machine adds the odd slow request, so
-    # 95 % must answer under 100 ms and none may take a check's length.
-    assert statistics.quantiles(round_trips, n=20)[-1] < 0.100
-    assert max(round_trips) < 0.250
+    # CPU time, not wall time, so a busy machine cannot fail it: the detection and the
+    # descriptor (which holds the GIL, see the face-checks note) cost ~0.26 s of CPU
+    # per check wherever they run; the calling thread only reads rows and waits.
+    assert check_cpu > 0.05 * len(rows)
+    assert caller_cpu[0] < check_cpu / 4
+    # Speed is bench/face_checks.py's; here only that requests were answered
+    # throughout, most of them promptly (a lone slow sample on a shared machine
+    # must not fail this).
+    assert len(round_trips) >= 4 * len(rows)
+    assert statistics.median(round_trips) < 0.100

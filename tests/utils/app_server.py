@@ -34,6 +34,7 @@ class AppServer:
     db_url: str
     redis_url: str
     log: Path
+    pid: int  # `reflex run`, the root of the app's process tree
 
 
 def _wait_healthy(url: str, process: subprocess.Popen, log: Path) -> None:
@@ -92,7 +93,7 @@ def app_server(
         )
     try:
         _wait_healthy(url, process, log)
-        yield AppServer(url=url, db_url=db_url, redis_url=redis_url, log=log)
+        yield AppServer(url=url, db_url=db_url, redis_url=redis_url, log=log, pid=process.pid)
     finally:
         with contextlib.suppress(ProcessLookupError):
             os.killpg(process.pid, signal.SIGTERM)
