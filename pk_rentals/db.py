@@ -14,7 +14,6 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import enum
-import functools
 import inspect
 import logging
 import os
@@ -27,6 +26,7 @@ import sqlalchemy as sa
 from sqlalchemy.engine import Engine
 from sqlmodel import Session
 
+from pk_rentals.lazy import built_once
 from pk_rentals.settings import PROJECT_ROOT, get_settings
 
 log = logging.getLogger(__name__)
@@ -150,7 +150,7 @@ def _describe(frame: FrameType | None) -> str:
     return f"{where}:{frame.f_lineno} ({frame.f_code.co_qualname})"
 
 
-@functools.cache
+@built_once
 def get_engine() -> Engine:
     settings = get_settings()
     return create_engine(

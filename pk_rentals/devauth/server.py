@@ -6,7 +6,6 @@ can point settings elsewhere first. It refuses to exist in production.
 
 from __future__ import annotations
 
-import functools
 import logging
 from pathlib import Path
 
@@ -23,6 +22,7 @@ from pk_rentals.devauth.accounts import AccountError, user_json
 from pk_rentals.devauth.errors import ClerkAPIError
 from pk_rentals.devauth.store import Account, ClerkSession, new_id, now_ms
 from pk_rentals.devauth.webhooks import WebhookSender
+from pk_rentals.lazy import built_once
 from pk_rentals.settings import PROJECT_ROOT, Settings, get_settings
 
 log = logging.getLogger(__name__)
@@ -90,7 +90,7 @@ class IdentityServer:
         )
 
 
-@functools.cache
+@built_once
 def get_server() -> IdentityServer:
     return IdentityServer(get_settings())
 
