@@ -1,10 +1,12 @@
 """deploy/prod.py: the nginx policy it renders, and whose X-Forwarded-For is believed."""
 
 import asyncio
+import collections
+import gc
 
 import pytest
 
-from deploy import prod
+from deploy import prod, serve
 from pk_rentals.api import trust_proxy_headers
 from pk_rentals.settings import get_settings
 
@@ -66,3 +68,16 @@ def test_forwarded_client_address_is_believed_from_the_proxy(monkeypatch):
 def test_forwarded_client_address_is_ignored_from_anyone_else(monkeypatch):
     assert _client_seen(monkeypatch, "127.0.0.1", "198.51.100.7", "203.0.113.9") == "198.51.100.7"
     assert _client_seen(monkeypatch, "", "127.0.0.1", "203.0.113.9") == "127.0.0.1"
+
+
+def test_a_worker_freezes_what_loading_the_app_made(monkeypatch):
+    """deploy.serve hands granian the app's ASGI callable with the objects made while
+    loading it frozen, so full collections stop walking them (BENCHMARKS.md)."""
+    # Any "module:factory" target: Reflex's is "pk_rentals.pk_rentals:app".
+    monkeypatch.setenv(serve.APP_TARGET, "collections:OrderedDict")
+    gc.unfreeze()
+    try:
+        assert isinstance(serve.frozen_app(), collections.OrderedDict)
+        assert gc.get_freeze_count() > 1000
+    finally:
+        gc.unfreeze()
