@@ -113,6 +113,7 @@ def normalize_mobile(raw: object) -> str:
     return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
 
 
+@functools.lru_cache(maxsize=4096)  # every profile page load formats its owner's number
 def display_mobile(e164: str | None) -> str:
     """``+92 300 1234567`` for an E.164 number; "" for none."""
     if not e164:
