@@ -59,9 +59,10 @@ def frozen_app():
 
     Loading the app leaves ~200,000 long-lived objects (components, states, routes).
     Without the freeze each full collection walks all of them: with 200 tabs on a
-    worker one ran every few seconds and stopped the event loop for up to 240-360 ms, the slowest
-    5 % of events (BENCHMARKS.md, "Fourth pass"). ``gc.freeze`` moves them to a
-    generation the collector never scans; they live as long as the process anyway.
+    worker one ran every few seconds and stopped the event loop for up to 240-360 ms,
+    which made the slowest 5 % of events (BENCHMARKS.md, "Fourth pass"). ``gc.freeze``
+    moves them to a generation the collector never scans; they live as long as the
+    process anyway.
     """
     module, attribute = os.environ[APP_TARGET].split(":")
     asgi = getattr(importlib.import_module(module), attribute)()
