@@ -233,12 +233,12 @@ def test_selfies_are_checked_in_the_check_process_while_the_app_answers(app, dev
         f"max {max(round_trips) * 1000:.1f} ms over {len(round_trips)}; "
         f"check {statistics.median(a['seconds'] for a in answers):.2f} s"
     )
-    # CPU time, not wall time, so a busy CI box cannot fail it: a faceless picture
-    # costs ~0.7 s of detection (the descriptor holds the GIL) wherever it runs; the
-    # web process only receives, cleans and stores each picture and answers /healthz
-    # (0.8 s here against the check processes' 2.1 s).
-    assert used["checks"] > 0.1 * len(answers)
-    assert used["web"] < used["checks"]
+    # CPU time, not wall time, so a busy CI box cannot fail it: the detection (0.2-0.35 s
+    # of CPU per faceless picture here) ran in the check processes. What the web
+    # process spends is printed, not asserted: this app serves the whole e2e session,
+    # and its other work (jobs, other tests' tabs) lands in the same counter. That the
+    # caller spends next to nothing is asserted in tests/integration/test_face_checks.py.
+    assert used["checks"] > 0.05 * len(answers)
     # Speed is bench/face_checks.py's; here only that requests were answered
     # throughout, most of them promptly (a lone slow sample must not fail this).
     assert len(round_trips) >= 4 * len(answers), len(round_trips)
