@@ -49,6 +49,22 @@ def set_up_profile(page: Page, devauth, app, name: str, province: str, city: str
     return email, typed, e164
 
 
+def wait_until_language_saved(app, display_name: str, language: str) -> None:
+    """Up to 15 s for the person's profile row to hold ``language``."""
+    engine = sa.create_engine(app.db_url)
+    saved = sa.text("SELECT preferred_language FROM users WHERE display_name = :name")
+    try:
+        deadline = time.monotonic() + 15
+        while time.monotonic() < deadline:
+            with engine.connect() as connection:
+                if connection.execute(saved, {"name": display_name}).scalar_one() == language:
+                    return
+            time.sleep(0.2)
+    finally:
+        engine.dispose()
+    raise AssertionError(f"{display_name}'s language was not saved as {language} in 15 s")
+
+
 def test_setup_wizard_shows_errors_keeps_input_across_a_reload_then_saves(
     page: Page, devauth, app, check_a11y
 ):
@@ -168,6 +184,10 @@ def test_switching_language_keeps_the_page_and_saves_the_choice(page: Page, deva
     expect(page.locator("html")).to_have_attribute("dir", "rtl")
     expect(page).to_have_url(re.compile(r"/profile/?$"))
     expect(page.get_by_test_id("profile-name")).to_have_text("Hina Baloch")
+    # When the page's token was old the save runs a moment after the switch, behind a
+    # fresh token; a reload within that moment would lose it (nothing can be saved
+    # without a valid token), so the test waits for the row, as a person would.
+    wait_until_language_saved(app, "Hina Baloch", "urdu")
     page.reload()
     expect(page.get_by_role("radio", name="اردو")).to_be_checked()  # saved in the profile
     assert small_touch_targets(page) == [], small_touch_targets(page)
@@ -205,17 +225,7 @@ def test_a_choice_made_while_the_token_is_old_is_saved_once_a_fresh_one_comes(
     for route in held:
         route.continue_()
 
-    engine = sa.create_engine(app.db_url)
-    try:
-        saved = sa.text("SELECT preferred_language FROM users WHERE display_name = 'Zara Khan'")
-        deadline = time.monotonic() + 15
-        while time.monotonic() < deadline:
-            with engine.connect() as connection:
-                if connection.execute(saved).scalar_one() == "urdu":
-                    break
-            time.sleep(0.2)
-    finally:
-        engine.dispose()
+    wait_until_language_saved(app, "Zara Khan", "urdu")
     page.reload()
     expect(page.get_by_role("radio", name="اردو")).to_be_checked()  # saved in the profile
     expect(page.get_by_test_id("profile-name")).to_have_text("Zara Khan")
