@@ -91,7 +91,9 @@ def test_a_dns_timeout_lets_sign_up_through_flagged_within_the_timeout(
         answer = browser.post("/client/sign_ups", {"email_address": email, "password": PASSWORD})
         elapsed = time.monotonic() - started
     assert answer.status_code == 200, answer.text
-    assert elapsed < 1.5, elapsed
+    # The 1 s DNS budget, not the 3 s default; the rest is the sign-up's own work (an
+    # argon2 hash, a few writes), given room on a busy CI machine.
+    assert elapsed < 2.0, elapsed
     done = complete_sign_up(url, email)
     user = backend_user(url, config.secret_key, done["created_user_id"])
     assert user["private_metadata"]["email_deliverability"] == {
