@@ -48,7 +48,7 @@ class PreferencesState(rx.State):
         if refused is None:
             await asyncio.to_thread(save_preferences_of, auth.clerk_user_id, **choices)
             return []
-        return refused if isinstance(refused, list) else [refused]
+        return [refused]
 
     @rx.event
     @protected
