@@ -1,4 +1,4 @@
-"""``built_once``: ``functools.cache`` for a builder of a shared resource (an engine
+"""``built_once``: what ``functools.cache`` gives a builder of a shared resource (an engine
 and its connection pool, the identity server), safe when threads race to the first
 call.
 
@@ -20,16 +20,20 @@ T = TypeVar("T")
 
 
 def built_once(build: Callable[[], T]) -> Callable[[], T]:
-    """``build()`` the first time, under a lock; its result afterwards. Keeps
-    ``cache_clear`` and ``cache_info`` (tests point settings elsewhere and rebuild)."""
-    cached = functools.cache(build)
+    """``build()`` the first time, under a lock; its result afterwards without one
+    (``get_engine`` is asked on every database call). ``cache_clear`` forgets it
+    (tests point settings elsewhere and rebuild); ``is_built`` tells whether it exists."""
+    built: list[T] = []
     lock = threading.Lock()
 
     @functools.wraps(build)
     def get() -> T:
-        with lock:
-            return cached()
+        if not built:
+            with lock:
+                if not built:
+                    built.append(build())
+        return built[0]
 
-    get.cache_clear = cached.cache_clear  # type: ignore[attr-defined]
-    get.cache_info = cached.cache_info  # type: ignore[attr-defined]
+    get.cache_clear = built.clear  # type: ignore[attr-defined]
+    get.is_built = lambda: bool(built)  # type: ignore[attr-defined]
     return get

@@ -98,7 +98,7 @@ def get_server() -> IdentityServer:
 async def get_server_for_route() -> IdentityServer:
     """``get_server()`` for ``async def`` routes: the first build creates the tables
     and reads the keys, so it runs in a worker thread, never on the event loop."""
-    if get_server.cache_info().currsize:
+    if get_server.is_built():
         return get_server()
     return await run_in_threadpool(get_server)
 
