@@ -9,11 +9,10 @@ import asyncio
 import reflex as rx
 
 from pk_rentals import db, routes
-from pk_rentals.i18n import text
 from pk_rentals.services.identity.accounts import apply_clerk_user, email_verified_of
 from pk_rentals.services.identity.signin import fetch_clerk_user
 from pk_rentals.state.auth import AuthState, protected
-from pk_rentals.state.ui import UiState
+from pk_rentals.state.ui import UiState, toast
 from pk_rentals.state.verification import VerificationState
 
 
@@ -42,9 +41,9 @@ class EmailState(rx.State):
         verified = await asyncio.to_thread(_sync_email, auth.clerk_user_id)
         self.syncing = False
         if not verified:  # the user.updated webhook will bring it
-            yield rx.toast.info(text("email.pending_sync", language))
+            yield toast("info", "email.pending_sync", language)
             return
         auth.email_verified = True
-        yield rx.toast.success(text("email.verified", language))
+        yield toast("success", "email.verified", language)
         if self.router.url.path.rstrip("/") == routes.VERIFY:
             yield VerificationState.load

@@ -16,7 +16,6 @@ import re
 
 import reflex as rx
 
-from pk_rentals.i18n import text
 from pk_rentals.models import SubmissionStatus
 from pk_rentals.places import PAKISTAN_TIME, pakistan_time, urdu_name
 from pk_rentals.services import moderation
@@ -30,7 +29,7 @@ from pk_rentals.services.moderation import (
 )
 from pk_rentals.state.auth import AuthState, protected
 from pk_rentals.state.changes import assign_changed
-from pk_rentals.state.ui import UiState
+from pk_rentals.state.ui import UiState, toast
 
 log = logging.getLogger(__name__)
 
@@ -588,7 +587,7 @@ class ModerationState(rx.State):
         await self._fetch_stats()
         self.reason_code = self.note = ""
         self.saving = False
-        yield rx.toast.success(text(f"moderation.done.{decision.value}", language))
+        yield toast("success", f"moderation.done.{decision.value}", language)
 
 
 class AuditState(rx.State):

@@ -12,7 +12,6 @@ import functools
 import reflex as rx
 
 from pk_rentals import db
-from pk_rentals.i18n import text
 from pk_rentals.models import Language
 from pk_rentals.models.enums import Theme
 from pk_rentals.services.profile import (
@@ -21,7 +20,7 @@ from pk_rentals.services.profile import (
     save_preferences_of,
 )
 from pk_rentals.state.auth import AuthState, protected
-from pk_rentals.state.ui import UiState
+from pk_rentals.state.ui import UiState, toast
 
 
 def _notification_settings(clerk_user_id: str) -> dict[str, bool] | None:
@@ -134,4 +133,4 @@ class PreferencesState(rx.State):
 
     async def _saved(self):
         ui = await self.get_state(UiState)
-        return rx.toast.success(text("settings.saved", "ur" if ui.is_urdu else "en"))
+        return toast("success", "settings.saved", "ur" if ui.is_urdu else "en")

@@ -9,7 +9,6 @@ import logging
 import reflex as rx
 
 from pk_rentals import db, routes
-from pk_rentals.i18n import text
 from pk_rentals.models.enums import VerificationLevel
 from pk_rentals.places import OTHER_CITY, city_names, urdu_name
 from pk_rentals.services.identity.accounts import apply_clerk_user
@@ -25,7 +24,7 @@ from pk_rentals.services.profile import (
 )
 from pk_rentals.state.auth import AuthState, protected
 from pk_rentals.state.changes import assign_changed
-from pk_rentals.state.ui import UiState
+from pk_rentals.state.ui import UiState, toast
 
 log = logging.getLogger(__name__)
 
@@ -179,19 +178,19 @@ class ProfileState(rx.State):
         except ProfileInvalid as invalid:
             self.errors = invalid.problems
             self.saving = False
-            yield rx.toast.error(text("form.fix_errors", language))
+            yield toast("error", "form.fix_errors", language)
             return
         except Exception:
             log.exception("saving the profile of %s failed", auth.clerk_user_id)
             self.saving = False
-            yield rx.toast.error(text("form.save_failed", language))
+            yield toast("error", "form.save_failed", language)
             return
         await self._reload(auth.clerk_user_id)
         auth.needs_profile = False
         auth.display_name = self.display_name
         self.saving = False
         yield rx.call_script(f"window.localStorage.removeItem({DRAFT_KEY!r})")
-        yield rx.toast.success(text("form.saved", language))
+        yield toast("success", "form.saved", language)
         if first_time and self.phone_verified:
             yield rx.redirect(routes.PROFILE)
 
@@ -206,6 +205,6 @@ class ProfileState(rx.State):
         await self._reload(auth.clerk_user_id)
         self.phone_syncing = False
         if not synced:  # the user.updated webhook will bring it
-            yield rx.toast.info(text("phone.pending_sync", await self._language_code()))
+            yield toast("info", "phone.pending_sync", await self._language_code())
         elif self.phone_verified:
-            yield rx.toast.success(text("phone.verified", await self._language_code()))
+            yield toast("success", "phone.verified", await self._language_code())

@@ -4,14 +4,26 @@ Both live in cookies so the head script (components/head.py) applies them before
 first paint; a signed-in user's saved preferences are copied into them at sign-in.
 """
 
-import reflex as rx
+import functools
 
+import reflex as rx
+from reflex.event import EventSpec
+
+from pk_rentals.i18n import text
 from pk_rentals.models.enums import Language, Theme
 
 ONE_YEAR = 365 * 24 * 3600
 
 # <html> attributes per language; the head script in components/head.py uses the same.
 HTML_ATTRIBUTES = {Language.URDU: ("ur", "rtl"), Language.ENGLISH: ("en", "ltr")}
+
+
+@functools.cache
+def toast(kind: str, key: str, language_code: str) -> EventSpec:
+    """A ``success``/``info``/``error`` toast of catalogue message ``key``; made once per
+    message and language and then reused (an EventSpec is immutable, and making one
+    takes longer than the rest of a settings save's handler)."""
+    return getattr(rx.toast, kind)(text(key, language_code))
 
 
 class UiState(rx.State):

@@ -16,14 +16,14 @@ from datetime import datetime, timezone
 
 import reflex as rx
 
-from pk_rentals.i18n import MESSAGES, text
+from pk_rentals.i18n import MESSAGES
 from pk_rentals.places import pakistan_time
 from pk_rentals.services import verification
 from pk_rentals.services.cnic import CnicInvalid, normalize_cnic
 from pk_rentals.services.faces import checks as face_checks
 from pk_rentals.services.faces import pool as face_pool
 from pk_rentals.state.auth import AuthState, protected
-from pk_rentals.state.ui import UiState
+from pk_rentals.state.ui import UiState, toast
 
 log = logging.getLogger(__name__)
 
@@ -212,16 +212,16 @@ class VerificationState(rx.State):
             self._show(await asyncio.to_thread(verification.status_of, user_id))
             self.submitting = False
             key = f"verify.refused.{refused.code}"
-            yield rx.toast.error(text(key if key in MESSAGES else "verify.submit_failed", language))
+            yield toast("error", key if key in MESSAGES else "verify.submit_failed", language)
             return
         except Exception:
             log.exception("submitting the verification of %s failed", user_id)
             self.submitting = False
-            yield rx.toast.error(text("verify.submit_failed", language))
+            yield toast("error", "verify.submit_failed", language)
             return
         self._show(found)
         self.submitting = False
         self.selfie_problems, self.selfie_failed_checks = [], 0
         face_checks.check_in_background(user_id)  # the moderator's scores, off this process
         yield rx.call_script(f"window.localStorage.removeItem({CNIC_DRAFT_KEY!r})")
-        yield rx.toast.success(text("verify.submitted", language))
+        yield toast("success", "verify.submitted", language)
