@@ -402,6 +402,31 @@ def save_preferences(
     with switches merged into the stored JSON by the database, so two tabs flipping
     different switches at once both keep theirs."""
     check_clerk_user_id(clerk_user_id)
+    changes = _preference_changes(theme, language, notifications)
+    _store_preferences(session, clerk_user_id, *changes)
+
+
+def save_preferences_of(clerk_user_id: str, **choices) -> None:
+    """``save_preferences`` on its own connection (for event handlers).
+
+    A choice that changes one table (a switch, the theme, the language: all but the
+    header's theme-and-language save) is one UPDATE, atomic by itself, so it runs in
+    autocommit: no BEGIN and COMMIT round trips around it."""
+    check_clerk_user_id(clerk_user_id)
+    user_values, preference_values = changes = _preference_changes(**choices)
+    with db.get_engine().connect() as connection:
+        if not (user_values and preference_values):
+            connection = connection.execution_options(isolation_level="AUTOCOMMIT")
+        _store_preferences(connection, clerk_user_id, *changes)
+
+
+def _preference_changes(
+    theme: str | None = None,
+    language: str | None = None,
+    notifications: Mapping[str, bool] | None = None,
+) -> tuple[dict, dict]:
+    """The new values for ``users`` and for ``user_preferences``; ``ValueError`` for
+    an unknown value."""
     user_values, preference_values = {}, {}
     if theme is not None:
         preference_values["theme"] = Theme(theme).value
@@ -415,6 +440,15 @@ def save_preferences(
         user_values["notification_settings"] = switches  # merged, see _update_statement
         if "email" in switches:  # seed 004: user_preferences.notifications is email's
             preference_values["notifications"] = switches["email"]
+    return user_values, preference_values
+
+
+def _store_preferences(
+    session: Session | sa.Connection,
+    clerk_user_id: str,
+    user_values: dict,
+    preference_values: dict,
+) -> None:
     user_exists = bool(user_values) and _update(session, _USERS, user_values, clerk_user_id)
     if user_values and not user_exists:
         raise ProfileMissing(clerk_user_id)
@@ -465,9 +499,3 @@ def _update_statement(table: sa.Table, columns: tuple[str, ...], dialect: str) -
         else:
             values[name] = sa.bindparam(f"new_{name}")
     return sa.update(table).where(table.c.clerk_user_id == sa.bindparam("key")).values(values)
-
-
-def save_preferences_of(clerk_user_id: str, **choices) -> None:
-    """``save_preferences`` on its own connection (for event handlers)."""
-    with db.get_engine().connect() as connection:
-        save_preferences(connection, clerk_user_id, **choices)
