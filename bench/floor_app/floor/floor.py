@@ -1,6 +1,7 @@
 """One state, one handler: insert a row, then show the count. The handler is written
-as pk_rentals' are (async, the database call in a thread, the same engine options),
-so the difference between the two apps is the app's own work."""
+as pk_rentals' are (async, the database call in a thread, an engine from the same
+``pk_rentals.db.create_engine``, so the same pool and the same ping when idle), so the
+difference between the two apps is the app's own work."""
 
 import asyncio
 import functools
@@ -9,14 +10,14 @@ import os
 import reflex as rx
 import sqlalchemy as sa
 
+from pk_rentals import db
+
 INSERT = sa.text("INSERT INTO floor_writes (token, seq) VALUES (:token, :seq)")
 
 
 @functools.cache
 def engine() -> sa.Engine:
-    return sa.create_engine(
-        os.environ["REFLEX_DB_URL"], pool_pre_ping=True, connect_args={"connect_timeout": 3}
-    )
+    return db.create_engine(os.environ["REFLEX_DB_URL"], on_event_loop=db.OnEventLoop.WARN)
 
 
 def write_row(token: str, seq: int) -> None:
