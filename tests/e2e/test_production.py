@@ -193,7 +193,8 @@ def test_postgres_restart_one_clear_toast_then_recovery(tab: Page, devauth, topo
         expect(toast).to_have_count(1)
     finally:
         prod.supervisorctl(topology, "start", "postgres")
-    # The pool pings before use: no stuck connection, the next save works.
+    # The pool pings a connection that sat idle, and the failed statement renewed the
+    # pool: no stuck connection, the next save works.
     tab.reload()
     expect(tab.get_by_test_id("user-button")).to_be_visible()
     switch = tab.get_by_test_id("notify-sms")
