@@ -92,7 +92,7 @@ def _ping_when_idle(engine: Engine) -> None:
     dropped it while it was idle; then the ping fails, the whole pool is renewed and
     the caller gets a fresh connection (SQLAlchemy's checkout retry). Under load every
     connection goes back out within milliseconds, and a ping on each checkout would
-    cost every event one more round trip (a tenth of a worker's time in the load
+    cost every event one more round trip (~7 % of a worker's time in the load
     benchmark). A server restart in the middle of that traffic fails the statements
     already on their way, with or without a ping; the first such failure renews the
     pool the same way.

@@ -409,9 +409,10 @@ def save_preferences(
 def save_preferences_of(clerk_user_id: str, **choices) -> None:
     """``save_preferences`` on its own connection (for event handlers).
 
-    A choice that changes one table (a switch, the theme, the language: all but the
-    header's theme-and-language save) is one UPDATE, atomic by itself, so it runs in
-    autocommit: no BEGIN and COMMIT round trips around it."""
+    A choice that changes one table (the SMS or in-app switch, the theme, the
+    language; not the email switch, nor the header's theme-and-language save) is one
+    UPDATE, atomic by itself, so it runs in autocommit: no BEGIN and COMMIT round trips
+    around it."""
     check_clerk_user_id(clerk_user_id)
     user_values, preference_values = changes = _preference_changes(**choices)
     with db.get_engine().connect() as connection:

@@ -8,6 +8,7 @@ token from the identity server; the statements are counted at the engine."""
 
 import asyncio
 
+import pytest
 from sqlmodel import func, select
 
 import pk_rentals.pk_rentals  # noqa: F401 - registers every state of the app
@@ -62,6 +63,28 @@ def test_sign_in_reads_user_verification_and_preferences_in_one_statement(use_da
     assert len(counter.touching("user_preferences")) == 2
     [read] = counter.touching("JOIN user_preferences")
     assert "JOIN user_verifications" in read
+
+
+@pytest.mark.parametrize(
+    "choices",
+    [
+        {"notifications": {"sms": False}},  # users only: autocommit
+        {"theme": "dark"},  # user_preferences only: autocommit
+        {"language": "english"},  # users only: autocommit
+        {"notifications": {"email": False}},  # both tables: one transaction
+        {"theme": "light", "language": "english"},  # both tables: one transaction
+    ],
+)
+def test_every_kind_of_handler_save_is_stored(use_database, choices):
+    with db.session() as session:
+        apply_clerk_user(session, ClerkUser.from_json(clerk_user_json(USER)))
+    save_preferences_of(USER, **choices)
+    stored = sign_in_user(USER)
+    assert stored.theme == choices.get("theme", "system")
+    assert stored.language == choices.get("language", stored.language)
+    for channel, on in choices.get("notifications", {}).items():
+        assert stored.notifications[channel] is on
+    assert sum(stored.notifications.values()) == 3 - len(choices.get("notifications", {}))
 
 
 def test_preferences_are_loaded_at_sign_in_and_a_page_load_does_not_ask_again(signed_in_tab):
