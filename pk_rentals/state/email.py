@@ -12,7 +12,7 @@ from pk_rentals import db, routes
 from pk_rentals.services.identity.accounts import apply_clerk_user, email_verified_of
 from pk_rentals.services.identity.signin import fetch_clerk_user
 from pk_rentals.state.auth import AuthState, protected
-from pk_rentals.state.ui import UiState, toast
+from pk_rentals.state.ui import language_code, toast
 from pk_rentals.state.verification import VerificationState
 
 
@@ -34,8 +34,7 @@ class EmailState(rx.State):
     async def verified_at_clerk(self):
         """clerk-js says the code was right: ask Clerk, then unlock what waited for it."""
         auth = await self.get_state(AuthState)
-        ui = await self.get_state(UiState)
-        language = "ur" if ui.is_urdu else "en"
+        language = await language_code(self)
         self.syncing = True
         yield
         verified = await asyncio.to_thread(_sync_email, auth.clerk_user_id)

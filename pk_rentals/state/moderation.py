@@ -29,7 +29,7 @@ from pk_rentals.services.moderation import (
 )
 from pk_rentals.state.auth import AuthState, protected
 from pk_rentals.state.changes import assign_changed
-from pk_rentals.state.ui import UiState, toast
+from pk_rentals.state.ui import language_code, toast
 
 log = logging.getLogger(__name__)
 
@@ -248,9 +248,6 @@ class ModeratorGate(rx.State):
 
     checked: bool = False  # the server has answered
     allowed: bool = False
-
-    async def _language(self) -> str:
-        return "ur" if (await self.get_state(UiState)).is_urdu else "en"
 
     async def _who(self) -> str:
         return (await self.get_state(AuthState)).clerk_user_id
@@ -550,7 +547,7 @@ class ModerationState(rx.State):
         self.saving, self.problem = True, ""
         yield
         gate = await self.get_state(ModeratorGate)
-        language = await gate._language()
+        language = await language_code(self)
         submission_id = self.selected.id
         try:
             await asyncio.to_thread(

@@ -20,7 +20,7 @@ from pk_rentals.services.profile import (
     save_preferences_of,
 )
 from pk_rentals.state.auth import AuthState, protected
-from pk_rentals.state.ui import UiState, toast
+from pk_rentals.state.ui import UiState, language_code, toast
 
 
 def _notification_settings(clerk_user_id: str) -> dict[str, bool] | None:
@@ -132,5 +132,4 @@ class PreferencesState(rx.State):
         return await self._saved()
 
     async def _saved(self):
-        ui = await self.get_state(UiState)
-        return toast("success", "settings.saved", "ur" if ui.is_urdu else "en")
+        return toast("success", "settings.saved", await language_code(self))

@@ -24,7 +24,7 @@ from pk_rentals.services.profile import (
 )
 from pk_rentals.state.auth import AuthState, protected
 from pk_rentals.state.changes import assign_changed
-from pk_rentals.state.ui import UiState, toast
+from pk_rentals.state.ui import language_code, toast
 
 log = logging.getLogger(__name__)
 
@@ -148,10 +148,6 @@ class ProfileState(rx.State):
         self._show(profile)
         return True
 
-    async def _language_code(self) -> str:
-        ui = await self.get_state(UiState)
-        return "ur" if ui.is_urdu else "en"
-
     @rx.event
     @protected
     async def load(self):
@@ -170,7 +166,7 @@ class ProfileState(rx.State):
         self.saving = True
         self.errors = {}
         yield
-        language = await self._language_code()
+        language = await language_code(self)
         auth = await self.get_state(AuthState)
         first_time = not self.complete
         try:
@@ -205,6 +201,6 @@ class ProfileState(rx.State):
         await self._reload(auth.clerk_user_id)
         self.phone_syncing = False
         if not synced:  # the user.updated webhook will bring it
-            yield toast("info", "phone.pending_sync", await self._language_code())
+            yield toast("info", "phone.pending_sync", await language_code(self))
         elif self.phone_verified:
-            yield toast("success", "phone.verified", await self._language_code())
+            yield toast("success", "phone.verified", await language_code(self))

@@ -49,3 +49,8 @@ class UiState(rx.State):
 
     def use_theme(self, theme: str) -> None:
         self.theme = Theme(theme).value
+
+
+async def language_code(state: rx.State) -> str:
+    """``ur`` or ``en``: the catalogue language (pk_rentals.i18n) of ``state``'s tab."""
+    return "ur" if (await state.get_state(UiState)).is_urdu else "en"

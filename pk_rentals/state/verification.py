@@ -23,7 +23,7 @@ from pk_rentals.services.cnic import CnicInvalid, normalize_cnic
 from pk_rentals.services.faces import checks as face_checks
 from pk_rentals.services.faces import pool as face_pool
 from pk_rentals.state.auth import AuthState, protected
-from pk_rentals.state.ui import UiState, toast
+from pk_rentals.state.ui import language_code, toast
 
 log = logging.getLogger(__name__)
 
@@ -134,9 +134,6 @@ class VerificationState(rx.State):
     async def _user_id(self) -> str:
         return (await self.get_state(AuthState)).clerk_user_id
 
-    async def _language(self) -> str:
-        return "ur" if (await self.get_state(UiState)).is_urdu else "en"
-
     async def _issue_code(self, clerk_user_id: str) -> None:
         issued = await asyncio.to_thread(verification.issue_selfie_code, clerk_user_id)
         self.selfie_code = issued.code
@@ -202,7 +199,7 @@ class VerificationState(rx.State):
         self.refusal = ""
         yield
         user_id = await self._user_id()
-        language = await self._language()
+        language = await language_code(self)
         try:
             found = await asyncio.to_thread(verification.submit, user_id, form.get("cnic", ""))
         except verification.SubmissionRefused as refused:
