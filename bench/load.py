@@ -31,7 +31,6 @@ import dataclasses
 import json
 import os
 import random
-import shutil
 import signal
 import statistics
 import subprocess
@@ -111,7 +110,6 @@ def floor_topology(app: prod.Topology) -> prod.Topology:
 def running_app(workers: int):
     top = app_topology(workers)
     prod.down(top)  # a run cut short leaves supervisord up
-    shutil.rmtree(top.path("states"), ignore_errors=True)  # earlier runs' tabs
     started = time.monotonic()
     env = prod.up(top, timeout=240)
     print(f"  pk_rentals: {workers} worker(s) up in {time.monotonic() - started:.0f} s", flush=True)
@@ -127,7 +125,6 @@ def running_floor(app: prod.Topology, app_env: dict[str, str]):
     top.path("site").mkdir(parents=True, exist_ok=True)
     top.path("site", "index.html").write_text("floor\n")
     prod.down(top)
-    shutil.rmtree(top.path("states"), ignore_errors=True)
     prod.create_database(top)
     _sql(top, "CREATE TABLE IF NOT EXISTS floor_writes (token text, seq integer)")
     # Reflex, Redis and pool settings as pk_rentals' workers have them.
@@ -136,7 +133,6 @@ def running_floor(app: prod.Topology, app_env: dict[str, str]):
         **os.environ,
         **tuning,
         "REFLEX_DB_URL": top.db_url,
-        "REFLEX_STATES_WORKDIR": str(top.path("states")),
         "GRANIAN_WORKERS": "1",
         "PK_PUBLIC_URL": top.url,
         "PK_IDENTITY_PROVIDER": "clerk",
@@ -314,8 +310,7 @@ def refused(update: dict) -> bool:
 
 
 async def sign_in(tab: Tab, token: str, *, timeout: float = 30) -> None:
-    """What ClerkSession does with each fresh token from clerk-js. A tab whose state
-    outlived its worker (one worker keeps it on disk) may be signed in already."""
+    """What ClerkSession does with each fresh token from clerk-js."""
     await tab.send(
         AUTH, "receive_token", {"token": token}, until=touches(AUTH, "checked"), timeout=timeout
     )

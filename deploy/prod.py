@@ -119,9 +119,6 @@ def app_environment(top: Topology) -> dict[str, str]:
         "REFLEX_API_URL": top.url,
         "REFLEX_DEPLOY_URL": top.url,
         "REFLEX_WEB_WORKDIR": str(top.path("web")),
-        # One worker without Redis keeps tab state on disk: under the data folder,
-        # not the project's own .states, which `make run` and the tests share.
-        "REFLEX_STATES_WORKDIR": str(top.path("states")),
         "PK_WORKERS": str(top.workers),
         "GRANIAN_WORKERS": "1",
         # A worker keeps a tab's state in memory while it holds the tab's Redis lock,
@@ -147,6 +144,14 @@ def app_environment(top: Topology) -> dict[str, str]:
         env["PK_MEDIA_STORAGE"] = "cloudinary"
     env["PK_LOCAL_TRIAL"] = "1" if local else "0"
     merged = {**given, **env, **top.extra_env}
+    if not merged.get("REFLEX_REDIS_URL"):
+        # One worker without Redis keeps tab state in its memory. Reflex's default, the
+        # disk, pickles every tab's state every 2 s and lists the whole state folder,
+        # which grows by ~10 files per tab an hour: 10-25 % of a worker's time under
+        # load (BENCHMARKS.md, "Sixth pass"). After a restart a tab starts afresh and
+        # rebuilds from its session token and the database, as with Redis.
+        # Only without Redis: naming a mode turns Reflex's choice of Redis off.
+        merged.setdefault("REFLEX_STATE_MANAGER_MODE", "memory")
     return merged
 
 
