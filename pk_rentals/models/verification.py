@@ -84,6 +84,8 @@ class VerificationSubmission(SQLModel, table=True):
         sa.CheckConstraint(check_in("status", SubmissionStatus), "status"),
         # The moderation queue: oldest first within a status, keyset-paginated.
         sa.Index("ix_verification_submissions_queue", "status", "submitted_at", "id"),
+        # The moderators' statistics (decisions of the last 30 days) and retention.
+        sa.Index("ix_verification_submissions_decided_at", "decided_at"),
     )
 
     id: uuid.UUID = Field(default_factory=uuid.uuid4, primary_key=True)

@@ -14,13 +14,13 @@ import enum
 import functools
 import statistics
 import uuid
-from datetime import date, datetime, timedelta
+from datetime import UTC, datetime, timedelta
 
 import sqlalchemy as sa
 from sqlalchemy.orm import aliased
 from sqlmodel import Session, select
 
-from pk_rentals import db
+from pk_rentals import db, sql
 from pk_rentals.models import (
     AuditAction,
     AuditEntry,
@@ -33,7 +33,6 @@ from pk_rentals.models import (
     VerificationSubmission,
 )
 from pk_rentals.models.base import as_utc, utcnow
-from pk_rentals.places import PAKISTAN_TIME
 from pk_rentals.services import cnic as cnic_rules
 from pk_rentals.services import security_events
 from pk_rentals.services.levels import apply_level
@@ -722,28 +721,44 @@ _PENDING = (
     .select_from(VerificationSubmission)
     .where(VerificationSubmission.status == SubmissionStatus.PENDING)
 )
-_DECIDED_SINCE = sa.select(
+_WAIT = sql.seconds_between(
     VerificationSubmission.submitted_at, VerificationSubmission.decided_at
-).where(VerificationSubmission.decided_at >= sa.bindparam("since"))
+).label("wait")
+# The middle one or two waits of the decisions since ``since`` (ordered in the database).
+_MIDDLE_WAITS = (
+    sa.select(_WAIT)
+    .where(VerificationSubmission.decided_at >= sa.bindparam("since"))
+    .order_by(_WAIT)
+    .limit(sa.bindparam("count"))
+    .offset(sa.bindparam("skip"))
+)
 
 
 def _stats(session: Session | sa.Connection, days: int = 14, now: datetime | None = None) -> Stats:
-    now = now or utcnow()
+    """Three one-row reads: pending, decisions per day (and in 30 days), the median."""
+    now = (now or utcnow()).astimezone(UTC)
     since = now - timedelta(days=30)
+    window = sql.pakistan_days(now, days)  # days as moderators live them
     pending = session.execute(_PENDING).scalar_one()
-    decided = session.execute(_DECIDED_SINCE, {"since": since}).all()
-    waits = [(as_utc(d) - as_utc(s)).total_seconds() for s, d in decided]
-    today = now.astimezone(PAKISTAN_TIME).date()  # days as moderators live them
-    window = [today - timedelta(days=n) for n in range(days - 1, -1, -1)]
-    counts: dict[date, int] = dict.fromkeys(window, 0)
-    for _, decided_at in decided:
-        day = as_utc(decided_at).astimezone(PAKISTAN_TIME).date()
-        if day in counts:
-            counts[day] += 1
+    decided_at = VerificationSubmission.decided_at
+    decided, *per_day = session.execute(
+        sa.select(sa.func.count(), *sql.count_per_day(decided_at, window)).where(
+            decided_at >= since
+        )
+    ).one()
+    median = None
+    if decided:
+        middle = session.execute(
+            _MIDDLE_WAITS,
+            {"since": since, "count": 2 - decided % 2, "skip": (decided - 1) // 2},
+        ).scalars()
+        median = statistics.fmean(middle)
     return Stats(
         pending=pending,
-        median_decision_seconds=statistics.median(waits) if waits else None,
-        decisions_per_day=[(day.isoformat(), counts[day]) for day in window],
+        median_decision_seconds=median,
+        decisions_per_day=[
+            (day.isoformat(), count) for day, count in zip(window, per_day, strict=True)
+        ],
     )
 
 

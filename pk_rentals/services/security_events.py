@@ -18,16 +18,15 @@ import enum
 import json
 import logging
 import re
-from datetime import date, datetime, timedelta
+from datetime import datetime, timedelta
 
 import sqlalchemy as sa
 from prometheus_client import Counter
 from sqlmodel import select
 
-from pk_rentals import db
+from pk_rentals import db, sql
 from pk_rentals.models import SecurityEvent
-from pk_rentals.models.base import as_utc, utcnow
-from pk_rentals.places import PAKISTAN_TIME
+from pk_rentals.models.base import utcnow
 from pk_rentals.services.identity.clerk_ids import clerk_user_id_problem
 
 log = logging.getLogger("pk_rentals.security")
@@ -119,15 +118,13 @@ class SecuritySummary:
 
 
 def failures_per_day(session, *, days: int, now: datetime) -> list[tuple[str, int]]:
-    today = now.astimezone(PAKISTAN_TIME).date()
-    window = [today - timedelta(days=n) for n in range(days - 1, -1, -1)]
-    counts: dict[date, int] = dict.fromkeys(window, 0)
-    since = now - timedelta(days=days + 1)
-    for (moment,) in session.execute(sa.select(SecurityEvent.at).where(SecurityEvent.at >= since)):
-        day = as_utc(moment).astimezone(PAKISTAN_TIME).date()
-        if day in counts:
-            counts[day] += 1
-    return [(day.isoformat(), counts[day]) for day in window]
+    window = sql.pakistan_days(now, days)
+    counts = session.execute(
+        sa.select(*sql.count_per_day(SecurityEvent.at, window)).where(
+            SecurityEvent.at >= sql.day_start(window[0])
+        )
+    ).one()
+    return [(day.isoformat(), count) for day, count in zip(window, counts, strict=True)]
 
 
 def accounts_over(threshold, since):

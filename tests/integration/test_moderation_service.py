@@ -387,3 +387,61 @@ def test_stats_count_pending_median_wait_and_decisions_per_day(session, people):
     assert shown.decisions_per_day[-1] == ("2026-11-20", 1)
     assert shown.decisions_per_day[-3] == ("2026-11-18", 3)
     assert sum(count for _, count in shown.decisions_per_day) == 4
+
+
+def _decided(session, submitted_at: datetime, decided_at: datetime):
+    make_submission(
+        session,
+        make_user(session),
+        submitted_at=submitted_at,
+        status="approved",
+        decided_at=decided_at,
+    )
+
+
+def test_stats_days_run_midnight_to_midnight_in_pakistan(session, people):
+    now = datetime(2026, 11, 20, 12, 0, tzinfo=UTC)  # 17:00 in Pakistan
+    # 18:59 UTC is 23:59 in Pakistan; 19:00 UTC is the next day's first minute there.
+    for decided in (datetime(2026, 11, 18, 18, 59), datetime(2026, 11, 18, 19, 0)):
+        decided = decided.replace(tzinfo=UTC)
+        _decided(session, decided - timedelta(hours=1), decided)
+
+    shown = moderation.stats(people["moderator"].clerk_user_id, days=3, now=now)
+
+    assert shown.decisions_per_day == [("2026-11-18", 1), ("2026-11-19", 1), ("2026-11-20", 0)]
+
+
+@pytest.mark.parametrize(
+    ("waits_in_hours", "median_hours"),
+    [([5], 5), ([1, 2, 9], 2), ([4, 1, 30, 2], 3), ([0.5, 0.25], 0.375)],
+)
+def test_stats_median_is_the_middle_wait_or_the_mean_of_the_middle_two(
+    session, people, waits_in_hours, median_hours
+):
+    now = datetime(2026, 11, 20, 12, 0, tzinfo=UTC)
+    for n, hours in enumerate(waits_in_hours):
+        decided = now - timedelta(days=n + 1)
+        _decided(session, decided - timedelta(hours=hours), decided)
+
+    shown = moderation.stats(people["moderator"].clerk_user_id, now=now)
+
+    assert shown.median_decision_seconds == pytest.approx(median_hours * 3600, abs=0.01)
+
+
+def test_stats_leave_out_decisions_older_than_30_days(session, people):
+    now = datetime(2026, 11, 20, 12, 0, tzinfo=UTC)
+    _decided(session, now - timedelta(days=40, hours=9), now - timedelta(days=40))
+    _decided(session, now - timedelta(days=29, hours=2), now - timedelta(days=29))
+
+    shown = moderation.stats(people["moderator"].clerk_user_id, days=14, now=now)
+
+    assert shown.median_decision_seconds == pytest.approx(2 * 3600, abs=0.01)
+    assert sum(count for _, count in shown.decisions_per_day) == 0  # 29 days ago is not shown
+
+
+def test_stats_with_no_decisions_say_so(session, people, pending):
+    shown = moderation.stats(people["moderator"].clerk_user_id, days=14)
+
+    assert shown.pending == 1
+    assert shown.median_decision_seconds is None
+    assert [count for _, count in shown.decisions_per_day] == [0] * 14
