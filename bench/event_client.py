@@ -49,8 +49,10 @@ class Tab:
 
     # --- connection ---------------------------------------------------------------
 
-    async def connect(self, *, timeout: float = 10) -> None:
-        """Open the socket and hydrate, as a page load does; returns once hydrated."""
+    async def connect(self, *, timeout: float = 10, hydrate_timeout: float | None = None) -> None:
+        """Open the socket and hydrate, as a page load does; returns once hydrated.
+        ``timeout`` bounds the opening, ``hydrate_timeout`` (default: the same) the wait
+        for the hydration that follows."""
         self.state, self.toasts = {}, []
         self._updates = asyncio.Queue()
         try:
@@ -67,7 +69,10 @@ class Tab:
         auth = {"event": self._event(HYDRATE, {})}
         await self._socket.send(f"40{NAMESPACE},{json.dumps(auth)}")
         self._reader = asyncio.create_task(self._read())
-        await self.wait(lambda _u: self.value(ROOT, "is_hydrated") is True, timeout=timeout)
+        await self.wait(
+            lambda _u: self.value(ROOT, "is_hydrated") is True,
+            timeout=timeout if hydrate_timeout is None else hydrate_timeout,
+        )
 
     async def close(self) -> None:
         if self._reader:

@@ -629,15 +629,21 @@ class Recovery:
         return recovered
 
     async def reconnect(self, tab: Tab, user: User, deadline: float) -> bool:
+        """As the page does: a refused or failed connection is tried again after 200 ms
+        x attempt; a connected socket is not given up, its answers are waited for."""
         await tab.close()
+
+        def left() -> float:
+            return max(0.1, deadline - time.monotonic())
+
         attempt = 0
         while time.monotonic() < deadline:
             attempt += 1
             await asyncio.sleep(0.2 * attempt)
             try:
-                await tab.connect(timeout=5)
-                await sign_in(tab, await self.identity.token(user), timeout=5)
-                await tab.send(PROFILE, "load", until=touches(PROFILE, "revision"), timeout=5)
+                await tab.connect(timeout=5, hydrate_timeout=left())
+                await sign_in(tab, await self.identity.token(user), timeout=left())
+                await tab.send(PROFILE, "load", until=touches(PROFILE, "revision"), timeout=left())
                 return True
             except (Disconnected, TimeoutError, OSError):
                 await tab.close()
