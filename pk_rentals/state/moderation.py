@@ -39,15 +39,18 @@ AUDIT_PAGE = 25
 
 
 def duration_words(seconds: float | None, language: str) -> str:
-    """``3 h 20 min`` / ``3 گھنٹے 20 منٹ``; ``—`` when nothing was decided yet."""
+    """``3 h 20 min`` / ``3 گھنٹے 20 منٹ``; ``under 1 min`` / ``1 منٹ سے کم`` for less
+    than half a minute; ``—`` when nothing was decided yet."""
     if seconds is None:
         return "—"
     minutes = round(seconds / 60)
+    if not minutes:
+        return {"en": "under 1 min", "ur": "1 منٹ سے کم"}[language]
     hours, minutes = divmod(minutes, 60)
     days, hours = divmod(hours, 24)
     units = {"en": ("d", "h", "min"), "ur": ("دن", "گھنٹے", "منٹ")}[language]
     parts = [f"{n} {unit}" for n, unit in zip((days, hours, minutes), units, strict=True) if n]
-    return " ".join(parts[:2]) or f"0 {units[2]}"
+    return " ".join(parts[:2])
 
 
 @dataclasses.dataclass
