@@ -25,6 +25,16 @@ class ThemeSync(rx.Component):
     on_change: rx.EventHandler[rx.event.passthrough_event_spec(str)]
 
 
+class PageDirection(rx.Component):
+    """Radix's parts read right to left on the Urdu page (assets/js/page_direction.jsx:
+    Radix Themes sets "ltr" for them whatever ``<html dir>`` says)."""
+
+    library = "$/public/js/page_direction.jsx"
+    tag = "PageDirection"
+
+    dir: rx.Var[str]
+
+
 def _brand() -> rx.Component:
     return rx.link(
         rx.hstack(
@@ -160,7 +170,7 @@ def signed_in_only(content: rx.Component) -> rx.Component:
 
 def page_frame(*children: rx.Component) -> rx.Component:
     """Wrap a page's content in the header and footer every page shares."""
-    return rx.box(
+    page = rx.box(
         UrduFont.create(),
         ThemeSync.create(theme=UiState.theme, on_change=PreferencesState.theme_changed),
         rx.el.a(
@@ -184,3 +194,4 @@ def page_frame(*children: rx.Component) -> rx.Component:
         footer(),
         class_name="pk-page",
     )
+    return PageDirection.create(page, dir=rx.cond(UiState.is_urdu, "rtl", "ltr"))

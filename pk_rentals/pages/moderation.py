@@ -310,9 +310,6 @@ def _stats() -> rx.Component:
         rx.tabs.content(_security(), value="security", padding_top="0.75rem"),
         value=S.tab,
         on_change=S.choose_tab,
-        # Radix's tabs set their own dir (ltr unless told), which would turn the tabs,
-        # the cards and a figure like "1 منٹ سے کم" around on the Urdu page.
-        dir=rx.cond(UiState.is_urdu, "rtl", "ltr"),
         width="100%",
     )
 

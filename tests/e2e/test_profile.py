@@ -191,6 +191,11 @@ def test_switching_language_keeps_the_page_and_saves_the_choice(page: Page, deva
     page.reload()
     expect(page.get_by_role("radio", name="اردو")).to_be_checked()  # saved in the profile
     assert small_touch_targets(page) == [], small_touch_targets(page)
+    # Radix's parts follow the page, not Radix Themes' own "ltr": the radio sits on the
+    # right of its word.
+    page.goto("/settings")
+    expect(page.get_by_role("radiogroup", name="زبان")).to_have_attribute("dir", "rtl")
+    screenshot(page, "settings-urdu")
 
 
 def test_a_choice_made_while_the_token_is_old_is_saved_once_a_fresh_one_comes(
