@@ -141,3 +141,13 @@ def test_the_security_tab_shows_failures_and_flags_the_account(
     assert_accessible(page, "moderation-security-en")
     page.get_by_test_id("tab-review").click()
     expect(page.get_by_test_id("stats-chart")).to_be_visible()
+
+    # In Urdu the tabs and their panels read right to left (Radix's own default is ltr).
+    page.get_by_test_id("language-toggle").click()
+    expect(page.locator("html")).to_have_attribute("dir", "rtl")
+    page.get_by_test_id("tab-security").click()
+    expect(page.get_by_test_id("security-panel")).to_be_visible()
+    expect(page.locator(".rt-TabsRoot")).to_have_attribute("dir", "rtl")
+    page.evaluate("window.scrollTo(0, 0)")
+    screenshot(page, "moderation-security-ur")
+    assert_accessible(page, "moderation-security-ur")
