@@ -278,6 +278,7 @@ def _security_top() -> rx.Component:
             width="100%",
         ),
         size="2",
+        grid_column="1 / -1",  # the whole row: a list of names reads poorly in half of it
         data_testid="security-top",
     )
 

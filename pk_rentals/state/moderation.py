@@ -16,6 +16,7 @@ import re
 
 import reflex as rx
 
+from pk_rentals.i18n import text
 from pk_rentals.models import SubmissionStatus
 from pk_rentals.places import PAKISTAN_TIME, pakistan_time, urdu_name
 from pk_rentals.services import moderation
@@ -45,11 +46,14 @@ def duration_words(seconds: float | None, language: str) -> str:
         return "—"
     minutes = round(seconds / 60)
     if not minutes:
-        return {"en": "under 1 min", "ur": "1 منٹ سے کم"}[language]
+        return text("duration.under_a_minute", language)
     hours, minutes = divmod(minutes, 60)
     days, hours = divmod(hours, 24)
-    units = {"en": ("d", "h", "min"), "ur": ("دن", "گھنٹے", "منٹ")}[language]
-    parts = [f"{n} {unit}" for n, unit in zip((days, hours, minutes), units, strict=True) if n]
+    parts = [
+        text(f"duration.{unit}", language).format(n=n)
+        for n, unit in ((days, "days"), (hours, "hours"), (minutes, "minutes"))
+        if n
+    ]
     return " ".join(parts[:2])
 
 
