@@ -732,6 +732,8 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=3, help="runs of each app per N")
     parser.add_argument("--no-floor", action="store_true")
     args = parser.parse_args()
+    if args.runs < 1:
+        parser.error("--runs is at least 1")
     if RAMP + args.seconds + DRAIN > 60:
         parser.error("a run is at most 60 s: --seconds <= 45")
     if RAMP + args.seconds > TOKEN_LIFETIME - 10:
