@@ -242,6 +242,16 @@ def test_reject_with_a_reason_then_approve_the_resubmission_by_keyboard(
     screenshot(page, "moderation-detail-ur")
     page.get_by_test_id("filter-status").click()
     page.get_by_role("option", name="زیرِ غور").click()
+    # A select's text box hides what overflows it: one Latin line high, it cut off
+    # Nastaliq's tails ("تمام درخواستیں" read "تمام درخواستہ").
+    line, size = (
+        page.get_by_test_id("filter-flag")
+        .locator(".rt-SelectTriggerInner")
+        .evaluate(
+            "e => [getComputedStyle(e).lineHeight, getComputedStyle(e).fontSize].map(parseFloat)"
+        )
+    )
+    assert line >= 2 * size, (line, size)
     screenshot(page, "moderation-queue-ur")
 
 
