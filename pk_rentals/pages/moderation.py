@@ -109,7 +109,7 @@ def _title() -> rx.Component:
         ),
         align="center",
         wrap="wrap",
-        gap="3",
+        spacing="3",
         width="100%",
     )
 
@@ -292,7 +292,7 @@ def _security() -> rx.Component:
             _security_kinds(),
             _security_top(),
             columns=rx.breakpoints(initial="1", md="1fr 1fr"),
-            gap="3",
+            spacing="3",
             width="100%",
             data_testid="security-panel",
         ),
@@ -336,7 +336,7 @@ def _review_stats() -> rx.Component:
         ),
         _chart(),
         columns=rx.breakpoints(initial="2", md="1fr 1fr 2fr"),
-        gap="3",
+        spacing="3",
         width="100%",
         data_testid="moderation-stats",
     )
@@ -381,7 +381,7 @@ def _filters() -> rx.Component:
             "filter-flag",
         ),
         direction="column",
-        gap="2",
+        spacing="2",
         width="100%",
     )
 
@@ -400,7 +400,7 @@ def _queue_item(item) -> rx.Component:
                         color_scheme="gray",
                         white_space="nowrap",
                     ),
-                    gap="2",
+                    spacing="2",
                     width="100%",
                     align="baseline",
                 ),
@@ -417,7 +417,7 @@ def _queue_item(item) -> rx.Component:
                     ),
                     band_badge(item.face_band),
                     rx.foreach(item.flags, flag_badge),
-                    gap="1",
+                    spacing="1",
                     wrap="wrap",
                 ),
                 spacing="1",
@@ -434,14 +434,17 @@ def _queue_item(item) -> rx.Component:
 
 
 def _pager() -> rx.Component:
+    # On a phone the chevrons alone keep the row inside the card (the words did not fit).
     return rx.flex(
         rx.button(
             rx.icon("chevron-left", size=16, aria_hidden="true", class_name="pk-flip-rtl"),
-            t("moderation.previous_page"),
+            rx.el.span(t("moderation.previous_page"), class_name="pk-hide-narrow"),
             on_click=M.previous_page,
             disabled=M.page_number <= 1,
             variant="soft",
             size="2",
+            aria_label=t("moderation.previous_page"),
+            class_name="pk-pager-button",
             data_testid="previous-page",
         ),
         rx.text(
@@ -453,16 +456,19 @@ def _pager() -> rx.Component:
             white_space="nowrap",
         ),
         rx.button(
-            t("moderation.next_page"),
+            rx.el.span(t("moderation.next_page"), class_name="pk-hide-narrow"),
             rx.icon("chevron-right", size=16, aria_hidden="true", class_name="pk-flip-rtl"),
             on_click=M.next_page,
             disabled=~M.has_next,
             variant="soft",
             size="2",
+            aria_label=t("moderation.next_page"),
+            class_name="pk-pager-button",
             data_testid="next-page",
         ),
         justify="between",
         align="center",
+        spacing="2",
         width="100%",
     )
 
@@ -580,7 +586,7 @@ def _image(url: rx.Var, label_key: str, testid: str, boxes: rx.Var | None = None
                 rx.flex(
                     rx.text(t(label_key), size="2", weight="medium"),
                     rx.icon("zoom-in", size=14, aria_hidden="true"),
-                    gap="1",
+                    spacing="1",
                     align="center",
                     justify="center",
                 ),
@@ -633,7 +639,7 @@ def _images() -> rx.Component:
         ),
         _image(M.selected.cnic_back_url, "moderation.cnic_back", "image-cnic-back"),
         columns=rx.breakpoints(initial="2", md="3"),
-        gap="3",
+        spacing="3",
         width="100%",
     )
 
@@ -672,7 +678,7 @@ def _cnic() -> rx.Component:
                 size="1",
                 data_testid="reveal-cnic",
             ),
-            gap="3",
+            spacing="3",
             align="center",
             wrap="wrap",
         ),
@@ -793,7 +799,7 @@ def _faces() -> rx.Component:
                             ),
                             rx.text(t("moderation.faces.no_distance"), size="2"),
                         ),
-                        gap="2",
+                        spacing="2",
                         align="center",
                         wrap="wrap",
                     ),
@@ -835,7 +841,7 @@ def _person() -> rx.Component:
         rx.flex(
             rx.text(M.selected.name, weight="bold", data_testid="detail-name"),
             trust_badge_for(M.selected.level, "small"),
-            gap="2",
+            spacing="2",
             align="center",
             wrap="wrap",
         ),
@@ -877,7 +883,7 @@ def _earlier() -> rx.Component:
                             rx.text(
                                 rx.el.bdi(e.submitted, dir="ltr"), size="1", color_scheme="gray"
                             ),
-                            gap="2",
+                            spacing="2",
                             align="center",
                             wrap="wrap",
                         )
@@ -1001,7 +1007,7 @@ def _decision() -> rx.Component:
                     _decision_button(Decision.APPROVE, "a", "grass", "check"),
                     _decision_button(Decision.REJECT, "r", "tomato", "x"),
                     _decision_button(Decision.REQUEST_RESUBMISSION, "s", "blue", "rotate-ccw"),
-                    gap="2",
+                    spacing="2",
                     wrap="wrap",
                     width="100%",
                 ),
@@ -1021,7 +1027,7 @@ def _decision() -> rx.Component:
                         M.selected.decided_by,
                         size="2",
                     ),
-                    gap="2",
+                    spacing="2",
                     align="center",
                     wrap="wrap",
                     data_testid="decided-summary",
@@ -1071,7 +1077,7 @@ def _detail_body() -> rx.Component:
             rx.heading(M.selected.name, as_="h2", size="5", class_name="pk-wrap-anywhere"),
             status_badge(M.selected.status),
             rx.badge(t("moderation.attempt"), " ", M.selected.attempt, variant="outline"),
-            gap="2",
+            spacing="2",
             align="center",
             wrap="wrap",
         ),
@@ -1091,7 +1097,7 @@ def _detail_body() -> rx.Component:
             rx.vstack(_cnic(), _person(), spacing="4"),
             rx.vstack(_faces(), _flags(), _earlier(), spacing="4"),
             columns=rx.breakpoints(initial="1", lg="2"),
-            gap="4",
+            spacing="4",
             width="100%",
         ),
         rx.separator(size="4"),
@@ -1153,7 +1159,7 @@ def moderation_page() -> rx.Component:
                             _queue(),
                             _detail(),
                             columns=rx.breakpoints(initial="1", md="minmax(17rem, 22rem) 1fr"),
-                            gap="4",
+                            spacing="4",
                             width="100%",
                             align_items="start",
                         ),

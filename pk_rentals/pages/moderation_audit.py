@@ -26,7 +26,7 @@ def _level_change(entry) -> rx.Component:
             trust_badge_for(entry.level_before, "small"),
             rx.icon("arrow-right", size=14, aria_hidden="true", class_name="pk-flip-rtl"),
             trust_badge_for(entry.level_after, "small"),
-            gap="1",
+            spacing="1",
             align="center",
             wrap="wrap",
         ),
