@@ -8,6 +8,7 @@ browsers drop: the moderation page's cards and rows touched each other that way.
 import re
 
 import pytest
+import reflex as rx
 
 from pk_rentals.pk_rentals import app
 
@@ -43,8 +44,6 @@ def test_no_page_has_a_unitless_gap(route):
 
 
 def test_the_check_sees_a_misplaced_gap():
-    import reflex as rx
-
     wrong = rx.card(rx.cond(True, rx.grid(rx.text("a"), gap="3"), rx.text("b")))
     assert unitless_gaps(wrong) == ['Grid gap: "3"']
     assert unitless_gaps(rx.grid(rx.text("a"), spacing="3", gap="0.5rem")) == []
