@@ -11,7 +11,7 @@ from playwright.sync_api import Page, expect
 from pk_rentals.state.auth import CLAIM_LEEWAY
 from tests.e2e.test_identity import create_account, new_email, outbox_code, sign_in
 from tests.utils.app_server import E2E_TOKEN_LIFETIME
-from tests.utils.browser import screenshot, small_touch_targets
+from tests.utils.browser import lines_per_font_size, screenshot, small_touch_targets
 
 
 def new_mobile() -> tuple[str, str]:
@@ -190,6 +190,8 @@ def test_switching_language_keeps_the_page_and_saves_the_choice(page: Page, deva
     wait_until_language_saved(app, "Hina Baloch", "urdu")
     page.reload()
     expect(page.get_by_role("radio", name="اردو")).to_be_checked()  # saved in the profile
+    # A name typed in Urdu keeps its tails in the field ("صدیقی", not "صدیقہ").
+    assert lines_per_font_size(page.locator("#display_name")) >= 2
     assert small_touch_targets(page) == [], small_touch_targets(page)
     # Radix's parts follow the page, not Radix Themes' own "ltr": the radio sits on the
     # right of its word.
@@ -233,4 +235,6 @@ def test_a_choice_made_while_the_token_is_old_is_saved_once_a_fresh_one_comes(
     wait_until_language_saved(app, "Zara Khan", "urdu")
     page.reload()
     expect(page.get_by_role("radio", name="اردو")).to_be_checked()  # saved in the profile
+    # A name typed in Urdu keeps its tails in the field ("صدیقی", not "صدیقہ").
+    assert lines_per_font_size(page.locator("#display_name")) >= 2
     expect(page.get_by_test_id("profile-name")).to_have_text("Zara Khan")

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from playwright.sync_api import Page
+from playwright.sync_api import Locator, Page
 
 from pk_rentals.settings import PROJECT_ROOT
 
@@ -68,3 +68,12 @@ _SMALL_TARGETS_JS = """(size) => [...document.querySelectorAll(
 def small_touch_targets(page: Page) -> list[str]:
     """Visible controls on the page smaller than 44x44 px, described for a failure."""
     return page.evaluate(_SMALL_TARGETS_JS, TOUCH_TARGET_PX)
+
+
+def lines_per_font_size(box: Locator) -> float:
+    """A box's line height over its font size. A box that hides what overflows it (a
+    text field, a select's text) needs about 2 for Nastaliq, whose letters reach far
+    above and below the line: at a Latin 1.5 the tails of "صدیقی" were cut off."""
+    return box.evaluate(
+        "e => parseFloat(getComputedStyle(e).lineHeight) / parseFloat(getComputedStyle(e).fontSize)"
+    )
