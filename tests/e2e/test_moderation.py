@@ -246,6 +246,12 @@ def test_reject_with_a_reason_then_approve_the_resubmission_by_keyboard(
     # Nastaliq's tails fit in a select's text ("تمام درخواستیں" read "تمام درخواستہ").
     flag_text = page.get_by_test_id("filter-flag").locator(".rt-SelectTriggerInner")
     assert lines_per_font_size(flag_text) >= 2
+    # Right to left, the chosen option's check mark leads: on the right.
+    page.get_by_test_id("filter-flag").click()
+    chosen = page.get_by_role("option", name="تمام درخواستیں")
+    mark, row = chosen.locator(".rt-SelectItemIndicator").bounding_box(), chosen.bounding_box()
+    assert mark["x"] > row["x"] + row["width"] / 2, (mark, row)
+    page.keyboard.press("Escape")
     screenshot(page, "moderation-queue-ur")
 
 
