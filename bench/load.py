@@ -128,8 +128,12 @@ def running_floor(app: prod.Topology, app_env: dict[str, str]):
     prod.down(top)
     prod.create_database(top)
     _sql(top, "CREATE TABLE IF NOT EXISTS floor_writes (token text, seq integer)")
-    # Reflex, Redis and pool settings as pk_rentals' workers have them.
-    tuning = {k: v for k, v in app_env.items() if k.startswith(("REFLEX_", "SQLALCHEMY_"))}
+    # Reflex, Redis, pool and CPU settings as pk_rentals' workers have them.
+    tuning = {
+        k: v
+        for k, v in app_env.items()
+        if k.startswith(("REFLEX_", "SQLALCHEMY_")) or k == "PK_PIN_WORKERS"
+    }
     env = {
         **os.environ,
         **tuning,

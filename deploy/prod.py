@@ -127,6 +127,8 @@ def app_environment(top: Topology) -> dict[str, str]:
         # session token and the database (nothing that matters lives only there).
         "REFLEX_OPLOCK_ENABLED": given.get("REFLEX_OPLOCK_ENABLED", "true"),
         "PK_TRUSTED_PROXIES": "127.0.0.1",
+        # Each worker on its own CPU (deploy/serve.py, PIN): "0" lets them move.
+        "PK_PIN_WORKERS": given.get("PK_PIN_WORKERS", "1"),
         "PK_DEVAUTH_DIR": str(top.path("devauth")),
         **_secrets(top),
     }

@@ -35,6 +35,14 @@ APP_TARGET = "PK_SERVE_APP_TARGET"
 # for at most a few MB more garbage waiting (BENCHMARKS.md, "Fifth pass").
 GC_THRESHOLDS = (10_000, 10, 10)
 
+# "1": the worker runs on one CPU (PK_PIN_WORKERS; deploy/prod.py sets it unless the
+# operator did). One worker is one process holding Python's lock, with the event loop
+# on one thread and the database calls on others (asyncio.to_thread). When those
+# threads sit on different CPUs, each hand-over of the lock wakes a thread on another
+# CPU; on one CPU it is a plain switch. In `make load` a pinned worker served an event
+# in 0.60 ms of CPU instead of 0.78 (BENCHMARKS.md, "Eighth pass").
+PIN = "PK_PIN_WORKERS"
+
 
 def reflex_backend_environment(host: str, port: int) -> dict[str, str]:
     """What ``reflex run --env prod --backend-only --backend-host H --backend-port P
@@ -78,6 +86,26 @@ def frozen_app():
     gc.freeze()
     gc.set_threshold(*GC_THRESHOLDS)
     return asgi
+
+
+def worker_cpu(port: int, usable: set[int]) -> int | None:
+    """The CPU for the worker on ``port``, or None when there is no choice to make.
+
+    Workers listen on consecutive ports, so ``port`` modulo the number of usable CPUs
+    gives each its own CPU while there are enough, and spreads them evenly after that.
+    ``usable`` is what this process may run on (a container's or taskset's CPU set).
+    """
+    cpus = sorted(usable)
+    return cpus[port % len(cpus)] if len(cpus) > 1 else None
+
+
+def pin_to_one_cpu(port: int) -> int | None:
+    """Pin this process to its worker's CPU; call it before any thread starts (threads
+    inherit the CPU set of the thread that starts them). The CPU, or None."""
+    cpu = worker_cpu(port, os.sched_getaffinity(0))
+    if cpu is not None:
+        os.sched_setaffinity(0, {cpu})
+    return cpu
 
 
 def serve(host: str, port: int) -> None:
@@ -135,6 +163,8 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--host", default="127.0.0.1")
     parser.add_argument("--port", type=int, required=True)
     args = parser.parse_args(argv)
+    if os.environ.get(PIN) == "1":
+        pin_to_one_cpu(args.port)
     serve(args.host, args.port)
 
 

@@ -162,12 +162,32 @@ def test_kill_9_of_a_worker_leaves_only_its_restart_on_the_port(topology):
     # The process supervisord watches is the one serving: no child to orphan.
     assert listening_pids(port) == {pid}
     assert psutil.Process(pid).children(recursive=True) == []
+    cpus = os.sched_getaffinity(pid)
 
     os.kill(pid, signal.SIGKILL)
     wait_restarted(topology, name, pid, timeout=20)
     restarted = prod.worker_pids(topology)[name]
     assert listening_pids(port) == {restarted}
     assert psutil.Process(restarted).children(recursive=True) == []
+    assert os.sched_getaffinity(restarted) == cpus  # the restart is pinned as it was
+
+
+def test_each_worker_runs_on_its_own_cpu(topology):
+    """deploy/serve.py pins a worker and every thread it starts to one CPU (PIN)."""
+    usable = os.sched_getaffinity(0)
+    per_worker = {
+        name: [os.sched_getaffinity(thread.id) for thread in psutil.Process(pid).threads()]
+        for name, pid in prod.worker_pids(topology).items()
+    }
+    if len(usable) < 2:
+        assert all(cpus == [usable] * len(cpus) for cpus in per_worker.values())
+        return
+    chosen = []
+    for name, cpus in per_worker.items():
+        assert len(cpus) > 1, f"{name} has started no threads yet"
+        assert all(len(one) == 1 and one == cpus[0] for one in cpus), (name, cpus)
+        chosen.append(next(iter(cpus[0])))
+    assert len(set(chosen)) == len(chosen), per_worker
 
 
 def test_redis_restart_then_the_app_recovers(tab: Page, devauth, topology):

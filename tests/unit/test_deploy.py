@@ -86,3 +86,24 @@ def test_a_worker_freezes_what_loading_the_app_made(monkeypatch):
     finally:
         gc.unfreeze()
         gc.set_threshold(*thresholds)
+
+
+def test_workers_on_consecutive_ports_get_a_cpu_each_then_share_evenly():
+    two = [serve.worker_cpu(port, {0, 1}) for port in (8101, 8102)]
+    assert sorted(two) == [0, 1]
+    four_on_two = [serve.worker_cpu(port, {0, 1}) for port in range(8101, 8105)]
+    assert collections.Counter(four_on_two) == {0: 2, 1: 2}
+    # Only CPUs this process may use (a container's set), each once for three workers.
+    assert sorted(serve.worker_cpu(port, {2, 5, 7}) for port in (9000, 9001, 9002)) == [2, 5, 7]
+
+
+def test_a_worker_with_one_usable_cpu_is_left_as_it_is():
+    assert serve.worker_cpu(8101, {3}) is None
+
+
+def test_the_topology_pins_its_workers_unless_the_operator_says_not(monkeypatch, tmp_path):
+    top = prod.Topology(root=tmp_path)
+    monkeypatch.delenv("PK_PIN_WORKERS", raising=False)
+    assert prod.app_environment(top)["PK_PIN_WORKERS"] == "1"
+    monkeypatch.setenv("PK_PIN_WORKERS", "0")
+    assert prod.app_environment(top)["PK_PIN_WORKERS"] == "0"
