@@ -257,6 +257,9 @@ def write_configs(top: Topology, env: dict[str, str]) -> None:
             f"        server 127.0.0.1:{port} max_fails=1 fail_timeout=2s;"
             for port in top.worker_ports
         ),
+        "event_servers": "\n".join(
+            f"        server 127.0.0.1:{port} max_fails=0;" for port in top.worker_ports
+        ),
         "devauth_location": devauth,
     }
     (etc / "nginx.conf").write_text(

@@ -4,6 +4,8 @@ survives `kill -9` of each worker, a Redis restart and a PostgreSQL restart."""
 
 from __future__ import annotations
 
+import asyncio
+import concurrent.futures
 import os
 import re
 import shutil
@@ -16,6 +18,7 @@ import httpx
 import psutil
 import pytest
 import sqlalchemy as sa
+import websockets
 from playwright.sync_api import Page, expect
 
 from deploy import prod
@@ -188,6 +191,60 @@ def test_each_worker_runs_on_its_own_cpu(topology):
         assert all(len(one) == 1 and one == cpus[0] for one in cpus), (name, cpus)
         chosen.append(next(iter(cpus[0])))
     assert len(set(chosen)) == len(chosen), per_worker
+
+
+async def open_event_sockets(top, count: int) -> tuple[list, int]:
+    """``count`` Reflex websockets through nginx, opened together: those that opened
+    (the caller closes them) and how many nginx refused."""
+
+    async def one():
+        url = f"ws://127.0.0.1:{top.listen}/_event/?EIO=4&transport=websocket"
+        try:
+            socket = await websockets.connect(url, open_timeout=5)
+        except (websockets.InvalidHandshake, OSError, TimeoutError):
+            return None
+        await asyncio.wait_for(socket.recv(), 5)  # Engine.IO's open packet
+        return socket
+
+    opened = await asyncio.gather(*(one() for _ in range(count)))
+    return [s for s in opened if s is not None], opened.count(None)
+
+
+async def close_all(sockets) -> None:
+    await asyncio.gather(*(s.close() for s in sockets))
+
+
+def test_tabs_leaving_a_killed_worker_all_reach_one_that_was_restarted(topology):
+    """nginx must not ration websockets to a worker it once found down: with
+    ``max_fails`` it lets one through per ``fail_timeout`` and trusts the worker again
+    only when that one closes, hours later for a tab."""
+    (first, first_pid), (second, _) = sorted(prod.worker_pids(topology).items())
+    second_health = f"http://127.0.0.1:{second.split('-')[1]}/healthz"
+
+    async def journey() -> int:
+        # The second worker restarts while tabs connect: nginx finds it refusing.
+        prod.supervisorctl(topology, "stop", f"worker:{second}")
+        sockets, refused = await open_event_sockets(topology, 8)
+        await close_all(sockets)
+        assert refused == 0  # the first worker took them all
+        prod.supervisorctl(topology, "start", f"worker:{second}")
+        prod.wait("the second worker", lambda: prod.http_ok(second_health), 30)
+        await asyncio.sleep(2.5)  # past fail_timeout: nginx lets one tab try it again
+        held, _ = await open_event_sockets(topology, 4)
+        try:
+            os.kill(first_pid, signal.SIGKILL)
+            psutil.Process(first_pid).wait(10)
+            moved, refused = await open_event_sockets(topology, 8)
+            await close_all(moved)
+            return refused
+        finally:
+            await close_all(held)
+
+    # Its own thread: Playwright's sync API leaves its event loop set on this one.
+    with concurrent.futures.ThreadPoolExecutor(1) as thread:
+        refused = thread.submit(asyncio.run, journey()).result()
+    wait_restarted(topology, first, first_pid)
+    assert refused == 0, f"nginx refused {refused} of 8 tabs leaving the killed worker"
 
 
 def test_redis_restart_then_the_app_recovers(tab: Page, devauth, topology):
