@@ -128,10 +128,17 @@ def _stat(label_key: str, value: rx.Component, note_key: str, testid: str) -> rx
 
 
 def _per_day_chart(
-    title: str, data_key: str, color: str, data: rx.Var, total: rx.Var, **card_props
+    title: str,
+    data_key: str,
+    color: str,
+    data: rx.Var,
+    total: rx.Var,
+    height: int = 110,
+    **card_props,
 ) -> rx.Component:
     """A count per day as bars (Pakistan days, oldest first), with a sentence saying
-    the total for screen readers: the chart itself is hidden from them."""
+    the total for screen readers: the chart itself is hidden from them. ``height`` in
+    pixels: as tall as the card beside it, so neither has a gap at the bottom."""
     window = f"{title}.window"
     return rx.card(
         rx.vstack(
@@ -162,7 +169,7 @@ def _per_day_chart(
                     custom_attrs={"accessibilityLayer": False},
                     margin={"top": 4, "right": 4, "left": 0, "bottom": 0},
                     width="100%",
-                    height=110,
+                    height=height,
                 ),
                 dir="ltr",
                 width="100%",
@@ -196,6 +203,7 @@ def _security_chart() -> rx.Component:
         "tomato",
         S.per_day,
         S.total_14d,
+        height=170,  # the eight kinds of failure listed beside it
         data_testid="security-chart",
     )
 
