@@ -686,9 +686,10 @@ def compare(
     """``runs`` runs of the app, each followed by one of the floor, so both meet the
     same drift of the machine; every run's line, then the medians' ratio.
 
-    One run of each is not enough: on this machine the same floor run on the same
-    code comes out either near 2,000 or near 2,800 events/s (BENCHMARKS.md, "Seventh
-    pass"), so a single reading compares the app with whichever the floor drew."""
+    One run of each was not enough while workers were not pinned to a CPU: the same
+    floor run on the same code came out either near 2,000 or near 2,800 events/s
+    (BENCHMARKS.md, "Seventh pass" and "Eighth pass"). Pinned, a cell's runs spread a
+    few per cent; the medians keep one slow minute of the machine from deciding."""
     apps: list[Result] = []
     floors: list[Result] = []
     lines: list[str] = []
