@@ -40,6 +40,9 @@ def screenshot(page: Page, name: str) -> list[Path]:
     original = page.viewport_size
     slug = re.sub(r"[^a-zA-Z0-9_-]+", "-", name)
     paths = []
+    # The pointer out of the way: where the test last clicked, a wider page may have a
+    # chart or a tooltip's trigger, and the screenshot would show it hovered.
+    page.mouse.move(0, 0)
     for width, height in SCREEN_SIZES:
         page.set_viewport_size({"width": width, "height": height})
         page.wait_for_timeout(150)  # let responsive layout settle
