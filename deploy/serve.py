@@ -40,7 +40,7 @@ GC_THRESHOLDS = (10_000, 10, 10)
 # on one thread and the database calls on others (asyncio.to_thread). When those
 # threads sit on different CPUs, each hand-over of the lock wakes a thread on another
 # CPU; on one CPU it is a plain switch. In `make load` a pinned worker served an event
-# in 0.60 ms of CPU instead of 0.78 (BENCHMARKS.md, "Eighth pass").
+# in 0.60 ms of CPU instead of 0.74-0.83 (BENCHMARKS.md, "Eighth pass").
 PIN = "PK_PIN_WORKERS"
 
 
