@@ -218,8 +218,7 @@ def test_tabs_leaving_a_killed_worker_all_reach_one_that_was_restarted(topology)
     """nginx must not ration websockets to a worker it once found down: with
     ``max_fails`` it lets one through per ``fail_timeout`` and trusts the worker again
     only when that one closes, hours later for a tab."""
-    (first, first_pid), (second, _) = sorted(prod.worker_pids(topology).items())
-    second_health = f"http://127.0.0.1:{second.split('-')[1]}/healthz"
+    (first, first_pid), (second, second_pid) = sorted(prod.worker_pids(topology).items())
 
     async def journey() -> int:
         # The second worker restarts while tabs connect: nginx finds it refusing.
@@ -228,7 +227,7 @@ def test_tabs_leaving_a_killed_worker_all_reach_one_that_was_restarted(topology)
         await close_all(sockets)
         assert refused == 0  # the first worker took them all
         prod.supervisorctl(topology, "start", f"worker:{second}")
-        prod.wait("the second worker", lambda: prod.http_ok(second_health), 30)
+        wait_restarted(topology, second, second_pid)
         await asyncio.sleep(2.5)  # past fail_timeout: nginx lets one tab try it again
         held, _ = await open_event_sockets(topology, 4)
         try:
