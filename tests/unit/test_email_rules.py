@@ -22,7 +22,9 @@ from tests.utils.dns_server import (
     NO_MAIL_DOMAIN,
     NULL_MX_DOMAIN,
     NXDOMAIN_DOMAIN,
+    OFFLINE_ZONE,
     SILENT_DOMAIN,
+    dns_server,
 )
 from tests.utils.servers import free_port
 
@@ -112,6 +114,28 @@ def test_no_dns_server_listening_is_flagged_not_refused():
     assert time.monotonic() - started <= 1.0
     assert check.outcome is Outcome.FLAGGED
     assert check.flag in (Flag.DNS_TIMEOUT, Flag.DNS_UNAVAILABLE)
+
+
+@pytest.mark.parametrize("domain", ["gmail.com", "example.pk", NXDOMAIN_DOMAIN])
+def test_a_resolver_that_denies_even_the_root_flags_instead_of_refusing(domain, caplog):
+    """An offline machine's resolver answers NXDOMAIN for every name: its word that a
+    domain does not exist is not believed, and the log says why."""
+    with dns_server(OFFLINE_ZONE) as offline:
+        config = DnsConfig(nameservers=((offline.host, offline.port),), timeout=3.0)
+        check = check_email(f"ayesha@{domain}", config)
+    assert (check.outcome, check.flag) == (Outcome.FLAGGED, Flag.DNS_DENIES_ALL)
+    assert check.accepted
+    assert offline.queries[-1] == ". NS"  # asked whether the root exists
+    assert "even the root does not exist" in caplog.text
+
+
+def test_a_resolver_that_denies_the_root_can_still_be_told_to_refuse():
+    with dns_server(OFFLINE_ZONE) as offline:
+        strict = DnsConfig(
+            ((offline.host, offline.port),), timeout=3.0, on_timeout=DnsTimeoutPolicy.REFUSE
+        )
+        check = check_email("ayesha@gmail.com", strict)
+    assert (check.outcome, check.refusal) == (Outcome.REFUSED, Refusal.UNCHECKED)
 
 
 def test_the_resolver_setting_is_parsed_and_checked(monkeypatch):

@@ -4,7 +4,9 @@ email deliverability check runs offline through the real resolver path.
 The zone (``TEST_ZONE``): domains with MX records (``example.pk``, which every
 e2e sign-up uses, and ``mail.example.pk``'s address), a domain with only an A
 record, one that exists but has no mail records, one that never answers (for
-timeouts); any other name is NXDOMAIN.
+timeouts), and the root, which every truthful resolver knows; any other name is
+NXDOMAIN. ``OFFLINE_ZONE`` is what an offline machine's resolver says: NXDOMAIN for
+every name, the root included.
 """
 
 from __future__ import annotations
@@ -15,7 +17,7 @@ import socketserver
 import threading
 from collections.abc import Iterator
 
-from dnslib import AAAA, MX, QTYPE, RCODE, RR, TXT, A, DNSRecord
+from dnslib import AAAA, MX, NS, QTYPE, RCODE, RR, TXT, A, DNSRecord
 
 # Public (globally routable) addresses: email-validator ignores private ones as an
 # A/AAAA fallback. Nothing ever connects to them.
@@ -31,6 +33,7 @@ NXDOMAIN_DOMAIN = "nowhere.example.pk"
 SILENT_DOMAIN = "silent.example.pk"  # the server drops these queries: a timeout
 
 TEST_ZONE: dict[str, list] = {
+    ".": [(QTYPE.NS, NS("a.root-servers.net"))],
     MX_DOMAIN: [(QTYPE.MX, MX("mail.example.pk", 10))],
     "mail.example.pk": [(QTYPE.A, A(PUBLIC_V4))],
     ALSO_MX_DOMAIN: [(QTYPE.MX, MX("gmail-smtp-in.l.google.com", 5))],
@@ -38,6 +41,7 @@ TEST_ZONE: dict[str, list] = {
     NO_MAIL_DOMAIN: [(QTYPE.TXT, TXT("nothing to see"))],
     NULL_MX_DOMAIN: [(QTYPE.MX, MX(".", 0))],
 }
+OFFLINE_ZONE: dict[str, list] = {}
 
 
 @dataclasses.dataclass
@@ -72,7 +76,7 @@ def dns_server(
     zone: dict[str, list] | None = None, silent: set[str] | None = None
 ) -> Iterator[DnsServer]:
     """Serve ``zone`` (default ``TEST_ZONE``) on a free UDP port of 127.0.0.1."""
-    zone = {k.lower(): v for k, v in (zone or TEST_ZONE).items()}
+    zone = {k.rstrip(".").lower(): v for k, v in (TEST_ZONE if zone is None else zone).items()}
     silent = silent if silent is not None else {SILENT_DOMAIN}
     queries: list[str] = []
 
@@ -81,7 +85,8 @@ def dns_server(
             data, sock = self.request
             with contextlib.suppress(Exception):  # a garbled packet gets no answer
                 request = DNSRecord.parse(data)
-                queries.append(f"{str(request.q.qname).rstrip('.')} {QTYPE[request.q.qtype]}")
+                name = str(request.q.qname).rstrip(".") or "."
+                queries.append(f"{name} {QTYPE[request.q.qtype]}")
                 answer = _answer(data, zone, silent)
                 if answer is not None:
                     sock.sendto(answer, self.client_address)

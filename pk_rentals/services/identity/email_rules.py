@@ -15,16 +15,23 @@ A DNS lookup that runs out of time (or finds no working nameserver) says nothing
 about the address: by default the address is accepted and flagged as unchecked;
 ``PK_EMAIL_ON_DNS_TIMEOUT=refuse`` refuses it instead. The whole lookup, every
 query included, ends within ``PK_EMAIL_DNS_TIMEOUT`` seconds (at most 3).
+
+"No such domain" is believed only from a resolver that knows the DNS root exists. A
+machine without internet often has a resolver that answers NXDOMAIN for every name
+(gmail.com included); refusing on its word would refuse every sign-up. Such an
+answer counts as unchecked, like a timeout, and the log says why.
 """
 
 from __future__ import annotations
 
 import dataclasses
 import enum
+import logging
 import time
 
 import disposable_email_domains
 import dns.exception
+import dns.name
 import dns.nameserver
 import dns.resolver
 import email_validator
@@ -32,6 +39,8 @@ from email_validator import EmailNotValidError, EmailUndeliverableError, validat
 from email_validator.deliverability import validate_email_deliverability
 
 from pk_rentals.settings import DnsTimeoutPolicy, Settings
+
+log = logging.getLogger(__name__)
 
 
 class Outcome(enum.StrEnum):
@@ -51,6 +60,7 @@ class Refusal(enum.StrEnum):
 class Flag(enum.StrEnum):
     DNS_TIMEOUT = "dns_timeout"
     DNS_UNAVAILABLE = "dns_unavailable"  # no nameserver answered usefully
+    DNS_DENIES_ALL = "dns_denies_all"  # NXDOMAIN even for the root: offline
 
 
 @dataclasses.dataclass(frozen=True)
@@ -122,16 +132,38 @@ def _check_dns(email: str, ascii_domain: str, domain: str, config: DnsConfig) ->
         resolver = _resolver(config)
         found = validate_email_deliverability(ascii_domain, domain, dns_resolver=resolver)
     except EmailUndeliverableError as error:
-        return EmailCheck(Outcome.REFUSED, email, Refusal.NO_MAIL_SERVER, detail=str(error))
+        if resolver_knows_the_root(resolver):
+            return EmailCheck(Outcome.REFUSED, email, Refusal.NO_MAIL_SERVER, detail=str(error))
+        found = {"unknown-deliverability": Flag.DNS_DENIES_ALL.value}
     except dns.resolver.NoResolverConfiguration:
         found = {"unknown-deliverability": "no_nameservers"}
     unknown = found.get("unknown-deliverability")
     if unknown is None:
         return EmailCheck(Outcome.ACCEPTED, email)
-    flag = Flag.DNS_TIMEOUT if unknown == "timeout" else Flag.DNS_UNAVAILABLE
+    flag = {"timeout": Flag.DNS_TIMEOUT, Flag.DNS_DENIES_ALL.value: Flag.DNS_DENIES_ALL}.get(
+        unknown, Flag.DNS_UNAVAILABLE
+    )
     if config.on_timeout is DnsTimeoutPolicy.REFUSE:
         return EmailCheck(Outcome.REFUSED, email, Refusal.UNCHECKED, flag, detail=unknown)
     return EmailCheck(Outcome.FLAGGED, email, flag=flag, detail=unknown)
+
+
+def resolver_knows_the_root(resolver: dns.resolver.Resolver) -> bool:
+    """Whether ``resolver`` admits that the DNS root exists: any answer but NXDOMAIN
+    for ``. NS``. A resolver that denies even the root denies everything, and its
+    "no such domain" says nothing about an address."""
+    try:
+        resolver.resolve(dns.name.root, "NS")
+    except dns.resolver.NXDOMAIN:
+        log.warning(
+            "email check: the DNS resolver says even the root does not exist, as an"
+            " offline machine's does; sign-up emails are accepted and flagged unchecked"
+            " (PK_DNS_RESOLVER names the resolver to ask)"
+        )
+        return False
+    except dns.exception.DNSException:
+        return True  # no answer in time: the NXDOMAIN already seen stands
+    return True
 
 
 _BACKOFF_MARGIN = 0.2  # seconds
