@@ -11,6 +11,9 @@ VENV := $(ROOT)/.venv
 PY := $(VENV)/bin/python
 STAMPS := $(ROOT)/.cache/stamps
 PYTHON ?= $(shell command -v python3.11 || command -v python3)
+# Where `make run` serves the page and the backend (rxconfig.py reads them).
+FRONTEND_PORT ?= 3000
+BACKEND_PORT ?= 8000
 
 # Reflex's tool chain, kept inside the project (see README "Why each tool").
 export PATH := $(ROOT)/tools/node_modules/.bin:$(VENV)/bin:$(PATH)
@@ -36,13 +39,15 @@ help:
 	@echo "make lint | format | migrate | clean"
 
 run: deps-run
-	@$(PY) -m pk_rentals.cli preflight --ports 3000 8000
-	@echo "identity server: http://localhost:3000/_devauth, codes at /_devauth/outbox ($(PY:$(ROOT)/%=%) -m pk_rentals.cli devauth-info)"
-	@echo "pk_rentals is starting: open http://localhost:3000 (Ctrl+C stops it and the job worker)"
+	@$(PY) -m pk_rentals.cli preflight --ports $(FRONTEND_PORT) $(BACKEND_PORT)
+	@echo "identity server: http://localhost:$(FRONTEND_PORT)/_devauth, codes at /_devauth/outbox ($(PY:$(ROOT)/%=%) -m pk_rentals.cli devauth-info)"
+	@echo "pk_rentals is starting: open http://localhost:$(FRONTEND_PORT) (Ctrl+C stops it and the job worker)"
 	@# The job worker beside the app; whatever ends the app (Ctrl+C, an error) stops it too.
 	@$(PY) -m pk_rentals.cli worker & worker=$$!; \
 	  trap 'kill -TERM $$worker 2>/dev/null; wait $$worker 2>/dev/null || true' EXIT; \
-	  reflex run --env dev --loglevel warning
+	  PK_FRONTEND_PORT=$(FRONTEND_PORT) PK_BACKEND_PORT=$(BACKEND_PORT) \
+	  reflex run --env dev --loglevel warning \
+	    --frontend-port $(FRONTEND_PORT) --backend-port $(BACKEND_PORT)
 
 prod: deps-prod
 	@$(PY) deploy/prod.py up

@@ -1,14 +1,21 @@
 """Reflex configuration, derived from pk_rentals.settings (the one source of truth)."""
 
+import os
+
 import reflex as rx
 
 from pk_rentals.dev_proxy import DevProxyPlugin
+from pk_rentals.dev_reload import watch_only_the_source
 from pk_rentals.settings import get_settings
 
-FRONTEND_PORT = 3000
-BACKEND_PORT = 8000
+# `make run FRONTEND_PORT=… BACKEND_PORT=…` moves them (the dev journey test does).
+FRONTEND_PORT = int(os.environ.get("PK_FRONTEND_PORT", "3000"))
+BACKEND_PORT = int(os.environ.get("PK_BACKEND_PORT", "8000"))
 
 settings = get_settings()
+# Dev mode restarts the backend on file changes: only on the source's, never on
+# what the running app writes (its database, media and keys in data/).
+watch_only_the_source()
 
 config = rx.Config(
     app_name="pk_rentals",

@@ -125,7 +125,7 @@ export function CodeVerifier({
   return (
     <form className={className} onSubmit={verify} data-testid={testIds.root} noValidate>
       <p role="status" className="pk-phone-sent">
-        {messages.sent} <bdi dir="ltr">{target.current ? sentTo(target.current) : ""}</bdi>
+        {messages.sent} <bdi dir="ltr" className="pk-ltr">{target.current ? sentTo(target.current) : ""}</bdi>
       </p>
       <label htmlFor={codeId} className="pk-label">
         {messages.code}

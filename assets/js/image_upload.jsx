@@ -219,7 +219,7 @@ export function ImageUpload({ kind, label, hint, previewUrl, lang, messages, onU
           {busy ? (
             <>
               <span>
-                {messages.uploading} <bdi dir="ltr">{progress}%</bdi>
+                {messages.uploading} <bdi dir="ltr" className="pk-ltr">{progress}%</bdi>
               </span>
               <progress max="100" value={progress} aria-label={`${label}: ${messages.uploading}`} />
             </>

@@ -281,7 +281,7 @@ export function SelfieCamera({ code, codeExpiresAt, lang, messages, previewUrl, 
               messages.checking
             ) : (
               <>
-                {messages.uploading} <bdi dir="ltr">{progress}%</bdi>
+                {messages.uploading} <bdi dir="ltr" className="pk-ltr">{progress}%</bdi>
               </>
             )}
           </span>
@@ -321,7 +321,7 @@ export function SelfieCamera({ code, codeExpiresAt, lang, messages, previewUrl, 
           <video ref={video} className="pk-camera-video" playsInline muted autoPlay aria-label={messages.preview_label} data-testid="selfie-video" />
           <div className="pk-camera-guide" aria-hidden="true" />
           <div className="pk-camera-code" aria-hidden="true">
-            <bdi dir="ltr">{code}</bdi>
+            <bdi dir="ltr" className="pk-ltr">{code}</bdi>
           </div>
         </div>
         <p className="pk-hint">{messages.tips}</p>

@@ -10,3 +10,10 @@ def t(key: str) -> rx.Var:
     """The message ``key`` as a Var that follows the language switch."""
     message = MESSAGES[key]
     return rx.cond(UiState.is_urdu, message["ur"], message["en"])
+
+
+def ltr(*children, **props) -> rx.Component:
+    """A CNIC, phone number, email, code, date or figure inside text of either
+    direction: drawn left to right as one island, never broken over lines (in Urdu,
+    "42101-*******-1" would otherwise read "1-*******-42101")."""
+    return rx.el.bdi(*children, dir="ltr", class_name="pk-ltr", **props)

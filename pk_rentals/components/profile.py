@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import reflex as rx
 
-from pk_rentals.components.i18n import t
+from pk_rentals.components.i18n import ltr, t
 from pk_rentals.i18n import MESSAGES
 from pk_rentals.models.enums import Language
 from pk_rentals.places import OTHER_CITY, PROVINCES
@@ -277,7 +277,7 @@ def phone_verification() -> rx.Component:
         ProfileState.phone_verified,
         rx.hstack(
             rx.icon("circle-check", color=rx.color("blue", 11), aria_hidden="true"),
-            rx.text(t("phone.verified"), " ", rx.el.bdi(ProfileState.phone_display, dir="ltr")),
+            rx.text(t("phone.verified"), " ", ltr(ProfileState.phone_display)),
             align="center",
             spacing="2",
             data_testid="phone-verified",
@@ -286,7 +286,7 @@ def phone_verification() -> rx.Component:
             ProfileState.phone,
             rx.vstack(
                 rx.text(
-                    rx.el.bdi(ProfileState.phone_display, dir="ltr"),
+                    ltr(ProfileState.phone_display),
                     " · ",
                     t("phone.not_verified"),
                     size="2",

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import reflex as rx
 
-from pk_rentals.components.i18n import t
+from pk_rentals.components.i18n import ltr, t
 from pk_rentals.components.trust_badge import trust_badge_for
 from pk_rentals.i18n import MESSAGES
 from pk_rentals.state.ui import UiState
@@ -292,7 +292,7 @@ def _fact(label_key: str, value: rx.Var, testid: str) -> rx.Component:
         rx.text(
             rx.text.strong(t(label_key)),
             " ",
-            rx.el.bdi(value, dir="ltr"),
+            ltr(value),
             size="2",
             data_testid=testid,
         ),
@@ -388,7 +388,7 @@ def _rejected() -> rx.Component:
             rx.text(
                 rx.text.strong(t("verify.status.left")),
                 " ",
-                rx.el.bdi(VerificationState.resubmissions_left),
+                ltr(VerificationState.resubmissions_left),
                 size="2",
                 data_testid="status-tries-left",
             ),

@@ -8,7 +8,7 @@ import reflex as rx
 
 from pk_rentals import routes
 from pk_rentals.components.frame import page_frame, signed_in_only
-from pk_rentals.components.i18n import t
+from pk_rentals.components.i18n import ltr, t
 from pk_rentals.components.moderation import (
     ModerationKeys,
     band_badge,
@@ -251,7 +251,7 @@ def _security_top() -> rx.Component:
                             rx.hstack(
                                 rx.vstack(
                                     rx.text(row.display_name, weight="medium"),
-                                    rx.code(row.clerk_user_id, size="1", dir="ltr"),
+                                    rx.code(ltr(row.clerk_user_id), size="1"),
                                     spacing="0",
                                     min_width="0",
                                 ),
@@ -403,7 +403,7 @@ def _queue_item(item) -> rx.Component:
                     rx.text(item.name, weight="bold", size="3", class_name="pk-wrap-anywhere"),
                     rx.spacer(),
                     rx.text(
-                        rx.el.bdi(item.submitted, dir="ltr"),
+                        ltr(item.submitted),
                         size="1",
                         color_scheme="gray",
                         white_space="nowrap",
@@ -415,7 +415,7 @@ def _queue_item(item) -> rx.Component:
                 rx.text(
                     bilingual(item.place_en, item.place_ur),
                     " · ",
-                    rx.el.bdi(item.cnic_masked, dir="ltr", white_space="nowrap"),
+                    ltr(item.cnic_masked),
                     size="2",
                     color_scheme="gray",
                 ),
@@ -669,10 +669,7 @@ def _cnic() -> rx.Component:
         _label("moderation.cnic"),
         rx.flex(
             rx.code(
-                rx.el.bdi(
-                    rx.cond(M.revealed_cnic != "", M.revealed_cnic, M.selected.cnic_masked),
-                    dir="ltr",
-                ),
+                ltr(rx.cond(M.revealed_cnic != "", M.revealed_cnic, M.selected.cnic_masked)),
                 size="4",
                 variant="ghost",
                 data_testid="cnic-number",
@@ -763,7 +760,7 @@ def _flags() -> rx.Component:
 
 
 def _face_fact(label_key: str, value: rx.Var, testid: str) -> rx.Component:
-    return rx.text(t(label_key), ": ", rx.el.bdi(value, dir="ltr"), size="2", data_testid=testid)
+    return rx.text(t(label_key), ": ", ltr(value), size="2", data_testid=testid)
 
 
 def _faces() -> rx.Component:
@@ -772,7 +769,7 @@ def _faces() -> rx.Component:
 
     def quality(figures: rx.Var) -> rx.Component:
         return rx.text(
-            rx.el.bdi(figures, dir="ltr"),
+            ltr(figures),
             " (",
             t("moderation.faces.sharpness"),
             " · ",
@@ -796,11 +793,11 @@ def _faces() -> rx.Component:
                             rx.text(
                                 t("moderation.faces.distance"),
                                 " ",
-                                rx.el.bdi(rx.el.strong(s.face_distance), dir="ltr"),
+                                ltr(rx.el.strong(s.face_distance)),
                                 " (",
                                 t("moderation.faces.scale"),
                                 " ",
-                                rx.el.bdi(s.face_bands, dir="ltr"),
+                                ltr(s.face_bands),
                                 ")",
                                 size="2",
                                 data_testid="face-distance",
@@ -820,10 +817,10 @@ def _faces() -> rx.Component:
                         " ",
                         t("moderation.faces.took"),
                         " ",
-                        rx.el.bdi(s.face_seconds, " ", dir="ltr"),
+                        ltr(s.face_seconds, " "),
                         t("moderation.faces.seconds"),
                         " · ",
-                        rx.el.bdi(s.face_model, dir="ltr"),
+                        ltr(s.face_model),
                         size="1",
                         color_scheme="gray",
                         class_name="pk-wrap-anywhere",
@@ -863,7 +860,7 @@ def _person() -> rx.Component:
             " · ",
             t("moderation.member_since"),
             " ",
-            rx.el.bdi(M.selected.member_since, dir="ltr"),
+            ltr(M.selected.member_since),
             size="2",
             color_scheme="gray",
         ),
@@ -888,9 +885,7 @@ def _earlier() -> rx.Component:
                                 rx.text(message("rejection", e.reason_code), size="2"),
                                 rx.fragment(),
                             ),
-                            rx.text(
-                                rx.el.bdi(e.submitted, dir="ltr"), size="1", color_scheme="gray"
-                            ),
+                            rx.text(ltr(e.submitted), size="1", color_scheme="gray"),
                             spacing="2",
                             align="center",
                             wrap="wrap",
@@ -943,7 +938,7 @@ def _decision() -> rx.Component:
                         " ",
                         rx.el.strong(M.already_by),
                         " · ",
-                        rx.el.bdi(M.already_at, dir="ltr"),
+                        ltr(M.already_at),
                     ),
                     spacing="1",
                 ),
@@ -1028,7 +1023,7 @@ def _decision() -> rx.Component:
                     rx.text(
                         t("moderation.decided"),
                         " ",
-                        rx.el.bdi(M.selected.decided, dir="ltr"),
+                        ltr(M.selected.decided),
                         " · ",
                         t("moderation.by"),
                         " ",
@@ -1092,7 +1087,7 @@ def _detail_body() -> rx.Component:
         rx.text(
             t("moderation.submitted"),
             " ",
-            rx.el.bdi(M.selected.submitted, dir="ltr"),
+            ltr(M.selected.submitted),
             size="2",
             color_scheme="gray",
         ),

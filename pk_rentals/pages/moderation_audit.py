@@ -4,7 +4,7 @@ import reflex as rx
 
 from pk_rentals import routes
 from pk_rentals.components.frame import page_frame, signed_in_only
-from pk_rentals.components.i18n import t
+from pk_rentals.components.i18n import ltr, t
 from pk_rentals.components.moderation import message, moderators_only
 from pk_rentals.components.trust_badge import trust_badge_for
 from pk_rentals.state.moderation import AuditState
@@ -36,7 +36,7 @@ def _level_change(entry) -> rx.Component:
 
 def _row(entry) -> rx.Component:
     return rx.table.row(
-        rx.table.cell(rx.el.bdi(entry.at, dir="ltr"), white_space="nowrap"),
+        rx.table.cell(ltr(entry.at), white_space="nowrap"),
         rx.table.cell(entry.actor),
         rx.table.cell(message("moderation.audit.action", entry.action)),
         rx.table.cell(entry.subject),

@@ -4,7 +4,7 @@ import reflex as rx
 
 from pk_rentals import routes
 from pk_rentals.components.frame import page_frame, signed_in_only
-from pk_rentals.components.i18n import t
+from pk_rentals.components.i18n import ltr, t
 from pk_rentals.components.profile import avatar, phone_verification, profile_form
 from pk_rentals.components.trust_badge import trust_badge_for
 from pk_rentals.state.profile import ProfileState
@@ -77,7 +77,7 @@ def profile_page() -> rx.Component:
                         section(
                             "profile.email",
                             rx.text(
-                                rx.el.bdi(ProfileState.email, dir="ltr"),
+                                ltr(ProfileState.email),
                                 class_name="pk-wrap-anywhere",
                                 data_testid="profile-email",
                             ),

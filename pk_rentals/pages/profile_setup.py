@@ -5,7 +5,7 @@ import reflex as rx
 
 from pk_rentals import routes
 from pk_rentals.components.frame import page_frame, signed_in_only
-from pk_rentals.components.i18n import t
+from pk_rentals.components.i18n import ltr, t
 from pk_rentals.components.profile import phone_verification, profile_form
 from pk_rentals.state.auth import AuthState
 from pk_rentals.state.profile import ProfileState
@@ -73,7 +73,7 @@ def profile_setup_page() -> rx.Component:
                 rx.text(
                     t("setup.signed_in_as"),
                     " ",
-                    rx.el.bdi(rx.text.strong(AuthState.email), dir="ltr"),
+                    ltr(rx.text.strong(AuthState.email)),
                     size="2",
                     class_name="pk-wrap-anywhere",
                     data_testid="signed-in-as",

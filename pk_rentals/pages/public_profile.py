@@ -4,7 +4,7 @@ the state behind it has no such fields (services.profile.PublicProfile)."""
 import reflex as rx
 
 from pk_rentals.components.frame import page_frame
-from pk_rentals.components.i18n import t
+from pk_rentals.components.i18n import ltr, t
 from pk_rentals.components.profile import avatar
 from pk_rentals.components.trust_badge import trust_badge_for
 from pk_rentals.state.public_profile import PublicProfileState as State
@@ -14,7 +14,7 @@ from pk_rentals.state.ui import UiState
 def _stat(label_key: str, value: rx.Var, test_id: str) -> rx.Component:
     return rx.card(
         rx.vstack(
-            rx.text(value, size="6", weight="bold", dir="ltr", data_testid=test_id),
+            rx.text(ltr(value), size="6", weight="bold", data_testid=test_id),
             rx.text(t(label_key), size="2", color_scheme="gray"),
             spacing="1",
             align="center",
@@ -40,7 +40,7 @@ def _found() -> rx.Component:
                 rx.text(
                     t("profile.member_since"),
                     " ",
-                    rx.el.time(State.member_since, date_time=State.member_since, dir="ltr"),
+                    ltr(rx.el.time(State.member_since, date_time=State.member_since)),
                     size="2",
                     color_scheme="gray",
                 ),

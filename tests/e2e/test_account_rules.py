@@ -13,7 +13,6 @@ from playwright.sync_api import Page, expect
 from tests.e2e.test_identity import CONTINUE, PASSWORD, new_email, outbox_code, sign_in
 from tests.e2e.test_moderation import account, app_db, moderator, open_moderation  # noqa: F401
 from tests.e2e.test_profile import fill_details, new_mobile
-from tests.e2e.test_verify import camera_browser, camera_page, media_files  # noqa: F401
 from tests.utils.a11y import assert_accessible
 from tests.utils.browser import screenshot
 
@@ -46,7 +45,7 @@ def sign_up(page: Page, email: str) -> None:
 
 
 def test_with_verify_at_sign_up_off_the_id_waits_for_the_banners_email_code(
-    camera_page: Page,  # noqa: F811
+    camera_page: Page,
     devauth,
     app,
     verification_off,

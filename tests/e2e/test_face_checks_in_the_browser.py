@@ -31,11 +31,8 @@ from tests.e2e.test_moderation import (
 )
 from tests.e2e.test_profile import set_up_profile
 from tests.e2e.test_verify import (
-    camera_browser,
-    camera_page,
     clerk_id_of,
     dashed,
-    media_files,
     new_cnic,
     open_verify,
     upload_card,
@@ -44,7 +41,7 @@ from tests.utils.fake_camera import card_jpeg, selfie_jpeg, take_selfie
 from tests.utils.frontend_api import FrontendClient
 
 # Fixtures shared with the verify and moderation journeys, used here by name.
-__all__ = ["app_db", "camera_browser", "camera_page", "media_files"]
+__all__ = ["app_db"]
 
 
 @pytest.fixture(scope="module")

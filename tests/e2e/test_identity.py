@@ -1,7 +1,6 @@
 """Sign-up, sign-in, lockout and the idle timeout through Clerk's real components
 (clerk-js 5, served locally) against the built-in identity server."""
 
-import itertools
 import re
 import time
 
@@ -11,25 +10,13 @@ from playwright.sync_api import Page, expect
 
 from tests.utils.browser import screenshot
 from tests.utils.dns_server import ALSO_MX_DOMAIN, NO_MAIL_DOMAIN
+from tests.utils.journeys import CONTINUE, PASSWORD, code_from_outbox, new_email
 
-PASSWORD = "Lahore#2026pk"
-CONTINUE = ".cl-formButtonPrimary"  # Clerk's primary button, in any language
-_numbers = itertools.count(1)
-
-
-def new_email() -> str:
-    return f"e2e{time.time_ns()}{next(_numbers)}@example.pk"
+__all__ = ["CONTINUE", "PASSWORD", "new_email"]  # other journeys import them from here
 
 
 def outbox_code(devauth, email: str) -> str:
-    outbox = devauth["api_url"].removesuffix("/v1") + "/outbox.json"
-    deadline = time.monotonic() + 10
-    while time.monotonic() < deadline:
-        messages = httpx.get(outbox, params={"to": email})
-        if messages.json():
-            return messages.json()[0]["code"]
-        time.sleep(0.2)
-    raise AssertionError(f"no code for {email} in the outbox")
+    return code_from_outbox(devauth["api_url"].removesuffix("/v1"), email)
 
 
 def create_account(devauth, email: str) -> dict:

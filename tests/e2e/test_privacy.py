@@ -27,11 +27,8 @@ from playwright.sync_api import Page, expect
 
 from tests.e2e.test_identity import CONTINUE, outbox_code
 from tests.e2e.test_profile import fill_details, new_mobile
-from tests.e2e.test_verify import (  # noqa: F401
-    camera_browser,
-    camera_page,
+from tests.e2e.test_verify import (
     dashed,
-    media_files,
     open_verify,
     upload_card,
 )
@@ -53,10 +50,10 @@ def session_tokens(page: Page) -> set[str]:
 
 
 def test_a_whole_journey_leaves_no_secret_in_logs_or_tables(
-    camera_page: Page,  # noqa: F811
+    camera_page: Page,
     app,
     devauth,
-    media_files,  # noqa: F811
+    media_files,
 ):
     page = camera_page
     origin = urlsplit(app.url)

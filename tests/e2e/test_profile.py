@@ -12,12 +12,7 @@ from pk_rentals.state.auth import CLAIM_LEEWAY
 from tests.e2e.test_identity import create_account, new_email, outbox_code, sign_in
 from tests.utils.app_server import E2E_TOKEN_LIFETIME
 from tests.utils.browser import lines_per_font_size, screenshot, small_touch_targets
-
-
-def new_mobile() -> tuple[str, str]:
-    """A random Jazz number as typed (0300-…) and in E.164."""
-    digits = f"{random.randrange(10**7):07d}"
-    return f"0300-{digits}", f"+92300{digits}"
+from tests.utils.journeys import fill_details, new_mobile
 
 
 def signed_in_new_user(page: Page, devauth, app, *, english: bool = True) -> str:
@@ -29,14 +24,6 @@ def signed_in_new_user(page: Page, devauth, app, *, english: bool = True) -> str
     expect(page).to_have_url(re.compile(r"/profile/setup/?$"))
     expect(page.get_by_test_id("profile-form")).to_be_visible()
     return email
-
-
-def fill_details(page: Page, *, name: str, phone: str, province: str, city: str) -> None:
-    page.fill("#display_name", name)
-    page.fill("#phone", phone)
-    page.select_option("#province", province)
-    expect(page.locator(f"#city option[value='{city}']")).to_have_count(1)
-    page.select_option("#city", city)
 
 
 def set_up_profile(page: Page, devauth, app, name: str, province: str, city: str, **kw):

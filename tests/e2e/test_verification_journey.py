@@ -13,16 +13,13 @@ from pk_rentals.models import User
 from tests.e2e.test_identity import sign_in
 from tests.e2e.test_moderation import account, app_db, choose_reason, moderator, open_moderation
 from tests.e2e.test_verify import (
-    camera_browser,
-    camera_page,
     fill_and_send,
-    media_files,
     read_status,
 )
 from tests.utils.browser import screenshot
 
-# Fixtures shared with the other two journeys, used here by name.
-__all__ = ["app_db", "camera_browser", "camera_page", "media_files"]
+# A fixture of the moderation journeys, used here by name.
+__all__ = ["app_db"]
 
 
 def decide(page: Page, name: str, button: str, reason: str | None = None) -> None:

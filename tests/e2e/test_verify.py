@@ -4,83 +4,31 @@ selfie from Chromium's fake camera playing a real face, then the status."""
 from __future__ import annotations
 
 import itertools
-import random
 import re
 from collections.abc import Iterator
 from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import Browser, BrowserContext, Page, expect
+from playwright.sync_api import Page, expect
 
 from tests.e2e.test_profile import set_up_profile
 from tests.utils.a11y import assert_accessible
 from tests.utils.browser import (
     ARTIFACTS,
-    CHROMIUM,
-    CHROMIUM_ARGS,
-    fake_camera_args,
     screenshot,
     small_touch_targets,
 )
-from tests.utils.fake_camera import card_jpeg, pdf_named_jpg, take_selfie, write_face_mjpeg
+from tests.utils.journeys import (
+    dashed,
+    fill_and_send,
+    new_cnic,
+    open_verify,
+    read_status,
+    upload_card,
+)
 
-FAKE_UI = "--use-fake-ui-for-media-stream"  # answers every camera prompt with "allow"
 NOTE = "The selfie is too dark; please face a window."
-
-
-@pytest.fixture(scope="module")
-def media_files(tmp_path_factory) -> dict[str, Path]:
-    folder = tmp_path_factory.mktemp("verify-media")
-    return {
-        "camera": write_face_mjpeg(folder / "face.mjpeg"),
-        "front": card_jpeg(folder / "cnic-front.jpg", "front"),
-        "back": card_jpeg(folder / "cnic-back.jpg", "back"),
-        "pdf": pdf_named_jpg(folder / "cnic-front-scan.jpg"),
-    }
-
-
-def _launch(browser: Browser, args: list[str]) -> Iterator[Browser]:
-    """A second Chromium with other flags, from the session's Playwright (one per process)."""
-    other = browser.browser_type.launch(executable_path=CHROMIUM, args=args)
-    yield other
-    other.close()
-
-
-@pytest.fixture(scope="module")
-def camera_browser(browser, media_files) -> Iterator[Browser]:
-    """Chromium whose front camera films the astronaut photo, access allowed."""
-    yield from _launch(browser, [*CHROMIUM_ARGS, *fake_camera_args(media_files["camera"])])
-
-
-@pytest.fixture(scope="module")
-def denied_browser(browser) -> Iterator[Browser]:
-    """Chromium with a camera whose access prompt is always answered "block"."""
-    yield from _launch(
-        browser, [arg for arg in CHROMIUM_ARGS if arg != FAKE_UI] + ["--deny-permission-prompts"]
-    )
-
-
-def _phone_context(browser: Browser, app) -> BrowserContext:
-    context = browser.new_context(
-        base_url=app.url, viewport={"width": 360, "height": 800}, locale="ur-PK"
-    )
-    context.set_default_timeout(15_000)
-    return context
-
-
-@pytest.fixture
-def camera_page(camera_browser, app) -> Iterator[Page]:
-    context = _phone_context(camera_browser, app)
-    yield context.new_page()
-    context.close()
-
-
-@pytest.fixture
-def denied_page(denied_browser, app) -> Iterator[Page]:
-    context = _phone_context(denied_browser, app)
-    yield context.new_page()
-    context.close()
 
 
 @pytest.fixture
@@ -152,60 +100,6 @@ def submit_through_the_service(clerk_id: str, cnic: str, media_files: dict[str, 
 
 
 # --- helpers the moderation journey reuses ------------------------------------------
-
-
-def open_verify(page: Page) -> None:
-    """Go to /verify and wait for the status this visit read (the tab's state may hold
-    an older one, shown for a moment until the fresh read arrives)."""
-    since = datetime.now(UTC).isoformat(timespec="microseconds")
-    page.goto("/verify")
-    expect(page.get_by_test_id("verify-page")).to_be_visible()
-    page.wait_for_function(
-        "(since) => (document.querySelector('[data-testid=verify-page]')"
-        "?.getAttribute('data-read-at') || '') >= since",
-        arg=since,
-    )
-
-
-def read_status(page: Page) -> str:
-    """Go back to /verify and say which status card it shows: none, pending,
-    approved, rejected or resubmission-requested (``status-<x>`` test ids)."""
-    open_verify(page)
-    cards = page.locator("[data-testid^='status-']").filter(
-        has=page.get_by_role("heading", level=2)
-    )
-    if cards.count() == 0:
-        return "none"
-    return cards.first.get_attribute("data-testid").removeprefix("status-")
-
-
-def upload_card(page: Page, side: str, path: Path) -> None:
-    page.get_by_test_id(f"photo-cnic_{side}-file").set_input_files(path)
-
-
-def new_cnic() -> str:
-    """13 digits of a Lahore CNIC nobody else in this run has (CNICs are unique)."""
-    return f"35202{random.randrange(10**8):08d}"
-
-
-def dashed(digits: str) -> str:
-    return f"{digits[:5]}-{digits[5:12]}-{digits[12]}"
-
-
-def fill_and_send(page: Page, media_files: dict[str, Path]) -> str:
-    """CNIC typed without dashes, both card photos, a live selfie, then send: the CNIC."""
-    cnic = new_cnic()
-    page.get_by_test_id("cnic-input").type(cnic)
-    expect(page.get_by_test_id("cnic-input")).to_have_value(dashed(cnic))
-    upload_card(page, "front", media_files["front"])
-    expect(page.get_by_test_id("photo-cnic_front-done")).to_be_visible()
-    upload_card(page, "back", media_files["back"])
-    expect(page.get_by_test_id("photo-cnic_back-done")).to_be_visible()
-    take_selfie(page)
-    expect(page.get_by_test_id("verify-submit")).to_be_enabled()
-    page.get_by_test_id("verify-submit").click()
-    expect(page.get_by_test_id("status-pending")).to_be_visible()
-    return cnic
 
 
 # --- the journeys ---------------------------------------------------------------------

@@ -1,0 +1,116 @@
+"""What a person does in the app, step by step, for the journeys that need it: sign
+up through Clerk's form, fill the profile, send CNIC, card photos and a selfie."""
+
+from __future__ import annotations
+
+import itertools
+import random
+import re
+import time
+from datetime import UTC, datetime
+from pathlib import Path
+
+import httpx
+from playwright.sync_api import Page, expect
+
+from tests.utils.fake_camera import take_selfie
+
+PASSWORD = "Lahore#2026pk"
+CONTINUE = ".cl-formButtonPrimary"  # Clerk's primary button, in any language
+_numbers = itertools.count(1)
+
+
+def new_email(domain: str = "example.pk") -> str:
+    return f"e2e{time.time_ns()}{next(_numbers)}@{domain}"
+
+
+def code_from_outbox(identity_server: str, to: str) -> str:
+    """The newest code the identity server (its URL, ``…/_devauth``) sent to ``to``."""
+    deadline = time.monotonic() + 10
+    while time.monotonic() < deadline:
+        messages = httpx.get(f"{identity_server}/outbox.json", params={"to": to})
+        if messages.json():
+            return messages.json()[0]["code"]
+        time.sleep(0.2)
+    raise AssertionError(f"no code for {to} in the outbox")
+
+
+def sign_up(page: Page, identity_server: str, email: str) -> None:
+    """Clerk's sign-up form, in the page's language: email, password, the emailed code."""
+    page.goto("/sign-up")
+    page.fill("input[name=emailAddress]", email)
+    page.fill("input[name=password]", PASSWORD)
+    page.locator(CONTINUE).click()
+    code_field = page.locator("input[autocomplete='one-time-code']").first
+    expect(code_field).to_be_visible()
+    code_field.click()
+    page.keyboard.type(code_from_outbox(identity_server, email))
+    expect(page).to_have_url(re.compile(r"/profile/setup/?$"))
+
+
+def new_mobile() -> tuple[str, str]:
+    """A random Jazz number as typed (0300-…) and in E.164."""
+    digits = f"{random.randrange(10**7):07d}"
+    return f"0300-{digits}", f"+92300{digits}"
+
+
+def fill_details(page: Page, *, name: str, phone: str, province: str, city: str) -> None:
+    page.fill("#display_name", name)
+    page.fill("#phone", phone)
+    page.select_option("#province", province)
+    expect(page.locator(f"#city option[value='{city}']")).to_have_count(1)
+    page.select_option("#city", city)
+
+
+def open_verify(page: Page) -> None:
+    """Go to /verify and wait for the status this visit read (the tab's state may hold
+    an older one, shown for a moment until the fresh read arrives)."""
+    since = datetime.now(UTC).isoformat(timespec="microseconds")
+    page.goto("/verify")
+    expect(page.get_by_test_id("verify-page")).to_be_visible()
+    page.wait_for_function(
+        "(since) => (document.querySelector('[data-testid=verify-page]')"
+        "?.getAttribute('data-read-at') || '') >= since",
+        arg=since,
+    )
+
+
+def read_status(page: Page) -> str:
+    """Go back to /verify and say which status card it shows: none, pending,
+    approved, rejected or resubmission-requested (``status-<x>`` test ids)."""
+    open_verify(page)
+    cards = page.locator("[data-testid^='status-']").filter(
+        has=page.get_by_role("heading", level=2)
+    )
+    if cards.count() == 0:
+        return "none"
+    return cards.first.get_attribute("data-testid").removeprefix("status-")
+
+
+def upload_card(page: Page, side: str, path: Path) -> None:
+    page.get_by_test_id(f"photo-cnic_{side}-file").set_input_files(path)
+
+
+def new_cnic() -> str:
+    """13 digits of a Lahore CNIC nobody else in this run has (CNICs are unique)."""
+    return f"35202{random.randrange(10**8):08d}"
+
+
+def dashed(digits: str) -> str:
+    return f"{digits[:5]}-{digits[5:12]}-{digits[12]}"
+
+
+def fill_and_send(page: Page, media_files: dict[str, Path]) -> str:
+    """CNIC typed without dashes, both card photos, a live selfie, then send: the CNIC."""
+    cnic = new_cnic()
+    page.get_by_test_id("cnic-input").type(cnic)
+    expect(page.get_by_test_id("cnic-input")).to_have_value(dashed(cnic))
+    upload_card(page, "front", media_files["front"])
+    expect(page.get_by_test_id("photo-cnic_front-done")).to_be_visible()
+    upload_card(page, "back", media_files["back"])
+    expect(page.get_by_test_id("photo-cnic_back-done")).to_be_visible()
+    take_selfie(page)
+    expect(page.get_by_test_id("verify-submit")).to_be_enabled()
+    page.get_by_test_id("verify-submit").click()
+    expect(page.get_by_test_id("status-pending")).to_be_visible()
+    return cnic
