@@ -129,9 +129,9 @@ class AuthState(rx.State):
         self.signed_in = True
         self.display_name = user.display_name
         self.email = user.email or ""
-        self.needs_profile = not user.profile_complete
+        self.needs_profile = user.must_set_up_profile
         self.is_moderator = user.is_moderator
-        if not self.needs_profile and self.router.url.path.rstrip("/") != routes.VERIFY:
+        if user.profile_complete and self.router.url.path.rstrip("/") != routes.VERIFY:
             self.verify_prompt = await asyncio.to_thread(take_verification_prompt, claims.user_id)
         self.email_verified = user.email_verified
         events = [event for event in [await self._apply_preferences(user)] if event]

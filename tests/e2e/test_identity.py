@@ -10,9 +10,9 @@ from playwright.sync_api import Page, expect
 
 from tests.utils.browser import screenshot
 from tests.utils.dns_server import ALSO_MX_DOMAIN, NO_MAIL_DOMAIN
-from tests.utils.journeys import CONTINUE, PASSWORD, code_from_outbox, new_email
+from tests.utils.journeys import CONTINUE, PASSWORD, code_from_outbox, new_email, sign_in
 
-__all__ = ["CONTINUE", "PASSWORD", "new_email"]  # other journeys import them from here
+__all__ = ["CONTINUE", "PASSWORD", "new_email", "sign_in"]  # other journeys import them from here
 
 
 def outbox_code(devauth, email: str) -> str:
@@ -27,14 +27,6 @@ def create_account(devauth, email: str) -> dict:
     )
     response.raise_for_status()
     return response.json()
-
-
-def sign_in(page: Page, email: str, password: str = PASSWORD) -> None:
-    page.goto("/sign-in")
-    page.fill("input[name=identifier]", email)
-    page.locator(CONTINUE).click()
-    page.fill("input[name=password]", password)
-    page.locator(CONTINUE).click()
 
 
 @pytest.fixture(autouse=True)

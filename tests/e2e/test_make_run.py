@@ -31,6 +31,7 @@ from tests.utils.journeys import (
     new_email,
     new_mobile,
     read_status,
+    sign_in,
     sign_up,
 )
 from tests.utils.ltr import assert_reads_left_to_right
@@ -109,18 +110,32 @@ def test_make_run_serves_the_whole_journey_in_urdu_without_restarting(
     assert_reads_left_to_right(masked, [cnic[:5], "*******", cnic[-1]])
     screenshot(page, "make-run-verify-pending-ur")
 
-    # A moderator signs up, an operator grants the role beside `make run`.
-    reviewer_context = _context(browser, dev_app, width=1280)
-    reviewer = reviewer_context.new_page()
+    # A moderator signs up, an operator grants the role beside `make run`; the
+    # moderator, who has no renter profile, signs in on a laptop and reaches the
+    # queue on every load, never profile setup.
+    signing_up = _context(browser, dev_app)
     reviewer_email = new_email("gmail.com")
-    sign_up(reviewer, identity_server, reviewer_email)
+    sign_up(signing_up.new_page(), identity_server, reviewer_email)
+    signing_up.close()
     granted = dev_app.cli("grant-role", reviewer_email, "moderator")
     assert granted.returncode == 0, granted.stderr
-    for _visit in range(2):  # the second load must land in the queue too
-        reviewer.goto("/moderation")
+    reviewer_context = _context(browser, dev_app, width=1280)
+    reviewer = reviewer_context.new_page()
+    reviewer.goto("/moderation")  # the queue's link, signed out: sign in first
+    expect(reviewer).to_have_url(re.compile(r"/sign-in"))
+    sign_in(reviewer, reviewer_email, go=False)
+    for visit in range(2):
+        if visit:
+            reviewer.reload()
         expect(reviewer.get_by_test_id("moderation-content")).to_be_visible()
-    reviewer.get_by_test_id("queue-item").filter(has_text="عائشہ خان").click()
+        reviewer.wait_for_timeout(1_000)  # a redirect to profile setup would come by now
+        expect(reviewer).to_have_url(re.compile(r"/moderation/?$"))
+    item = reviewer.get_by_test_id("queue-item").filter(has_text="عائشہ خان")
+    masked_groups = [cnic[:5], "*******", cnic[-1]]
+    assert_reads_left_to_right(item.locator("bdi", has_text="*"), masked_groups)
+    item.click()
     expect(reviewer.get_by_test_id("detail-name")).to_have_text("عائشہ خان")
+    assert_reads_left_to_right(reviewer.get_by_test_id("cnic-number").locator("bdi"), masked_groups)
     screenshot(reviewer, "make-run-moderation-detail-ur")
     reviewer.get_by_test_id("decide-approve").click()
     expect(reviewer.get_by_test_id("decided-summary")).to_be_visible()
@@ -136,3 +151,25 @@ def test_make_run_serves_the_whole_journey_in_urdu_without_restarting(
         context.close()
     assert dev_app.restart_lines() == []
     assert dev_app.backend_pid() == backend, "the dev server restarted the backend"
+
+
+def test_a_visitor_who_chose_english_keeps_it_through_sign_up_and_profile(
+    dev_app: DevServer, browser: Browser
+):
+    context = _context(browser, dev_app)
+    page = context.new_page()
+    page.goto("/")
+    page.get_by_test_id("language-toggle").click()  # the header's "English"
+    expect(page.locator("html")).to_have_attribute("lang", "en")
+    sign_up(page, f"{dev_app.url}/_devauth", new_email("gmail.com"))
+
+    expect(page.get_by_test_id("profile-form")).to_be_visible()
+    expect(page.locator("[role=radio][value=english]")).to_have_attribute("aria-checked", "true")
+    typed, _ = new_mobile()
+    fill_details(page, name="Omar Farooq", phone=typed, province="Sindh", city="Karachi")
+    page.get_by_test_id("profile-save").click()
+    expect(page.get_by_test_id("setup-phone-step")).to_be_visible()
+    page.goto("/profile")
+    expect(page.get_by_test_id("profile-name")).to_have_text("Omar Farooq")
+    expect(page.locator("html")).to_have_attribute("lang", "en")
+    context.close()

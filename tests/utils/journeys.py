@@ -35,6 +35,16 @@ def code_from_outbox(identity_server: str, to: str) -> str:
     raise AssertionError(f"no code for {to} in the outbox")
 
 
+def sign_in(page: Page, email: str, password: str = PASSWORD, *, go: bool = True) -> None:
+    """Clerk's sign-in form: at /sign-in, or (``go=False``) where the page already is."""
+    if go:
+        page.goto("/sign-in")
+    page.fill("input[name=identifier]", email)
+    page.locator(CONTINUE).click()
+    page.fill("input[name=password]", password)
+    page.locator(CONTINUE).click()
+
+
 def sign_up(page: Page, identity_server: str, email: str) -> None:
     """Clerk's sign-up form, in the page's language: email, password, the emailed code."""
     page.goto("/sign-up")

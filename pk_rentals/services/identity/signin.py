@@ -38,6 +38,13 @@ class SignedInUser:
     # so the settings page needs no query ("cached in application state").
     notifications: dict[str, bool] = dataclasses.field(default_factory=dict)
 
+    @property
+    def must_set_up_profile(self) -> bool:
+        """A renter is sent to profile setup until the profile is complete. Staff are
+        not: a moderator or admin works on the review pages and may never rent, so a
+        missing city or mobile number must not stand between them and the queue."""
+        return not self.profile_complete and not self.is_moderator
+
 
 def fetch_clerk_user(clerk_user_id: str) -> ClerkUser | None:
     """The account from Clerk's Backend API, or None when it is down or slow."""
