@@ -1172,7 +1172,9 @@ CLERK_URDU: dict = {
     "dividerText": "یا",
     "signIn": {
         "start": {
-            "title": "{{applicationName}} میں سائن اِن کریں",
+            # The Latin name is isolated (U+2066 … U+2069): in the Nastaliq line it
+            # ran into the Urdu words and overlapped them.
+            "title": "\u2066{{applicationName}}\u2069 میں سائن اِن کریں",
             "subtitle": "خوش آمدید! جاری رکھنے کے لیے سائن اِن کریں",
             "actionText": "اکاؤنٹ نہیں ہے؟",
             "actionLink": "اکاؤنٹ بنائیں",
@@ -1228,5 +1230,23 @@ CLERK_URDU: dict = {
         "@ کے بعد والا حصہ موجود نہیں یا ای میل وصول نہیں کرتا۔ ہجے دیکھیں۔",
         "form_email_address_unverifiable": "ابھی آپ کا ای میل ایڈریس چیک نہیں ہو سکا۔ "
         "ایک منٹ بعد دوبارہ کوشش کریں۔",
+        # The password hint under the field as the person types (the policy: 8 or more
+        # characters with letters, numbers and symbols).
+        "form_password_not_strong_enough": "آپ کا پاس ورڈ کافی مضبوط نہیں۔",
+        "passwordComplexity": {
+            "sentencePrefix": "آپ کے پاس ورڈ میں یہ ہونا ضروری ہے:",
+            "minimumLength": "کم از کم {{length}} حروف",
+            "maximumLength": "{{length}} سے کم حروف",
+            "requireLowercase": "ایک چھوٹا انگریزی حرف (a-z)",
+            "requireUppercase": "ایک بڑا انگریزی حرف (A-Z)",
+            "requireNumbers": "ایک ہندسہ (0-9)",
+            "requireSpecialCharacter": "ایک علامت، جیسے # یا @",
+        },
+        "zxcvbn": {
+            "goodPassword": "آپ کا پاس ورڈ تمام شرائط پوری کرتا ہے۔",
+            "couldBeStronger": "پاس ورڈ چل جائے گا، مگر مزید مضبوط ہو سکتا ہے: "
+            "کچھ حروف اور بڑھائیں۔",
+            "notEnough": "آپ کا پاس ورڈ کافی مضبوط نہیں۔",
+        },
     },
 }
