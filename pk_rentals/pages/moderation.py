@@ -1027,7 +1027,7 @@ def _decision() -> rx.Component:
                         " · ",
                         t("moderation.by"),
                         " ",
-                        M.selected.decided_by,
+                        rx.el.bdi(M.selected.decided_by, dir="auto"),  # a name, or an email
                         size="2",
                     ),
                     spacing="2",

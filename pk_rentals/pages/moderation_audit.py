@@ -37,7 +37,7 @@ def _level_change(entry) -> rx.Component:
 def _row(entry) -> rx.Component:
     return rx.table.row(
         rx.table.cell(ltr(entry.at), white_space="nowrap"),
-        rx.table.cell(entry.actor),
+        rx.table.cell(rx.el.bdi(entry.actor, dir="auto")),  # a name, or an email
         rx.table.cell(message("moderation.audit.action", entry.action)),
         rx.table.cell(entry.subject),
         rx.table.cell(_level_change(entry)),

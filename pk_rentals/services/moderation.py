@@ -412,6 +412,12 @@ class SubmissionDetail:
     images_purged: bool = False
 
 
+def staff_name(user) -> sa.ColumnElement[str]:
+    """How a moderator is named to other moderators: their display name, or their
+    email when they never set up a renter profile (staff need not have one)."""
+    return sa.func.coalesce(sa.func.nullif(user.display_name, ""), user.clerk_email, "")
+
+
 def detail_statement(submission_id: uuid.UUID):
     decider = aliased(User)
     return (
@@ -420,7 +426,7 @@ def detail_statement(submission_id: uuid.UUID):
             User,
             UserVerification.phone_verified,
             UserVerification.verification_level,
-            decider.display_name,
+            staff_name(decider),
             FaceCheck,
             User.clerk_user_id.in_(_flagged_accounts()).label("security_flag"),
         )
@@ -591,7 +597,7 @@ def decide(
 
 def _raise_not_decidable(session: Session, key: uuid.UUID, moderator: sa.Row):
     found = session.exec(
-        select(VerificationSubmission, User.display_name)
+        select(VerificationSubmission, staff_name(User))
         .outerjoin(User, User.id == VerificationSubmission.decided_by)
         .where(VerificationSubmission.id == key)
     ).first()
@@ -672,7 +678,7 @@ def audit_log(
     """Newest first, keyset-paginated on id."""
     actor, subject = aliased(User), aliased(User)
     statement = (
-        select(AuditEntry, actor.display_name, subject.display_name)
+        select(AuditEntry, staff_name(actor), subject.display_name)
         .outerjoin(actor, actor.id == AuditEntry.actor_id)
         .outerjoin(subject, subject.id == AuditEntry.subject_id)
         .order_by(AuditEntry.id.desc())

@@ -346,6 +346,18 @@ def test_audit_log_is_newest_first_in_pages(session, people, pending):
     assert len({e.id for e in first + rest}) == 6
 
 
+def test_a_moderator_without_a_profile_is_named_by_email_in_the_audit_and_the_decision(
+    session, pending
+):
+    staff = make_user(
+        session, display_name="", role=Role.MODERATOR, clerk_email="hina.staff@example.pk"
+    )
+    moderation.decide(staff.clerk_user_id, str(pending.id), Decision.APPROVE)
+    assert moderation.audit_log(staff.clerk_user_id)[0].actor == "hina.staff@example.pk"
+    shown = moderation.detail(staff.clerk_user_id, str(pending.id))
+    assert shown.decided_by == "hina.staff@example.pk"
+
+
 def test_an_admins_grant_makes_a_verified_user_trusted(session, people, pending):
     moderation.decide(people["moderator"].clerk_user_id, str(pending.id), Decision.APPROVE)
     result = moderation.set_trust_grant(
