@@ -37,18 +37,33 @@ class AppServer:
     pid: int  # `reflex run`, the root of the app's process tree
 
 
-def _wait_healthy(url: str, process: subprocess.Popen, log: Path) -> None:
+def start_logged(command: list[str], *, cwd: Path, env: dict, log: Path) -> subprocess.Popen:
+    """``command`` in its own process group (stopped as one), its output in ``log``."""
+    with log.open("w") as output:
+        return subprocess.Popen(
+            command,
+            cwd=cwd,
+            env=env,
+            stdout=output,
+            stderr=subprocess.STDOUT,
+            stdin=subprocess.DEVNULL,
+            start_new_session=True,
+        )
+
+
+def wait_serving(url: str, process: subprocess.Popen, log: Path, name: str = "the app") -> None:
+    """Until ``url`` answers both ``/healthz`` and its first page (/healthz can answer
+    before the pages are mounted, or before the dev page server compiled them)."""
     deadline = time.monotonic() + START_TIMEOUT
     while time.monotonic() < deadline:
         if process.poll() is not None:
-            raise RuntimeError(f"the app exited with {process.returncode}; see {log}")
-        # /healthz can answer before the static pages are mounted: wait for both.
+            raise RuntimeError(f"{name} exited with {process.returncode}; see {log}")
         with contextlib.suppress(httpx.HTTPError):
             healthy = httpx.get(f"{url}/healthz", timeout=2).status_code == 200
-            if healthy and httpx.get(f"{url}/", timeout=5).status_code == 200:
+            if healthy and httpx.get(f"{url}/", timeout=10).status_code == 200:
                 return
         time.sleep(0.5)
-    raise TimeoutError(f"the app did not become healthy in {START_TIMEOUT}s; see {log}")
+    raise TimeoutError(f"{name} did not serve {url} in {START_TIMEOUT}s; see {log}")
 
 
 @contextlib.contextmanager
@@ -82,17 +97,9 @@ def app_server(
         "--loglevel",
         loglevel,
     ]
-    with log.open("w") as output:
-        process = subprocess.Popen(
-            command,
-            cwd=PROJECT_ROOT,
-            env=environment,
-            stdout=output,
-            stderr=subprocess.STDOUT,
-            start_new_session=True,
-        )
+    process = start_logged(command, cwd=PROJECT_ROOT, env=environment, log=log)
     try:
-        _wait_healthy(url, process, log)
+        wait_serving(url, process, log)
         yield AppServer(url=url, db_url=db_url, redis_url=redis_url, log=log, pid=process.pid)
     finally:
         with contextlib.suppress(ProcessLookupError):

@@ -17,17 +17,15 @@ import os
 import shutil
 import signal
 import subprocess
-import time
 from collections.abc import Iterator
 from pathlib import Path
 
-import httpx
 import psutil
 
 from pk_rentals.settings import PROJECT_ROOT
+from tests.utils.app_server import start_logged, wait_serving
 from tests.utils.servers import free_port
 
-START_TIMEOUT = 600  # a first start on a new machine installs the page server's packages
 SHARED_TOOLS = (".venv", "tools/node_modules", ".cache")
 # What the test suite sets for its own processes, never for `make run`.
 SUITE_ONLY = ("PK_", "REFLEX_", "CLERK_", "IDLE_", "MAKE", "MFLAGS")
@@ -96,22 +94,6 @@ def _newcomer_environment(machine: dict[str, str]) -> dict[str, str]:
     return {**kept, **machine}
 
 
-def _wait_ready(url: str, process: subprocess.Popen, log: Path) -> None:
-    deadline = time.monotonic() + START_TIMEOUT
-    while time.monotonic() < deadline:
-        if process.poll() is not None:
-            raise RuntimeError(f"`make run` exited with {process.returncode}; see {log}")
-        # The page server answers before the backend: wait for both, through it.
-        with contextlib.suppress(httpx.HTTPError):
-            if (
-                httpx.get(f"{url}/healthz", timeout=2).status_code == 200
-                and httpx.get(f"{url}/", timeout=10).status_code == 200
-            ):
-                return
-        time.sleep(0.5)
-    raise TimeoutError(f"`make run` did not serve {url} in {START_TIMEOUT}s; see {log}")
-
-
 @contextlib.contextmanager
 def make_run(root: Path, log: Path, **machine: str) -> Iterator[DevServer]:
     """`make run` in ``root`` (a copy of the project) on free ports, until the block ends."""
@@ -126,18 +108,9 @@ def make_run(root: Path, log: Path, **machine: str) -> Iterator[DevServer]:
         }
     )
     command = ["make", "run", f"FRONTEND_PORT={frontend}", f"BACKEND_PORT={backend}"]
-    with log.open("w") as output:
-        process = subprocess.Popen(
-            command,
-            cwd=root,
-            env=environment,
-            stdout=output,
-            stderr=subprocess.STDOUT,
-            stdin=subprocess.DEVNULL,
-            start_new_session=True,
-        )
+    process = start_logged(command, cwd=root, env=environment, log=log)
     try:
-        _wait_ready(url, process, log)
+        wait_serving(url, process, log, name="`make run`")
         yield DevServer(
             url=url,
             root=root,

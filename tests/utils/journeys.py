@@ -110,9 +110,10 @@ def dashed(digits: str) -> str:
     return f"{digits[:5]}-{digits[5:12]}-{digits[12]}"
 
 
-def fill_and_send(page: Page, media_files: dict[str, Path]) -> str:
-    """CNIC typed without dashes, both card photos, a live selfie, then send: the CNIC."""
-    cnic = new_cnic()
+def fill_and_send(page: Page, media_files: dict[str, Path], cnic: str | None = None) -> str:
+    """CNIC typed without dashes (a new one unless given), both card photos, a live
+    selfie, then send: the CNIC."""
+    cnic = cnic or new_cnic()
     page.get_by_test_id("cnic-input").type(cnic)
     expect(page.get_by_test_id("cnic-input")).to_have_value(dashed(cnic))
     upload_card(page, "front", media_files["front"])
