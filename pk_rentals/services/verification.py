@@ -374,12 +374,15 @@ def _submit(clerk_user_id: str, cnic_number: str, *, now: datetime | None) -> Ve
         session.add_all([submission, verification])
         try:
             session.flush()
-        except IntegrityError:  # another account claimed it a moment ago
+        except IntegrityError:
+            # Another account claimed the CNIC a moment ago, or another tab of this
+            # person sent first: the database keeps one pending submission per person.
             session.rollback()
             user = _user(session, clerk_user_id)
             owner = _cnic_owner(session, index, user)
-            if owner is not None:
-                _record_duplicate(session, user, owner, now)
+            if owner is None:
+                raise SubmissionRefused("already_pending", 409) from None
+            _record_duplicate(session, user, owner, now)
             raise SubmissionRefused("cnic_duplicate", 409) from None
         _discard_drafts(session, user, keep={d.ref for d in drafts.values()})
         session.commit()
