@@ -22,9 +22,13 @@ from PIL import Image, ImageOps, UnidentifiedImageError
 from pk_rentals.models.enums import MediaKind
 from pk_rentals.settings import get_settings
 
-# Decoding is refused above this many pixels (a 12 MP phone photo is far below it;
-# a small file that expands to gigabytes of pixels, a "decompression bomb", is not).
-MAX_PIXELS = 40_000_000
+# Decoding is refused above this many pixels, per format, before any pixel is read:
+# a tiny file can announce gigabytes of pixels (a "decompression bomb"; a 1.3 KB
+# palette PNG of 10 MP took 112 MB to decode). A JPEG from a phone camera (12 MP,
+# 50 MP in some modes) is decoded at 1/2 to 1/8 scale (``Image.draft``), so it may be
+# large; a PNG or WebP is decoded whole, so it must be about a screenshot's or a
+# scan's size. The browser already shrinks big photos to a JPEG before sending.
+MAX_PIXELS: dict[str, int] = {"JPEG": 50_000_000, "PNG": 6_000_000, "WEBP": 6_000_000}
 MAX_LONG_SIDE = 1600  # the stored copy: enough to read a CNIC, small to keep
 JPEG_QUALITY = 85
 # Smallest (short side, long side) in pixels per kind, either way round: a CNIC
@@ -110,7 +114,7 @@ def _open(data: bytes, sniffed: str) -> Image.Image:
     if image.format != sniffed:
         raise ImageRefused(ImageRefusal.NOT_AN_IMAGE, f"{sniffed} header, {image.format} body")
     width, height = image.size
-    if width * height > MAX_PIXELS:
+    if width * height > MAX_PIXELS[sniffed]:
         raise ImageRefused(ImageRefusal.TOO_MANY_PIXELS, f"{width}x{height}")
     return image
 

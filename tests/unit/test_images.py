@@ -170,6 +170,22 @@ def test_image_over_our_pixel_cap_but_under_pillows_is_refused():
     assert refusal(big).code is ImageRefusal.TOO_MANY_PIXELS
 
 
+def test_a_tiny_palette_png_of_ten_megapixels_is_refused_before_it_is_decoded():
+    """1.3 KB on the wire, 112 MB once decoded: a PNG is decoded whole, so its cap is a
+    screenshot's or a scan's size, not a camera's."""
+    bomb = encode(Image.new("P", (3650, 2740)), "PNG", optimize=True)  # 10 MP
+    assert len(bomb) < 20_000
+    assert refusal(bomb).code is ImageRefusal.TOO_MANY_PIXELS
+
+
+def test_a_phone_cameras_50_megapixel_jpeg_is_accepted_at_a_fraction_of_its_size():
+    # A 50 MP mode of a mid-range phone (smooth, so it fits the 8 MB upload limit).
+    scene = Image.linear_gradient("L").resize((8160, 6120)).convert("RGB")
+    camera = encode(scene, "JPEG", quality=80)
+    clean = accept_image(camera, kind=MediaKind.CNIC_FRONT)
+    assert max(clean.width, clean.height) <= 1600
+
+
 def test_small_selfie_is_too_small():
     refused = refusal(photo((300, 400)))
     assert (refused.code, refused.http_status) == (ImageRefusal.TOO_SMALL, 422)
