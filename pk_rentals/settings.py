@@ -133,6 +133,10 @@ class Settings(BaseSettings):
     selfie_max_age_seconds: int = 900  # an older selfie is flagged for moderators
     max_resubmissions: int = 3  # after a rejection; then the user contacts support
     uploads_per_hour: int = 60  # images one user may upload in an hour
+    # Images decoded at once by one worker (each may take tens of MB), and how long
+    # another upload waits for a turn before it is told to try again.
+    image_decodes_per_worker: int = Field(default=2, ge=1, le=16)
+    image_decode_wait_seconds: float = Field(default=10.0, gt=0, le=60)
     media_url_seconds: int = 300  # life of a signed image URL
     # ``trusted`` (seed 000): verified, plus all of these (or an admin's grant).
     trusted_min_bookings: int = 5
