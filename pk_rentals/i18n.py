@@ -578,6 +578,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "This photo is too small to read. Take it closer, in good light.",
         "ur": "یہ تصویر پڑھنے کے لیے بہت چھوٹی ہے۔ قریب سے، اچھی روشنی میں کھینچیں۔",
     },
+    "upload.busy": {
+        "en": "Many photos are arriving right now. Wait a few seconds, then send it again.",
+        "ur": "اس وقت بہت سی تصاویر آ رہی ہیں۔ چند سیکنڈ بعد دوبارہ بھیجیں۔",
+    },
     "upload.too_many_pixels": {
         "en": "This picture is far too large in pixels. Use a normal phone photo.",
         "ur": "اس تصویر کے پکسل بہت زیادہ ہیں۔ عام موبائل تصویر استعمال کریں۔",

@@ -13,9 +13,13 @@ i18n.py (``upload.<code>``).
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import enum
+import functools
 import io
+import threading
+from collections.abc import Iterator
 
 from PIL import Image, ImageOps, UnidentifiedImageError
 
@@ -50,6 +54,7 @@ class ImageRefusal(enum.StrEnum):
     CORRUPT = "corrupt"
     TOO_MANY_PIXELS = "too_many_pixels"
     TOO_SMALL = "too_small"
+    BUSY = "busy"  # every decoding slot of this worker is taken: try again shortly
 
 
 # The HTTP answer for each refusal; the sentences users read are in i18n.py
@@ -60,6 +65,7 @@ HTTP_STATUS: dict[ImageRefusal, int] = {
     ImageRefusal.CORRUPT: 422,
     ImageRefusal.TOO_MANY_PIXELS: 422,
     ImageRefusal.TOO_SMALL: 422,
+    ImageRefusal.BUSY: 503,
 }
 
 
@@ -88,10 +94,31 @@ def accept_image(data: bytes, *, kind: MediaKind) -> CleanImage:
     sniffed = sniff_format(data)
     if sniffed is None:
         raise ImageRefused(ImageRefusal.NOT_AN_IMAGE, "unknown leading bytes")
-    image = _open(data, sniffed)
-    _check_dimensions(image.size, MediaKind(kind))
-    _decode(image)
-    return _clean_copy(image, sniffed)
+    with decoding_slot():
+        image = _open(data, sniffed)
+        _check_dimensions(image.size, MediaKind(kind))
+        _decode(image)
+        return _clean_copy(image, sniffed)
+
+
+@functools.cache
+def _decoding_slots(size: int) -> threading.BoundedSemaphore:
+    return threading.BoundedSemaphore(size)
+
+
+@contextlib.contextmanager
+def decoding_slot() -> Iterator[None]:
+    """One of this worker's ``PK_IMAGE_DECODES_PER_WORKER`` decoding slots. Decoding
+    takes memory and a CPU: many uploads at once would exhaust the worker, so the
+    rest wait up to ``PK_IMAGE_DECODE_WAIT_SECONDS``, then are told to try again."""
+    settings = get_settings()
+    slots = _decoding_slots(settings.image_decodes_per_worker)
+    if not slots.acquire(timeout=settings.image_decode_wait_seconds):
+        raise ImageRefused(ImageRefusal.BUSY, "no decoding slot free")
+    try:
+        yield
+    finally:
+        slots.release()
 
 
 def sniff_format(data: bytes) -> str | None:

@@ -226,6 +226,9 @@ def _receive_upload(
     code: str | None,
     now: datetime | None,
 ) -> DraftUpload:
+    """Three steps, the slow one outside any transaction: the checks (and the selfie
+    code spent), then decoding and storing (no database connection held: a worker has
+    fewer connections than upload threads), then the draft's row."""
     now = now or utcnow()
     kind = _kind(kind)
     settings = get_settings()
@@ -246,17 +249,19 @@ def _receive_upload(
         if kind is MediaKind.SELFIE:
             _consume_code(session, user, code or "", now)
             session.commit()  # a refused image still spends the code: no retries on one code
-        image = accept_image(data, kind=kind)
-        ref = get_media_store().put(clerk_user_id, kind, image.data)
-        upload = VerificationUpload(
-            user_id=user.id,
-            kind=kind,
-            ref=ref,
-            bytes=len(image.data),
-            width=image.width,
-            height=image.height,
-            received_at=now,
-        )
+        user_id = user.id
+    image = accept_image(data, kind=kind)
+    ref = get_media_store().put(clerk_user_id, kind, image.data)
+    upload = VerificationUpload(
+        user_id=user_id,
+        kind=kind,
+        ref=ref,
+        bytes=len(image.data),
+        width=image.width,
+        height=image.height,
+        received_at=now,
+    )
+    with db.session() as session:
         session.add(upload)
         session.commit()
         return _draft_view(upload)

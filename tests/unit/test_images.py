@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import io
 import os
+import threading
 
 import pytest
 from PIL import ExifTags, Image, ImageCms
@@ -18,6 +19,7 @@ from pk_rentals.services.images import (
     ImageRefusal,
     ImageRefused,
     accept_image,
+    decoding_slot,
 )
 from pk_rentals.services.storage import MediaKind
 
@@ -205,9 +207,31 @@ def test_size_limit_comes_from_the_settings(monkeypatch):
     assert refusal(photo()).code is ImageRefusal.TOO_LARGE
 
 
+def test_uploads_beyond_the_workers_decoding_slots_wait_then_are_told_to_retry(monkeypatch):
+    monkeypatch.setenv("PK_IMAGE_DECODES_PER_WORKER", "1")
+    monkeypatch.setenv("PK_IMAGE_DECODE_WAIT_SECONDS", "0.2")
+    started, release = threading.Event(), threading.Event()
+
+    def hold_the_slot():
+        with decoding_slot():
+            started.set()
+            release.wait(5)
+
+    holder = threading.Thread(target=hold_the_slot)
+    holder.start()
+    started.wait(5)
+    try:
+        refused = refusal(photo())
+        assert (refused.code, refused.http_status) == (ImageRefusal.BUSY, 503)
+    finally:
+        release.set()
+        holder.join()
+    assert accept_image(photo(), kind=MediaKind.SELFIE).format == "JPEG"  # its turn now
+
+
 def test_every_refusal_has_a_status_and_a_sentence_in_both_languages():
     assert set(HTTP_STATUS) == set(ImageRefusal)
-    assert set(HTTP_STATUS.values()) <= {413, 415, 422}
+    assert set(HTTP_STATUS.values()) <= {413, 415, 422, 503}  # 503: try again shortly
     for code in ImageRefusal:
         message = MESSAGES[f"upload.{code}"]
         assert message["en"].endswith(".") and message["ur"].endswith("۔")
