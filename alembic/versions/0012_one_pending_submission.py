@@ -1,11 +1,11 @@
-"""One submission in review per person, one row per attempt.
+"""One submission in review per person.
 
 The service checks "nothing pending" and counts attempts before it inserts; two
 tabs sending at the same moment both passed that check, leaving two pending
 submissions (the CNIC claim then named only one of them) and letting N tabs pass
 the resubmission cap N times. The database now refuses the second row:
-``uq_verification_submissions_one_pending`` (partial: ``status = 'pending'``) and
-``uq_verification_submissions_attempt`` (``user_id``, ``attempt``).
+``uq_verification_submissions_one_pending`` (partial: ``status = 'pending'``). The
+cap follows: a new attempt needs the one before it decided.
 
 Revision ID: 0012
 Revises: 0011
@@ -35,14 +35,7 @@ def upgrade() -> None:
         sqlite_where=PENDING,
         postgresql_where=PENDING,
     )
-    op.create_index(
-        "uq_verification_submissions_attempt",
-        "verification_submissions",
-        ["user_id", "attempt"],
-        unique=True,
-    )
 
 
 def downgrade() -> None:
-    op.drop_index("uq_verification_submissions_attempt", "verification_submissions")
     op.drop_index("uq_verification_submissions_one_pending", "verification_submissions")

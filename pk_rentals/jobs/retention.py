@@ -48,6 +48,7 @@ from pk_rentals.models import (
     JobRun,
     ProcessedWebhook,
     SecurityEvent,
+    SelfieCode,
     SubmissionStatus,
     User,
     UserVerification,
@@ -68,6 +69,7 @@ COUNTS = (
     "tombstones_removed",
     "security_events_removed",
     "job_runs_removed",
+    "selfie_codes_removed",
     "sessions_ended",
     "session_activity_cleared",
     "audit_notes_cleared",
@@ -108,6 +110,9 @@ def run(now: datetime, *, dry_run: bool = False) -> dict[str, int]:
             SecurityEvent.at < before(settings.retention_security_events_days),
         ),
         ("job_runs_removed", JobRun.id, _old_job_runs(before(settings.retention_job_runs_days))),
+        # A selfie code is worth nothing once expired; a day later it goes, used or not
+        # (a person who only ever asked for codes leaves nothing behind).
+        ("selfie_codes_removed", SelfieCode.code_hash, SelfieCode.expires_at < before(1)),
     )
     for name, key, condition in old_rows:
         counts[name] += _delete_in_batches(name, key, condition, batch, dry_run)
@@ -143,6 +148,7 @@ DESCRIPTIONS = {
     "tombstones_removed": "remove {} tombstones of deleted accounts",
     "security_events_removed": "remove {} security events",
     "job_runs_removed": "remove {} job run log rows",
+    "selfie_codes_removed": "remove {} expired selfie codes",
     "sessions_ended": "end {} sessions idle past the limit, forgetting their last activity",
     "session_activity_cleared": "forget the last activity of {} ended sessions",
     "audit_notes_cleared": "clear the note of {} audit rows about people who no longer exist",

@@ -87,7 +87,7 @@ class VerificationSubmission(SQLModel, table=True):
         # The moderators' statistics (decisions of the last 30 days) and retention.
         sa.Index("ix_verification_submissions_decided_at", "decided_at"),
         # Two tabs sending at once: the database, not a read before the insert, keeps
-        # one submission in review per person and one row per attempt (the cap).
+        # one submission in review per person (and so the resubmission cap).
         sa.Index(
             "uq_verification_submissions_one_pending",
             "user_id",
@@ -95,7 +95,6 @@ class VerificationSubmission(SQLModel, table=True):
             sqlite_where=sa.text("status = 'pending'"),
             postgresql_where=sa.text("status = 'pending'"),
         ),
-        sa.Index("uq_verification_submissions_attempt", "user_id", "attempt", unique=True),
     )
 
     id: uuid.UUID = Field(default_factory=uuid.uuid4, primary_key=True)

@@ -161,6 +161,7 @@ def issue_selfie_code(clerk_user_id: str, *, now: datetime | None = None) -> Iss
     with db.session() as session:
         user = _user(session, clerk_user_id)
         _check_email_verified(session, user, UploadRefused)
+        _make_room_for_a_code(session, user, now)
         session.add(
             SelfieCode(
                 code_hash=_code_hash(code), user_id=user.id, issued_at=now, expires_at=expires_at
@@ -168,6 +169,32 @@ def issue_selfie_code(clerk_user_id: str, *, now: datetime | None = None) -> Iss
         )
         session.commit()
     return IssuedCode(code=code, expires_at=expires_at)
+
+
+# Unused codes one person may hold at once (a few tabs, a few camera restarts). Any
+# client may ask for codes in a loop: beyond this the oldest unused one goes, so the
+# table never grows with the asking.
+LIVE_CODES_PER_USER = 5
+
+
+def _make_room_for_a_code(session: Session, user: User, now: datetime) -> None:
+    """Delete the person's expired codes, and unused ones beyond the newest few."""
+    session.execute(
+        sa.delete(SelfieCode).where(SelfieCode.user_id == user.id, SelfieCode.expires_at < now)
+    )
+    keep = (
+        select(SelfieCode.code_hash)
+        .where(SelfieCode.user_id == user.id, SelfieCode.used_at.is_(None))
+        .order_by(SelfieCode.issued_at.desc())
+        .limit(LIVE_CODES_PER_USER - 1)
+    )
+    session.execute(
+        sa.delete(SelfieCode).where(
+            SelfieCode.user_id == user.id,
+            SelfieCode.used_at.is_(None),
+            SelfieCode.code_hash.not_in(keep.scalar_subquery()),
+        )
+    )
 
 
 def _consume_code(session: Session, user: User, code: str, now: datetime) -> None:

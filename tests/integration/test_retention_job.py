@@ -26,6 +26,7 @@ from pk_rentals.models import (
     ProcessedWebhook,
     Role,
     SecurityEvent,
+    SelfieCode,
     SubmissionStatus,
     User,
     UserVerification,
@@ -248,6 +249,26 @@ def test_rows_go_when_their_period_has_passed(count, days, model, fields):
     assert count_rows(model) == 0
 
 
+def test_selfie_codes_go_a_day_after_they_expire_used_or_not():
+    owner = person()
+    add(
+        *(
+            SelfieCode(
+                code_hash=f"hash{n}",
+                user_id=owner.id,
+                issued_at=T0 - 300 * SECOND,
+                expires_at=T0,
+                used_at=T0 - SECOND if n else None,
+            )
+            for n in range(3)
+        )
+    )
+    counts(T0 + DAY - SECOND)
+    assert count_rows(SelfieCode) == 3
+    counts(T0 + DAY + SECOND, selfie_codes_removed=3)
+    assert count_rows(SelfieCode) == 0
+
+
 def test_old_job_runs_go_but_each_jobs_last_real_run_stays():
     def job_run(job: str, started: datetime, *, dry_run: bool = False) -> JobRun:
         return JobRun(job=job, holder="host:1", dry_run=dry_run, status="ok", started_at=started)
@@ -316,6 +337,7 @@ def everything_due() -> dict[str, int]:
         JobRun(job="trust", holder="h", status="ok", started_at=T0 + DAY),
         AuthSession(session_id="sess_2due", clerk_user_id=user.clerk_user_id, last_active_at=T0),
         AuditEntry(at=T0, action=AuditAction.REJECT, note="about someone deleted"),
+        SelfieCode(code_hash="hash-due", user_id=user.id, issued_at=T0, expires_at=T0),
     )
     return {name: 1 for name in retention.COUNTS if name != "image_failures"} | {
         "session_activity_cleared": 0

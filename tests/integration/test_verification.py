@@ -128,6 +128,18 @@ def test_a_selfie_code_works_once_for_its_owner_within_its_life(people):
     assert missing.value.code == "code_invalid"
 
 
+def test_asking_for_codes_in_a_loop_keeps_only_the_newest_few(people):
+    issued = [verification.issue_selfie_code(ALI).code for _ in range(40)]
+    with db.session() as session:
+        rows = session.exec(select(sa.func.count()).select_from(verification.SelfieCode)).one()
+    assert rows == verification.LIVE_CODES_PER_USER
+    newest = issued[-1]
+    assert verification.receive_upload(ALI, "selfie", photo(960, 1280), code=newest).bytes > 0
+    with pytest.raises(UploadRefused) as refused:
+        verification.receive_upload(ALI, "selfie", photo(960, 1280), code=issued[0])
+    assert refused.value.code == "code_invalid"
+
+
 def test_codes_are_kept_only_as_keyed_hashes(people):
     code = verification.issue_selfie_code(ALI).code
     with db.session() as session:
