@@ -9,6 +9,12 @@ CNIC number or full email address.
 
 Counters live in the process that counted: with several workers, scrape each one
 or run prometheus_client's multiprocess mode (README, "Monitoring").
+
+A failure nobody signed in for (a forged token, a webhook with a bad signature)
+costs an attacker one request: each would otherwise cost a row and a log line, so
+a flood of them could fill the disk. Such failures are stored and logged up to
+``ANONYMOUS_PER_MINUTE`` per kind per minute in each worker; the rest are counted
+(the Prometheus counter sees them all) and summed up in one log line per minute.
 """
 
 from __future__ import annotations
@@ -18,6 +24,8 @@ import enum
 import json
 import logging
 import re
+import threading
+import time
 from datetime import datetime, timedelta
 
 import sqlalchemy as sa
@@ -65,6 +73,45 @@ def mask_email(email: str | None) -> str | None:
     return f"{local[0]}***@{domain.lower()[:100]}"
 
 
+ANONYMOUS_PER_MINUTE = 30
+
+
+class _AnonymousBudget:
+    """How many failures without an account this worker still stores this minute."""
+
+    def __init__(self, per_minute: int) -> None:
+        self.per_minute = per_minute
+        self._lock = threading.Lock()
+        self._minute = 0
+        self._stored: dict[str, int] = {}
+        self._held_back: dict[str, int] = {}
+
+    def take(self, kind: str) -> bool:
+        """True to store and log this one; False to count it only."""
+        with self._lock:
+            minute = int(time.monotonic() // 60)
+            if minute != self._minute:
+                self._report_held_back()
+                self._minute, self._stored, self._held_back = minute, {}, {}
+            if self._stored.get(kind, 0) < self.per_minute:
+                self._stored[kind] = self._stored.get(kind, 0) + 1
+                return True
+            self._held_back[kind] = self._held_back.get(kind, 0) + 1
+            return False
+
+    def _report_held_back(self) -> None:
+        for kind, count in sorted(self._held_back.items()):
+            log.warning(
+                json.dumps(
+                    {"event": "security_failures_not_stored", "kind": kind, "count": count},
+                    sort_keys=True,
+                )
+            )
+
+
+_anonymous = _AnonymousBudget(ANONYMOUS_PER_MINUTE)
+
+
 def record(
     kind: Failure,
     *,
@@ -81,6 +128,8 @@ def record(
     if reason is not None and not REASON_PATTERN.match(reason):
         reason = "other"
     FAILURES.labels(kind=kind.value).inc()
+    if clerk_user_id is None and not _anonymous.take(kind.value):
+        return
     line = {"event": "security_failure", "kind": kind.value, "reason": reason}
     if clerk_user_id:
         line["clerk_user_id"] = clerk_user_id

@@ -75,6 +75,23 @@ def test_a_failure_is_counted_logged_as_json_and_stored(use_database, caplog):
     )
 
 
+def test_a_flood_of_failures_without_an_account_stores_a_bounded_number(
+    use_database, caplog, monkeypatch
+):
+    """Forged tokens cost an attacker one request each: past the budget they are counted,
+    not stored or logged one by one."""
+    monkeypatch.setattr(security_events, "_anonymous", security_events._AnonymousBudget(5))
+    before = counted("token_forged")
+    with caplog.at_level(logging.INFO, logger="pk_rentals.security"):
+        for _ in range(200):
+            security_events.record(Failure.TOKEN_FORGED, reason="bad_signature")
+        security_events.record(Failure.SIGN_IN_FAILED, clerk_user_id=ALI, reason="x")
+    assert counted("token_forged") == before + 200
+    assert len(events(kind="token_forged")) == 5
+    assert len(events(kind="sign_in_failed")) == 1  # an account's failures are all kept
+    assert len(caplog.records) == 6
+
+
 def test_what_a_caller_passes_cannot_smuggle_text_into_the_record(use_database, caplog):
     with caplog.at_level(logging.INFO, logger="pk_rentals.security"):
         security_events.record(Failure.TOKEN_FORGED, clerk_user_id="user_<script>", reason="a b\n")
