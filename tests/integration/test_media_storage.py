@@ -239,6 +239,13 @@ def test_unsigned_or_expired_request_gets_a_json_reason(media_server, monkeypatc
     assert climbing.status_code == 403
 
 
+@pytest.mark.parametrize("exp", ["²", "1" * 5000, "-1", " 1", "1e9", "٣"])
+def test_a_malformed_expiry_is_a_403_not_a_500(media_server, exp):
+    ref = get_media_store().put(ALI, MediaKind.SELFIE, jpeg())
+    answer = httpx.get(f"{media_server}/media/{ref}", params={"exp": exp, "sig": "ab" * 32})
+    assert (answer.status_code, answer.json()) == (403, {"error": "invalid_signature"})
+
+
 def test_url_signed_with_another_secret_key_is_refused(media_server, media_dir):
     ref = get_media_store().put(ALI, MediaKind.SELFIE, jpeg())
     forger = LocalMediaStore(media_dir, secret_key="not-the-server-key-" * 3)

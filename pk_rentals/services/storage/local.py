@@ -17,6 +17,7 @@ import contextlib
 import hashlib
 import hmac
 import os
+import re
 import shutil
 import tempfile
 import time
@@ -41,6 +42,9 @@ URL_PREFIX = "/media/"
 JPEG_MAGIC = b"\xff\xd8\xff"
 # Domain separation: this key signs media URLs and nothing else.
 _KEY_PURPOSE = b"pk_rentals media URL signing v1"
+
+
+_EXPIRY = re.compile(r"[0-9]{1,12}")  # a Unix time in seconds, until year 33658
 
 
 class InvalidSignedUrl(Exception):
@@ -119,7 +123,9 @@ class LocalMediaStore:
         Raises InvalidSignedUrl. The signature is checked before the expiry, so a
         forged URL learns nothing, and compared in constant time.
         """
-        if not exp.isdigit() or not hmac.compare_digest(
+        # ASCII digits of a plausible Unix time only: ``str.isdigit`` also says yes to
+        # "²", and ``int`` refuses a 5,000-digit string; either was a 500.
+        if not _EXPIRY.fullmatch(exp) or not hmac.compare_digest(
             sig.encode(), self._signature(ref, int(exp)).encode()
         ):
             raise InvalidSignedUrl("invalid_signature")
