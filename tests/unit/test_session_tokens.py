@@ -38,11 +38,15 @@ class JwksServer:
     def __init__(self, document: dict):
         self.document = document
         self.fetches = 0
+        self.failing = False  # answer 503, as a JWKS URL that is down
         server = self
 
         class Handler(BaseHTTPRequestHandler):
             def do_GET(self):
                 server.fetches += 1
+                if server.failing:
+                    self.send_error(503)
+                    return
                 body = json.dumps(server.document).encode()
                 self.send_response(200)
                 self.send_header("Content-Type", "application/json")
@@ -221,6 +225,23 @@ def test_unreachable_jwks_is_reported_as_such(key):
         issuer=ISSUER, jwks_url=f"http://127.0.0.1:{free_port()}/jwks", jwks_timeout=1
     )
     assert refused(check, token(key)) is TokenProblem.KEYS_UNAVAILABLE
+
+
+def test_a_jwks_url_that_is_down_is_asked_once_per_cooldown_not_once_per_token(key, jwks):
+    """Otherwise each token waits the whole fetch timeout under the client's lock."""
+    jwks.failing = True
+    check = verifier(jwks, refetch_cooldown=60)
+    for _ in range(20):
+        assert refused(check, token(key)) is TokenProblem.KEYS_UNAVAILABLE
+    assert jwks.fetches == 1
+
+
+def test_keys_are_fetched_again_once_the_cooldown_after_a_failure_is_over(key, jwks):
+    jwks.failing = True
+    check = verifier(jwks, refetch_cooldown=0)
+    assert refused(check, token(key)) is TokenProblem.KEYS_UNAVAILABLE
+    jwks.failing = False
+    assert check.verify(token(key)).user_id == "user_2abcDEF"
 
 
 def test_signing_key_is_kept_across_restarts(tmp_path):

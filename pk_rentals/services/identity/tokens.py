@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import dataclasses
 import enum
+import time
 from collections.abc import Iterable
 
 import jwt
@@ -75,7 +76,7 @@ class SessionTokenVerifier:
         self.leeway = leeway
         self._pem_key = _load_public_key(pem_key) if pem_key else None
         self._jwks = (
-            jwt.PyJWKClient(
+            _JwksClient(
                 jwks_url,
                 cache_jwk_set=True,
                 lifespan=3600,
@@ -144,6 +145,24 @@ class SessionTokenVerifier:
             raise TokenError(TokenProblem.KEYS_UNAVAILABLE, str(error)) from error
         except jwt.PyJWKClientError as error:
             raise TokenError(TokenProblem.UNKNOWN_KEY, str(header.get("kid"))) from error
+
+
+class _JwksClient(jwt.PyJWKClient):
+    """PyJWT's JWKS client, whose refetch cooldown also follows a failed fetch. PyJWT
+    starts it only after a success: while the JWKS URL was down, every token asked
+    again and waited the whole timeout under the client's lock."""
+
+    _failed_at: float | None = None
+
+    def fetch_data(self):
+        failed_at = self._failed_at
+        if failed_at is not None and time.monotonic() - failed_at < self.cooldown_duration:
+            raise jwt.PyJWKClientConnectionError("the JWKS URL failed moments ago")
+        try:
+            return super().fetch_data()
+        except jwt.PyJWKClientConnectionError:
+            self._failed_at = time.monotonic()
+            raise
 
 
 def _load_public_key(pem: str) -> rsa.RSAPublicKey:
