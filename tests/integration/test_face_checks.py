@@ -95,7 +95,11 @@ def people(session, use_database):
         make_verification(session, user, phone_verified=True, verification_level="basic")
         return user
 
-    return {"moderator": person("Sana Moderator", Role.MODERATOR), "applicant": person("Ayesha")}
+    return {
+        "moderator": person("Sana Moderator", Role.MODERATOR),
+        "applicant": person("Ayesha"),
+        "second_applicant": person("Bilal"),  # one submission in review per person
+    }
 
 
 def submission_with(session, user, selfie: bytes, card: bytes, **fields) -> VerificationSubmission:
@@ -145,7 +149,7 @@ def test_a_blurred_and_a_dark_selfie_are_flagged_for_the_moderator(session, peop
         session, people["applicant"], selfie_jpeg("blurred"), card_bytes("astronaut")
     )
     dark = submission_with(
-        session, people["applicant"], selfie_jpeg("dark"), card_bytes("astronaut")
+        session, people["second_applicant"], selfie_jpeg("dark"), card_bytes("astronaut")
     )
     assert checks.check_submission(blurred.id).flag_blurry
     assert checks.check_submission(dark.id).flag_too_dark
@@ -178,7 +182,9 @@ def test_the_backfill_command_takes_a_since_date(session, people, astronaut_self
     old = submission_with(
         session, people["applicant"], astronaut_selfie, card_bytes("astronaut"), submitted_at=T0
     )
-    new = submission_with(session, people["applicant"], astronaut_selfie, card_bytes("astronaut"))
+    new = submission_with(
+        session, people["second_applicant"], astronaut_selfie, card_bytes("astronaut")
+    )
     assert cli.main(["run-face-checks", "--since", "2026-11-02"]) == 0
     assert "1 submissions needed face checks: 1 checked" in capsys.readouterr().out
     assert session.get(FaceCheck, new.id) is not None
@@ -189,9 +195,10 @@ def test_the_backfill_command_takes_a_since_date(session, people, astronaut_self
 def test_calibration_reports_the_bands_error_rates_on_decided_submissions(
     session, people, astronaut_selfie, capsys
 ):
-    applicant = people["applicant"]
-    same = submission_with(session, applicant, astronaut_selfie, card_bytes("astronaut"))
-    other = submission_with(session, applicant, astronaut_selfie, card_bytes("grace_hopper"))
+    same = submission_with(session, people["applicant"], astronaut_selfie, card_bytes("astronaut"))
+    other = submission_with(
+        session, people["second_applicant"], astronaut_selfie, card_bytes("grace_hopper")
+    )
     for row in (same, other):
         checks.check_submission(row.id)
     same.status = SubmissionStatus.APPROVED
@@ -218,8 +225,13 @@ def test_the_checks_work_in_the_check_process_and_the_web_process_answers_meanwh
     that thread spends next to no CPU, the check process spends it, and /healthz
     round trips made meanwhile over HTTP answer."""
     rows = [
-        submission_with(session, people["applicant"], astronaut_selfie, card_bytes("astronaut"))
-        for _ in range(4)
+        submission_with(
+            session,
+            make_user(session, display_name=f"Applicant {n}"),
+            astronaut_selfie,
+            card_bytes("astronaut"),
+        )
+        for n in range(4)  # four people: one submission in review per person
     ]
     in_check_process(detector.warm_up)
     check_cpu_before = in_check_process(detector.process_stats)["cpu_seconds"]
