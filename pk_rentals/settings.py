@@ -158,6 +158,14 @@ class Settings(BaseSettings):
     # (Clerk's Backend API takes at most 100 user ids per request).
     reconcile_grace_seconds: int = Field(default=3600, ge=0)
     reconcile_batch_size: int = Field(default=100, ge=1, le=100)
+    # Reconciliation's safety stop: a Backend API of the wrong instance (a staging
+    # CLERK_SECRET_KEY, say) knows none of our users, and removing them all cannot be
+    # undone. A run that would remove more than this share of the users it checked
+    # (or more than the floor, whichever is larger, so that a small install still
+    # removes its one or two deleted accounts) removes nobody and fails instead.
+    # A share of 1 turns the stop off.
+    reconcile_max_remove_share: float = Field(default=0.05, ge=0, le=1)
+    reconcile_max_remove_min: int = Field(default=5, ge=0)
     # Face checks (issue 11): aids for moderators, never decisions. The distance bands
     # come from synthetic pairs (notes/face-checks.md): calibrate them on real decided
     # submissions with `python -m pk_rentals.cli face-calibration` before trusting them.
