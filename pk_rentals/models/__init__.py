@@ -21,6 +21,7 @@ from pk_rentals.models.user import User
 from pk_rentals.models.verification import (
     AuditEntry,
     SelfieCode,
+    UploadAttempt,
     UserVerification,
     VerificationSubmission,
     VerificationUpload,
@@ -43,6 +44,7 @@ __all__ = [
     "Role",
     "SecurityEvent",
     "SelfieCode",
+    "UploadAttempt",
     "SubmissionStatus",
     "Theme",
     "User",

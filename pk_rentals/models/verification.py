@@ -168,6 +168,19 @@ class SelfieCode(SQLModel, table=True):
     used_at: datetime | None = None
 
 
+class UploadAttempt(SQLModel, table=True):
+    """One image upload a person tried, accepted or refused: what the hourly limit
+    counts. Written before the image is looked at, so parallel requests see each
+    other and a refused image costs the attempt it used."""
+
+    __tablename__ = "upload_attempts"
+    __table_args__ = (sa.Index("ix_upload_attempts_user_at", "user_id", "at"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    user_id: uuid.UUID = Field(sa_column=_user_fk())
+    at: datetime
+
+
 class AuditEntry(SQLModel, table=True):
     """Append-only: every moderator decision and every CNIC reveal.
 
