@@ -50,6 +50,7 @@ from pk_rentals.models import (
     SecurityEvent,
     SelfieCode,
     SubmissionStatus,
+    UploadAttempt,
     User,
     UserVerification,
     VerificationSubmission,
@@ -70,6 +71,7 @@ COUNTS = (
     "security_events_removed",
     "job_runs_removed",
     "selfie_codes_removed",
+    "upload_attempts_removed",
     "sessions_ended",
     "session_activity_cleared",
     "audit_notes_cleared",
@@ -113,6 +115,8 @@ def run(now: datetime, *, dry_run: bool = False) -> dict[str, int]:
         # A selfie code is worth nothing once expired; a day later it goes, used or not
         # (a person who only ever asked for codes leaves nothing behind).
         ("selfie_codes_removed", SelfieCode.code_hash, SelfieCode.expires_at < before(1)),
+        # The upload limit looks back an hour; a day of attempts is plenty to read.
+        ("upload_attempts_removed", UploadAttempt.id, UploadAttempt.at < before(1)),
     )
     for name, key, condition in old_rows:
         counts[name] += _delete_in_batches(name, key, condition, batch, dry_run)
@@ -149,6 +153,7 @@ DESCRIPTIONS = {
     "security_events_removed": "remove {} security events",
     "job_runs_removed": "remove {} job run log rows",
     "selfie_codes_removed": "remove {} expired selfie codes",
+    "upload_attempts_removed": "remove {} upload attempts",
     "sessions_ended": "end {} sessions idle past the limit, forgetting their last activity",
     "session_activity_cleared": "forget the last activity of {} ended sessions",
     "audit_notes_cleared": "clear the note of {} audit rows about people who no longer exist",

@@ -31,6 +31,7 @@ from pk_rentals.models import (
     MediaKind,
     SelfieCode,
     SubmissionStatus,
+    UploadAttempt,
     User,
     UserVerification,
     VerificationSubmission,
@@ -261,18 +262,9 @@ def _receive_upload(
     settings = get_settings()
     with db.session() as session:
         user = _user(session, clerk_user_id)
+        _count_the_attempt(session, user, now, settings.uploads_per_hour)
         _check_email_verified(session, user, UploadRefused)
         _check_may_submit(session, user, UploadRefused)
-        recent = session.exec(
-            select(sa.func.count())
-            .select_from(VerificationUpload)
-            .where(
-                VerificationUpload.user_id == user.id,
-                VerificationUpload.received_at > now - timedelta(hours=1),
-            )
-        ).one()
-        if recent >= settings.uploads_per_hour:
-            raise UploadRefused("rate_limited", 429)
         if kind is MediaKind.SELFIE:
             _consume_code(session, user, code or "", now)
             session.commit()  # a refused image still spends the code: no retries on one code
@@ -292,6 +284,21 @@ def _receive_upload(
         session.add(upload)
         session.commit()
         return _draft_view(upload)
+
+
+def _count_the_attempt(session: Session, user: User, now: datetime, per_hour: int) -> None:
+    """Write this attempt, then count the hour's: committed first, so of requests sent
+    in parallel the later ones see the earlier ones and at most ``per_hour`` pass. A
+    refused image has used its attempt too: only the checks before it are cheap."""
+    session.add(UploadAttempt(user_id=user.id, at=now))
+    session.commit()
+    tried = session.exec(
+        select(sa.func.count())
+        .select_from(UploadAttempt)
+        .where(UploadAttempt.user_id == user.id, UploadAttempt.at > now - timedelta(hours=1))
+    ).one()
+    if tried > per_hour:
+        raise UploadRefused("rate_limited", 429)
 
 
 def _kind(kind: MediaKind | str) -> MediaKind:

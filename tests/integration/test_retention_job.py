@@ -28,6 +28,7 @@ from pk_rentals.models import (
     SecurityEvent,
     SelfieCode,
     SubmissionStatus,
+    UploadAttempt,
     User,
     UserVerification,
     VerificationSubmission,
@@ -338,6 +339,7 @@ def everything_due() -> dict[str, int]:
         AuthSession(session_id="sess_2due", clerk_user_id=user.clerk_user_id, last_active_at=T0),
         AuditEntry(at=T0, action=AuditAction.REJECT, note="about someone deleted"),
         SelfieCode(code_hash="hash-due", user_id=user.id, issued_at=T0, expires_at=T0),
+        UploadAttempt(user_id=user.id, at=T0),
     )
     return {name: 1 for name in retention.COUNTS if name != "image_failures"} | {
         "session_activity_cleared": 0

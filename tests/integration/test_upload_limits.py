@@ -4,8 +4,14 @@ limit. Runs on SQLite and PostgreSQL with real images."""
 
 from __future__ import annotations
 
+import threading
+
+import pytest
+
 from pk_rentals import db
 from pk_rentals.services import images, verification
+from pk_rentals.services.verification import UploadRefused
+from pk_rentals.settings import get_settings
 from tests.integration.test_verification import ALI, people, photo
 
 __all__ = ["people"]  # the fixture, used by name
@@ -33,3 +39,40 @@ def test_an_image_is_decoded_and_stored_with_no_database_connection_held(people,
     code = verification.issue_selfie_code(ALI).code
     verification.receive_upload(ALI, "selfie", photo(960, 1280), code=code)
     assert held == [("decode", 0), ("store", 0)] * 2
+
+
+def _refusal(*args, **kwargs) -> str | None:
+    try:
+        verification.receive_upload(*args, **kwargs)
+    except UploadRefused as refused:
+        return refused.code
+    except images.ImageRefused as refused:
+        return str(refused.code)
+    return None
+
+
+def test_refused_images_count_toward_the_hourly_limit(people, monkeypatch):
+    monkeypatch.setenv("PK_UPLOADS_PER_HOUR", "3")
+    get_settings.cache_clear()
+    broken = photo()[:2000]  # a truncated JPEG: refused, but it was decoded to find out
+    assert [_refusal(ALI, "cnic_front", broken) for _ in range(3)] == ["corrupt"] * 3
+    assert _refusal(ALI, "cnic_front", photo()) == "rate_limited"
+
+
+@pytest.mark.parametrize("requests", [6])
+def test_parallel_uploads_cannot_pass_the_limit_together(people, monkeypatch, requests):
+    monkeypatch.setenv("PK_UPLOADS_PER_HOUR", "2")
+    get_settings.cache_clear()
+    results: list[str | None] = []
+    image = photo()
+
+    def send():
+        results.append(_refusal(ALI, "cnic_front", image))
+
+    threads = [threading.Thread(target=send) for _ in range(requests)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=60)
+    assert results.count(None) <= 2, results
+    assert results.count("rate_limited") >= requests - 2
