@@ -26,19 +26,46 @@ real person's data; the whole list must also be held in memory. Per-id batches
 cost one small request per 100 local users when nothing is missing, hold one
 batch in memory, and a Clerk error stops the job before anything is deleted for
 the batch it was asked about.
+
+**Two safeguards before pass 1 removes anyone.** A Backend API of the wrong
+instance (a staging ``CLERK_SECRET_KEY`` beside production settings) knows none of
+our users, and would have them all removed within the hour.
+
+- *The instance check*, first: the Backend API's JWKS (``GET /v1/jwks``, served to
+  the secret key) must hold the key this app checks session tokens with
+  (``CLERK_JWT_KEY``, or the keys at ``CLERK_JWKS_URL``), compared by the public key
+  itself. If it does not, the job stops before asking about anyone.
+- *The removal limit*: pass 1 walks twice. The first walk only counts who Clerk
+  does not know; when that is more than ``PK_RECONCILE_MAX_REMOVE_SHARE`` (0.05) of
+  the users checked and more than ``PK_RECONCILE_MAX_REMOVE_MIN`` (5), the job
+  removes nobody and fails with one sentence saying how many of how many. The
+  second walk asks again and removes, never more users than the first counted:
+  someone deleted at Clerk in between waits for the next run. It is skipped when
+  nobody is missing, so a quiet hour still costs one request per 100 users.
+
+Both stops raise ``JobRefused``: the run is recorded as failed (the worker tries
+again five minutes later, and refuses again until the keys or the setting are
+fixed) and ``cli run-job reconcile`` exits non-zero with the sentence. A dry run
+makes the same checks, names each user it would remove, and fails the same way.
 """
 
 from __future__ import annotations
 
 import logging
+import math
 from collections import Counter
 from collections.abc import Iterator
 from datetime import datetime, timedelta
 
+import httpx
 import sqlalchemy as sa
+from cryptography.hazmat.primitives import serialization
+from jwt.algorithms import RSAAlgorithm
+from jwt.exceptions import InvalidKeyError
 from sqlmodel import select
 
 from pk_rentals import db
+from pk_rentals.jobs.runner import JobRefused
 from pk_rentals.models import (
     User,
     UserPreferences,
@@ -47,9 +74,10 @@ from pk_rentals.models import (
     VerificationUpload,
 )
 from pk_rentals.services.identity.accounts import delete_clerk_user
+from pk_rentals.services.identity.config import ClerkConfig, clerk_config
 from pk_rentals.services.identity.sessions import backend_api
 from pk_rentals.services.storage import StoredMedia, get_media_store
-from pk_rentals.settings import get_settings
+from pk_rentals.settings import Settings, get_settings
 
 log = logging.getLogger("pk_rentals.jobs.reconcile")
 
@@ -60,7 +88,9 @@ def run(now: datetime, *, dry_run: bool) -> dict[str, int]:
     settings = get_settings()
     cutoff = now - timedelta(seconds=settings.reconcile_grace_seconds)
     counts: Counter[str] = Counter()
-    _remove_users_gone_from_clerk(cutoff, settings.reconcile_batch_size, dry_run, counts)
+    with backend_api() as clerk:
+        require_same_instance(clerk, clerk_config())
+        _remove_users_gone_from_clerk(clerk, cutoff, settings, dry_run, counts)
     _remove_orphan_preferences(cutoff, dry_run, counts)
     _remove_orphan_images(cutoff, dry_run, counts)
     return {
@@ -75,23 +105,95 @@ def run(now: datetime, *, dry_run: bool) -> dict[str, int]:
     }
 
 
+# --- 0. the Backend API belongs to our instance ----------------------------------------
+
+
+def require_same_instance(clerk, config: ClerkConfig) -> None:
+    """Refuse unless the Backend API serves the key this app checks tokens with.
+
+    Unreachable keys (either side) raise their HTTP error, as any Clerk error does.
+    """
+    served = _public_keys(key.model_dump() for key in clerk.jwks.get_jwks().keys or [])
+    if served & _token_keys(config):
+        return
+    source = "CLERK_JWT_KEY" if config.jwt_key else "the keys at CLERK_JWKS_URL"
+    raise JobRefused(
+        f"Refused to run: the Backend API at {config.api_url} belongs to another Clerk "
+        f"instance than the one whose session tokens this app accepts (none of its keys is "
+        f"{source}), so every user would look deleted; nothing was removed. Set "
+        "CLERK_SECRET_KEY (and CLERK_API_URL) and CLERK_ISSUER/CLERK_JWT_KEY "
+        "(or CLERK_JWKS_URL) from the same Clerk instance."
+    )
+
+
+def _token_keys(config: ClerkConfig) -> set[tuple[int, int]]:
+    """(modulus, exponent) of each key a session token may be signed with here."""
+    if config.jwt_key:
+        numbers = serialization.load_pem_public_key(config.jwt_key.encode()).public_numbers()
+        return {(numbers.n, numbers.e)}
+    response = httpx.get(config.jwks_url, timeout=get_settings().clerk_api_timeout)
+    response.raise_for_status()
+    return _public_keys(response.json().get("keys") or [])
+
+
+def _public_keys(jwks) -> set[tuple[int, int]]:
+    """(modulus, exponent) of the RSA keys among these JWKs; others are left out."""
+    found = set()
+    for jwk in jwks:
+        try:
+            numbers = RSAAlgorithm.from_jwk(jwk).public_numbers()
+        except (InvalidKeyError, ValueError, TypeError, KeyError):
+            continue  # not an RSA public key: Clerk signs session tokens with RS256
+        found.add((numbers.n, numbers.e))
+    return found
+
+
 # --- 1. users whose Clerk account is gone ----------------------------------------------
 
 
 def _remove_users_gone_from_clerk(
-    cutoff: datetime, batch_size: int, dry_run: bool, counts: Counter
+    clerk, cutoff: datetime, settings: Settings, dry_run: bool, counts: Counter
 ) -> None:
-    with backend_api() as clerk:
-        for batch in _user_id_batches(cutoff, batch_size):
-            counts["users_checked"] += len(batch)
-            for clerk_user_id in missing_at_clerk(clerk, batch):
-                counts["users_removed"] += 1
-                if dry_run:
-                    log.info("would remove %s: Clerk has no such user", clerk_user_id)
-                    continue
-                log.info("removing %s: Clerk has no such user", clerk_user_id)
-                with db.session() as session:
-                    delete_clerk_user(session, clerk_user_id)
+    batch_size = settings.reconcile_batch_size
+    checked, gone = 0, 0
+    for batch in _user_id_batches(cutoff, batch_size):  # counting only
+        checked += len(batch)
+        for clerk_user_id in missing_at_clerk(clerk, batch):
+            gone += 1
+            if dry_run:
+                log.info("would remove %s: Clerk has no such user", clerk_user_id)
+    counts["users_checked"] += checked
+    if gone > removal_limit(checked, settings):
+        raise JobRefused(_too_many_gone(gone, checked, settings))
+    if dry_run or not gone:
+        counts["users_removed"] += gone
+        return
+    for batch in _user_id_batches(cutoff, batch_size):
+        for clerk_user_id in missing_at_clerk(clerk, batch):
+            log.info("removing %s: Clerk has no such user", clerk_user_id)
+            with db.session() as session:
+                delete_clerk_user(session, clerk_user_id)
+            counts["users_removed"] += 1
+            if counts["users_removed"] == gone:
+                return  # anyone missing since the count waits for the next run
+
+
+def removal_limit(checked: int, settings: Settings) -> int:
+    """How many of ``checked`` users one run may remove."""
+    # Rounded first: 0.29 * 100 is 28.999999999999996 in floating point.
+    share = math.floor(round(settings.reconcile_max_remove_share * checked, 6))
+    return max(share, settings.reconcile_max_remove_min)
+
+
+def _too_many_gone(gone: int, checked: int, settings: Settings) -> str:
+    return (
+        f"Refused to remove {gone} of {checked} users: Clerk's Backend API knows none of "
+        f"them, more than PK_RECONCILE_MAX_REMOVE_SHARE={settings.reconcile_max_remove_share:g} "
+        f"(or PK_RECONCILE_MAX_REMOVE_MIN={settings.reconcile_max_remove_min}) allows, so "
+        "nothing was removed; check that CLERK_SECRET_KEY is this app's Clerk instance, and "
+        "if these accounts really were deleted, raise PK_RECONCILE_MAX_REMOVE_SHARE for one "
+        "run (--dry-run lists them)."
+    )
 
 
 def _user_id_batches(cutoff: datetime, size: int) -> Iterator[list[str]]:

@@ -9,6 +9,8 @@ runner adds what every job needs and none should write itself:
   make atomic; a thread renews it while the job runs, and a worker killed halfway
   simply stops renewing. A dry run changes nothing, so it takes no lease.
 - **the log** (``job_runs`` + one log line): start, end, duration, counts, error.
+  A job that stops itself on purpose raises ``JobRefused``: its sentence is the
+  error, logged without a traceback (nothing went wrong in the code).
 - **the schedule**: a job is due when its last real run started at least its
   interval ago (five minutes after a failed one). The question is asked of
   ``job_runs`` after taking the lease, so two workers, or a restarted one, never
@@ -62,6 +64,12 @@ class UnknownJob(KeyError):
 
 class JobBusy(Exception):
     """Another worker holds the job's lease right now."""
+
+
+class JobRefused(Exception):
+    """A job's safety stop: it changed nothing and says why, in one sentence for the
+    operator. The run is recorded as failed, so the worker tries again soon and
+    ``cli run-job`` exits non-zero."""
 
 
 @dataclasses.dataclass(frozen=True)
@@ -229,6 +237,8 @@ def _run_and_log(name: str, job: Job, holder: str, now: datetime, *, dry_run: bo
     error, failure = None, None
     try:
         counts = {key: int(value) for key, value in job.run(now, dry_run=dry_run).items()}
+    except JobRefused as refused:  # the sentence says it all: the summary line logs it
+        error, failure = str(refused), refused
     except Exception as raised:  # one job's failure is logged; the worker goes on
         error, failure = f"{type(raised).__name__}: {raised}", raised
         log.exception("job %s failed", name)

@@ -1,9 +1,13 @@
 """The reconciliation job against the built-in identity server through Clerk's SDK:
-what it removes, what it leaves alone, dry runs, batches and re-runs."""
+what it removes, what it leaves alone, dry runs, batches and re-runs, and the two
+safeguards against a misconfigured Backend API: the removal limit and the instance
+check."""
 
 from __future__ import annotations
 
 import os
+import subprocess
+import sys
 from datetime import timedelta
 
 import httpx
@@ -12,11 +16,15 @@ import sqlalchemy as sa
 from sqlmodel import select
 
 from pk_rentals import db
-from pk_rentals.jobs import reconcile
+from pk_rentals.cli import EXIT_JOB_FAILED
+from pk_rentals.devauth.keys import SigningKey
+from pk_rentals.jobs import JOBS, reconcile
+from pk_rentals.jobs.runner import RunResult, run_job
 from pk_rentals.models import (
     AuditAction,
     AuditEntry,
     ClerkUserTombstone,
+    JobRun,
     MediaKind,
     User,
     UserPreferences,
@@ -29,7 +37,8 @@ from pk_rentals.services.identity.accounts import get_or_create_user
 from pk_rentals.services.identity.clerk_ids import new_clerk_id
 from pk_rentals.services.identity.config import clerk_config
 from pk_rentals.services.storage import get_media_store
-from pk_rentals.settings import get_settings
+from pk_rentals.settings import PROJECT_ROOT, get_settings
+from tests.utils.http_server import serve
 from tests.utils.servers import free_port
 from tests.utils.verification import jpeg, make_submission
 
@@ -282,3 +291,248 @@ def test_clerk_down_stops_the_job_before_anything_is_deleted(clerk, monkeypatch)
 
     assert len(rows(User)) == 1
     assert rows(ClerkUserTombstone) == []
+
+
+# --- the removal limit -----------------------------------------------------------------
+
+
+def people(clerk, alive: int, gone: int) -> tuple[list[str], list[str]]:
+    """``alive`` local users Clerk knows and ``gone`` ones it does not, all past the
+    grace period."""
+    known = [clerk_user(clerk, f"tenant{n}@example.pk") for n in range(alive)]
+    unknown = [new_clerk_id("user") for _ in range(gone)]
+    for clerk_user_id in known + unknown:
+        local_user(clerk_user_id)
+    return known, unknown
+
+
+def removal_limit(monkeypatch, *, share: str, floor: str) -> None:
+    monkeypatch.setenv("PK_RECONCILE_MAX_REMOVE_SHARE", share)
+    monkeypatch.setenv("PK_RECONCILE_MAX_REMOVE_MIN", floor)
+    get_settings.cache_clear()  # the identity server fixture read them already
+
+
+def run_logged(dry_run: bool = False) -> RunResult:
+    """The job as the worker and ``cli run-job`` run it: logged in ``job_runs``."""
+    return run_job("reconcile", JOBS, dry_run=dry_run)
+
+
+def test_a_run_where_most_users_are_unknown_to_clerk_removes_nobody_and_fails_saying_why(
+    clerk, caplog
+):
+    known, unknown = people(clerk, alive=2, gone=8)
+    caplog.set_level("INFO", logger="pk_rentals.jobs")
+
+    result = run_logged()
+
+    assert result.status == "failed"
+    assert "8 of 10 users" in result.error
+    assert "PK_RECONCILE_MAX_REMOVE_SHARE" in result.error
+    assert "nothing was removed" in result.error
+    assert {u.clerk_user_id for u in rows(User)} == set(known + unknown)
+    assert rows(ClerkUserTombstone) == []
+    assert [(r.status, r.error) for r in rows(JobRun)] == [("failed", result.error)]
+    # One line says it, without a traceback.
+    errors = [r for r in caplog.records if r.levelname == "ERROR"]
+    assert len(errors) == 1 and errors[0].exc_info is None
+    assert "8 of 10 users" in errors[0].getMessage()
+
+
+def test_the_limit_is_decided_over_the_whole_run_before_the_first_batch_is_touched(
+    clerk, monkeypatch
+):
+    """Batches of 2: the unknown users come first in the walk, and the share is only
+    exceeded once the last batch has been counted."""
+    removal_limit(monkeypatch, share="0.2", floor="1")
+    unknown = [f"user_00{new_clerk_id('user')[7:]}" for _ in range(3)]  # sort first
+    for clerk_user_id in unknown:
+        local_user(clerk_user_id)
+    people(clerk, alive=7, gone=0)
+
+    result = run_logged()
+
+    assert result.status == "failed"
+    assert "3 of 10 users" in result.error
+    assert len(rows(User)) == 10
+    assert rows(ClerkUserTombstone) == []
+
+
+def test_a_run_under_the_limit_still_removes_the_users_clerk_has_deleted(clerk, monkeypatch):
+    removal_limit(monkeypatch, share="0.2", floor="1")
+    known, unknown = people(clerk, alive=8, gone=2)
+
+    result = run_logged()
+
+    assert result.status == "ok", result.error
+    assert (result.counts["users_checked"], result.counts["users_removed"]) == (10, 2)
+    assert {u.clerk_user_id for u in rows(User)} == set(known)
+    assert {t.clerk_user_id for t in rows(ClerkUserTombstone)} == set(unknown)
+
+
+def test_the_floor_lets_a_small_install_remove_its_one_deleted_account(clerk):
+    """1 of 2 is half the users, far above the share; the floor of 5 allows it."""
+    known, unknown = people(clerk, alive=1, gone=1)
+
+    result = run_logged()
+
+    assert result.status == "ok", result.error
+    assert result.counts["users_removed"] == 1
+    assert [u.clerk_user_id for u in rows(User)] == known
+    assert [t.clerk_user_id for t in rows(ClerkUserTombstone)] == unknown
+
+
+def test_a_dry_run_over_the_limit_names_them_and_says_the_real_run_would_refuse(clerk, caplog):
+    _, unknown = people(clerk, alive=0, gone=6)
+    caplog.set_level("INFO", logger="pk_rentals.jobs")
+
+    result = run_logged(dry_run=True)
+
+    assert result.status == "failed"
+    assert "6 of 6 users" in result.error
+    for clerk_user_id in unknown:
+        assert f"would remove {clerk_user_id}: Clerk has no such user" in caplog.text
+    assert len(rows(User)) == 6
+
+
+def test_users_deleted_at_clerk_during_the_run_wait_for_the_next_run(clerk, monkeypatch):
+    """The removing pass never removes more users than the counting pass found."""
+    known, _ = people(clerk, alive=3, gone=1)
+    walks = 0
+    real_batches = reconcile._user_id_batches
+
+    def batches(*args):
+        nonlocal walks
+        walks += 1
+        if walks == 2:  # between the count and the removals
+            clerk("DELETE", f"/users/{known[0]}")
+        yield from real_batches(*args)
+
+    monkeypatch.setattr(reconcile, "_user_id_batches", batches)
+
+    counts = run()
+
+    assert walks == 2
+    assert counts["users_removed"] == 1
+    assert len(rows(User)) == 3 and len(rows(ClerkUserTombstone)) == 1
+    monkeypatch.setattr(reconcile, "_user_id_batches", real_batches)
+    assert run()["users_removed"] == 1  # the next run finishes it
+    assert {u.clerk_user_id for u in rows(User)} == set(known[1:])
+
+
+def test_the_removal_limit_settings_are_checked(monkeypatch):
+    from pk_rentals.settings import SettingsError, load_settings
+
+    monkeypatch.setenv("PK_RECONCILE_MAX_REMOVE_SHARE", "1.5")
+    monkeypatch.setenv("PK_RECONCILE_MAX_REMOVE_MIN", "-1")
+
+    with pytest.raises(SettingsError) as refused:
+        load_settings()
+
+    problems = " ".join(refused.value.problems)
+    assert "PK_RECONCILE_MAX_REMOVE_SHARE" in problems
+    assert "PK_RECONCILE_MAX_REMOVE_MIN" in problems
+
+
+def test_cli_run_job_reconcile_over_the_limit_exits_non_zero_with_the_sentence(clerk):
+    """The subprocess inherits this test's database and identity server settings."""
+    people(clerk, alive=1, gone=6)
+
+    result = subprocess.run(
+        [sys.executable, "-m", "pk_rentals.cli", "run-job", "reconcile"],
+        cwd=PROJECT_ROOT,
+        env=dict(os.environ),
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+
+    assert result.returncode == EXIT_JOB_FAILED, result.stderr
+    assert "6 of 7 users" in result.stderr
+    assert "PK_RECONCILE_MAX_REMOVE_SHARE" in result.stderr
+    assert "Traceback" not in result.stderr + result.stdout
+    assert len(rows(User)) == 7
+    assert [r.status for r in rows(JobRun)] == ["failed"]
+
+
+# --- the instance check ----------------------------------------------------------------
+
+
+def test_the_backend_api_serves_the_instance_keys_to_the_secret_key_only(identity_server):
+    url, config = identity_server
+    keys = f"{url}/_devauth/v1/jwks"
+
+    assert httpx.get(keys).status_code == 401
+    served = httpx.get(keys, headers={"Authorization": f"Bearer {config.secret_key}"}).json()
+
+    # Clerk's shape, {"keys": [JWK, ...]}: the keys its session tokens are signed with.
+    assert [key["kty"] for key in served["keys"]] == ["RSA"]
+    assert served == httpx.get(f"{url}/_devauth/.well-known/jwks.json").json()
+
+
+@pytest.fixture
+def other_instance_jwks():
+    """A JWKS URL serving the key of another Clerk instance."""
+    from starlette.applications import Starlette
+    from starlette.responses import JSONResponse
+    from starlette.routing import Route
+
+    document = SigningKey.generate().jwks()
+    app = Starlette(routes=[Route("/jwks", lambda _request: JSONResponse(document))])
+    with serve(app) as url:
+        yield f"{url}/jwks"
+
+
+def verify_tokens_with(monkeypatch, config, *, jwt_key: str = "", jwks_url: str = "") -> None:
+    """The app as deployed against Clerk: the Backend API and its secret key from
+    ``config``, token checks with the given key."""
+    for name, value in {
+        "PK_IDENTITY_PROVIDER": "clerk",
+        "CLERK_API_URL": config.api_url,
+        "CLERK_SECRET_KEY": config.secret_key,
+        "CLERK_ISSUER": config.issuer,
+        "CLERK_JWT_KEY": jwt_key,
+        "CLERK_JWKS_URL": jwks_url,
+    }.items():
+        monkeypatch.setenv(name, value)
+    get_settings.cache_clear()
+    clerk_config.cache_clear()
+
+
+@pytest.mark.parametrize("key_source", ["CLERK_JWT_KEY", "CLERK_JWKS_URL"])
+def test_a_backend_api_of_another_clerk_instance_is_refused_before_anything_is_removed(
+    clerk, identity_server, other_instance_jwks, monkeypatch, caplog, key_source
+):
+    _, config = identity_server
+    people(clerk, alive=0, gone=1)  # under the limit: only the instance check can stop it
+    if key_source == "CLERK_JWT_KEY":
+        verify_tokens_with(monkeypatch, config, jwt_key=SigningKey.generate().public_pem())
+    else:
+        verify_tokens_with(monkeypatch, config, jwks_url=other_instance_jwks)
+    caplog.set_level("INFO", logger="pk_rentals.jobs")
+
+    result = run_logged()
+
+    assert result.status == "failed"
+    assert "CLERK_SECRET_KEY" in result.error
+    assert "CLERK_ISSUER" in result.error and "CLERK_JWT_KEY" in result.error
+    assert "another Clerk instance" in result.error
+    assert len(rows(User)) == 1 and rows(ClerkUserTombstone) == []
+    errors = [r for r in caplog.records if r.levelname == "ERROR"]
+    assert len(errors) == 1 and errors[0].exc_info is None
+
+
+@pytest.mark.parametrize("key_source", ["CLERK_JWT_KEY", "CLERK_JWKS_URL"])
+def test_a_backend_api_of_the_same_instance_passes_the_check(
+    clerk, identity_server, monkeypatch, key_source
+):
+    _, config = identity_server
+    people(clerk, alive=1, gone=1)
+    if key_source == "CLERK_JWT_KEY":
+        verify_tokens_with(monkeypatch, config, jwt_key=config.jwt_key)
+    else:
+        verify_tokens_with(monkeypatch, config, jwks_url=config.jwks_url)
+
+    result = run_logged()
+
+    assert result.status == "ok", result.error
+    assert result.counts["users_removed"] == 1
