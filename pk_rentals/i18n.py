@@ -730,8 +730,9 @@ MESSAGES: dict[str, dict[str, str]] = {
     "moderation.cnic": {"en": "CNIC number", "ur": "شناختی کارڈ نمبر"},
     "moderation.reveal": {"en": "Reveal", "ur": "پورا دکھائیں"},
     "moderation.reveal.note": {
-        "en": "Revealing the full number is recorded in the audit log.",
-        "ur": "پورا نمبر دیکھنا آڈٹ لاگ میں درج ہوتا ہے۔",
+        "en": "Revealing the full number is recorded in the audit log; "
+        "it hides again after a minute.",
+        "ur": "پورا نمبر دیکھنا آڈٹ لاگ میں درج ہوتا ہے؛ ایک منٹ بعد یہ پھر چھپ جاتا ہے۔",
     },
     "moderation.flags": {"en": "Flags", "ur": "نشانات"},
     "moderation.no_flags": {"en": "No flags.", "ur": "کوئی نشان نہیں۔"},

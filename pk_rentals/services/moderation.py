@@ -609,6 +609,12 @@ def _raise_not_decidable(session: Session, key: uuid.UUID, moderator: sa.Row):
     raise AlreadyDecided(row.status, by, as_utc(row.decided_at) if row.decided_at else None)
 
 
+# How long a revealed CNIC stays on the moderator's screen. The page's state lives in
+# the server's state store (Redis in production): the number must not sit there for
+# as long as the tab stays open.
+REVEAL_SECONDS = 60
+
+
 def reveal_cnic(moderator_clerk_id: str, submission_id: str) -> str:
     """The full CNIC of a submission, for a moderator; written to the audit log first."""
     key = _submission_key(submission_id)

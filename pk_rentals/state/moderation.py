@@ -544,6 +544,18 @@ class ModerationState(rx.State):
             await gate._refused()
         except NotFound:
             self.problem = "moderation.error.not_found"
+        else:
+            return ModerationState.hide_revealed_cnic
+
+    @rx.event(background=True)
+    async def hide_revealed_cnic(self):
+        """The full number leaves the screen and the state store after a minute."""
+        async with self:
+            shown = self.revealed_cnic
+        await asyncio.sleep(moderation.REVEAL_SECONDS)
+        async with self:
+            if self.revealed_cnic == shown:
+                self.revealed_cnic = ""
 
     @rx.event
     @protected
