@@ -67,13 +67,14 @@ from sqlmodel import select
 from pk_rentals import db
 from pk_rentals.jobs.runner import JobRefused
 from pk_rentals.models import (
+    Role,
     User,
     UserPreferences,
     UserVerification,
     VerificationSubmission,
     VerificationUpload,
 )
-from pk_rentals.services.identity.accounts import delete_clerk_user
+from pk_rentals.services.identity.accounts import ClerkUser, delete_clerk_user
 from pk_rentals.services.identity.config import ClerkConfig, clerk_config
 from pk_rentals.services.identity.sessions import backend_api
 from pk_rentals.services.storage import StoredMedia, get_media_store
@@ -91,6 +92,7 @@ def run(now: datetime, *, dry_run: bool) -> dict[str, int]:
     with backend_api() as clerk:
         require_same_instance(clerk, clerk_config())
         _remove_users_gone_from_clerk(clerk, cutoff, settings, dry_run, counts)
+        _refresh_staff_roles(clerk, dry_run, counts)
     _remove_orphan_preferences(cutoff, dry_run, counts)
     _remove_orphan_images(cutoff, dry_run, counts)
     return {
@@ -98,6 +100,8 @@ def run(now: datetime, *, dry_run: bool) -> dict[str, int]:
         for name in (
             "users_checked",
             "users_removed",
+            "staff_checked",
+            "roles_changed",
             "preferences_removed",
             "images_checked",
             "images_removed",
@@ -223,6 +227,43 @@ def missing_at_clerk(clerk, clerk_user_ids: list[str]) -> list[str]:
         return []
     found = clerk.users.list(request={"user_id": clerk_user_ids, "limit": len(clerk_user_ids)})
     return sorted(set(clerk_user_ids) - {user.id for user in found or []})
+
+
+# --- 1b. staff roles, read again from Clerk -----------------------------------------------
+
+
+def _refresh_staff_roles(clerk, dry_run: bool, counts: Counter) -> None:
+    """Moderators' and admins' roles as Clerk holds them now. The ``user.updated``
+    webhook carries a role change; if that one delivery is lost, a removed moderator
+    would keep the review pages. Staff are few: each run asks Clerk about all of them
+    (100 per request) and applies what it says, so a lost webhook costs at most the
+    job's interval."""
+    with db.session() as session:
+        staff = list(session.exec(select(User.clerk_user_id).where(User.role != Role.USER)))
+    counts["staff_checked"] += len(staff)
+    for start in range(0, len(staff), 100):
+        batch = staff[start : start + 100]
+        found = clerk.users.list(request={"user_id": batch, "limit": len(batch)}) or []
+        for account in found:
+            clerk_user = ClerkUser.from_json(account.model_dump(mode="json"))
+            with db.session() as session:
+                user = session.exec(
+                    select(User).where(User.clerk_user_id == clerk_user.id)
+                ).one_or_none()
+                if user is None or user.role == clerk_user.role:
+                    continue
+                counts["roles_changed"] += 1
+                log.info(
+                    "%s %s from %s to %s: Clerk's role differs",
+                    "would change" if dry_run else "changing",
+                    clerk_user.id,
+                    user.role,
+                    clerk_user.role,
+                )
+                if not dry_run:
+                    user.role = clerk_user.role
+                    session.add(user)
+                    session.commit()
 
 
 # --- 2. preferences without a user -----------------------------------------------------

@@ -26,6 +26,7 @@ from pk_rentals.models import (
     ClerkUserTombstone,
     JobRun,
     MediaKind,
+    Role,
     User,
     UserPreferences,
     UserVerification,
@@ -178,6 +179,8 @@ def test_a_second_run_finds_nothing_to_do(clerk):
     assert again == {
         "users_checked": 1,
         "users_removed": 0,
+        "staff_checked": 0,
+        "roles_changed": 0,
         "preferences_removed": 0,
         "images_checked": 0,
         "images_removed": 0,
@@ -536,3 +539,30 @@ def test_a_backend_api_of_the_same_instance_passes_the_check(
 
     assert result.status == "ok", result.error
     assert result.counts["users_removed"] == 1
+
+
+def test_a_moderator_removed_at_clerk_loses_the_role_here_though_the_webhook_was_lost(clerk):
+    """The role lives at Clerk (``public_metadata.role``); the webhook that carries its
+    change goes nowhere in these tests, as if lost."""
+    removed, kept = clerk_user(clerk, "removed@example.pk"), clerk_user(clerk, "kept@example.pk")
+    for clerk_user_id in (removed, kept):
+        clerk(
+            "PATCH",
+            f"/users/{clerk_user_id}/metadata",
+            json={"public_metadata": {"role": "moderator"}},
+        )
+        local_user(clerk_user_id)
+        with db.session() as session:
+            session.exec(
+                sa.update(User)
+                .where(User.clerk_user_id == clerk_user_id)
+                .values(role=Role.MODERATOR)
+            )
+            session.commit()
+    clerk("PATCH", f"/users/{removed}/metadata", json={"public_metadata": {"role": "user"}})
+
+    counts = run()
+    assert (counts["staff_checked"], counts["roles_changed"]) == (2, 1)
+    roles = {u.clerk_user_id: u.role for u in rows(User)}
+    assert roles == {removed: Role.USER, kept: Role.MODERATOR}
+    assert run()["roles_changed"] == 0
