@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import dataclasses
 import enum
+import re
 import time
 from collections.abc import Iterable
 
@@ -21,6 +22,7 @@ from pk_rentals.services.identity.clerk_ids import clerk_user_id_problem
 ALGORITHM = "RS256"
 REQUIRED_CLAIMS = ("sub", "sid", "iss", "iat", "nbf", "exp")
 DEFAULT_LEEWAY = 5  # seconds of clock skew tolerated on exp/nbf
+SESSION_ID = re.compile(r"sess_[A-Za-z0-9]{1,59}")  # Clerk's ``sess_`` + base62, ≤ 64 chars
 
 
 class TokenProblem(enum.StrEnum):
@@ -112,6 +114,10 @@ class SessionTokenVerifier:
         except jwt.InvalidTokenError as error:
             raise TokenError(TokenProblem.MALFORMED, str(error)) from error
         party = claims.get("azp")
+        # Claims are compared and stored as strings: any other JSON type in a signed
+        # token is malformed (a list in ``azp`` cannot even be looked up in a set).
+        if party is not None and not isinstance(party, str):
+            raise TokenError(TokenProblem.MALFORMED, "azp: not a string")
         if party is not None and self.authorized_parties and party not in self.authorized_parties:
             raise TokenError(TokenProblem.WRONG_PARTY, str(party))
         # Even a correctly signed token names a user only by a well-formed id: the id
@@ -119,6 +125,10 @@ class SessionTokenVerifier:
         problem = clerk_user_id_problem(claims["sub"])
         if problem:
             raise TokenError(TokenProblem.BAD_SUBJECT, f"sub: {problem}")
+        # The session id is the key of the server's own session record: Clerk's shape
+        # only, as bounded as a user id.
+        if not isinstance(claims["sid"], str) or not SESSION_ID.fullmatch(claims["sid"]):
+            raise TokenError(TokenProblem.MALFORMED, "sid: not a Clerk session id")
         return SessionClaims(
             user_id=claims["sub"],
             session_id=claims["sid"],
