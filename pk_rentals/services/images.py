@@ -167,6 +167,9 @@ def _clean_copy(image: Image.Image, source_format: str) -> CleanImage:
     upright = ImageOps.exif_transpose(image)
     rgb = _flatten_to_rgb(upright)
     rgb.thumbnail((MAX_LONG_SIDE, MAX_LONG_SIDE), Image.Resampling.LANCZOS)
+    # Only the pixels go on: Pillow writes a comment it read (``info["comment"]``, a
+    # JPEG COM segment of up to 64 KB, e.g. a script) into the copy it saves.
+    rgb.info.clear()
     out = io.BytesIO()
     # No exif=, icc_profile= or xmp= arguments: the new file carries no metadata.
     rgb.save(out, "JPEG", quality=JPEG_QUALITY, optimize=True)
