@@ -6,8 +6,10 @@ whichever door it came through, and every change emits Clerk's webhook event.
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Callable
 
+import sqlalchemy as sa
 from sqlmodel import Session, select
 
 from pk_rentals.devauth import passwords
@@ -16,7 +18,9 @@ from pk_rentals.devauth.store import (
     Account,
     ClerkSession,
     Identification,
+    UnknownEmailLockout,
     identifications,
+    insert_or_update,
     new_id,
     now_ms,
 )
@@ -236,3 +240,106 @@ def revoke_sessions(session: Session, user_id: str, status: str = "revoked") -> 
 
 def deleted_user_json(user_id: str) -> dict:
     return {"object": "user", "id": user_id, "deleted": True}
+
+
+# --- failed sign-ins and the lockout (seed 004) ----------------------------------------
+
+
+@dataclasses.dataclass(frozen=True)
+class FailedSignIns:
+    """A run of failed sign-ins as the database holds it right after one more."""
+
+    count: int
+    lockout_until: int | None
+    locked_by_operator: bool = False
+
+    def locks(self, at: int) -> bool:
+        return self.locked_by_operator or (self.lockout_until or 0) > at
+
+
+def _one_more_failure(table: sa.Table, *, now: int, attempts: int, lockout_ms: int) -> dict:
+    """SET clauses adding a failure to ``table``'s run in one statement, so parallel
+    failures on any worker each count. A run whose lockout has ended starts again at
+    1; the failure that brings the run to ``attempts`` locks, and failures during a
+    lockout count on without extending it."""
+    c = table.c
+    ended = sa.and_(c.lockout_until.is_not(None), c.lockout_until <= now)
+    count = sa.case((ended, 1), else_=c.failed_attempts + 1)
+    until = sa.case(
+        (c.lockout_until > now, c.lockout_until),
+        (count >= attempts, sa.literal(now + lockout_ms, sa.BigInteger)),
+        else_=sa.null(),
+    )
+    return {"failed_attempts": count, "lockout_until": until}
+
+
+def count_failed_sign_in(
+    session: Session,
+    *,
+    account_id: str | None,
+    email: str,
+    attempts: int,
+    lockout_seconds: int,
+) -> FailedSignIns:
+    """Count a wrong password for the account, or for ``email`` if it has none, and
+    commit at once; the lockout is decided from the count the database returns.
+
+    An email without account keeps its run in ``devauth_unknown_email_lockouts`` under
+    the same rule, so it answers exactly like an account. Runs there whose lockout has
+    ended behave as no run at all, so every failure (with an account or without, the
+    same statements either way) deletes them."""
+    now = now_ms()
+    rule = {"now": now, "attempts": attempts, "lockout_ms": lockout_seconds * 1000}
+    users = Account.__table__
+    unknown = UnknownEmailLockout.__table__
+    row = None
+    if account_id is not None:
+        row = session.execute(
+            sa.update(users)
+            .where(users.c.id == account_id)
+            .values(**_one_more_failure(users, **rule))
+            .returning(users.c.failed_attempts, users.c.lockout_until, users.c.locked)
+        ).first()
+    if row is None:  # no account (or deleted since it was read)
+        row = session.execute(
+            insert_or_update(session, unknown)
+            .values(
+                email=email,
+                failed_attempts=1,
+                lockout_until=now + rule["lockout_ms"] if attempts <= 1 else None,
+            )
+            .on_conflict_do_update(
+                index_elements=[unknown.c.email], set_=_one_more_failure(unknown, **rule)
+            )
+            .returning(unknown.c.failed_attempts, unknown.c.lockout_until, sa.false())
+        ).first()
+    session.commit()
+    # In a transaction of its own: it locks rows that must not wait on the count's.
+    session.execute(sa.delete(unknown).where(unknown.c.lockout_until <= now))
+    session.commit()
+    return FailedSignIns(row[0], row[1], bool(row[2]))
+
+
+def clear_failed_sign_ins(
+    session: Session, *, account_id: str, checked_digest: str, new_digest: str | None
+) -> bool:
+    """After a right password: end the account's run of failures, and store
+    ``new_digest`` if given, unless a lockout (or an operator's lock) or another
+    password came in meanwhile; False then. Not committed: the row stays locked until
+    the sign-in's session is written, so a parallel lockout waits for it."""
+    users = Account.__table__
+    values = {"failed_attempts": 0, "lockout_until": None}
+    if new_digest is not None:
+        values["password_digest"] = new_digest
+    cleared = session.execute(
+        sa.update(users)
+        .where(
+            users.c.id == account_id,
+            users.c.password_digest == checked_digest,
+            sa.not_(users.c.locked),
+            sa.or_(users.c.lockout_until.is_(None), users.c.lockout_until <= now_ms()),
+        )
+        .values(**values)
+        .returning(users.c.id)
+    ).first()
+    return cleared is not None

@@ -9,19 +9,16 @@ Clerk's envelope with Clerk's codes so the components show their own messages.
 
 from __future__ import annotations
 
-import collections
 import dataclasses
 import hmac
 import logging
-import threading
-import time
 
 from fastapi import APIRouter, Request
 from fastapi.responses import JSONResponse, Response
 from sqlmodel import Session, select
 from starlette.concurrency import run_in_threadpool
 
-from pk_rentals.devauth import accounts, frontend_json, outbox, passwords
+from pk_rentals.devauth import accounts, frontend_json, outbox, passwords, store
 from pk_rentals.devauth.accounts import PHONE, AccountError
 from pk_rentals.devauth.avatars import avatar_url
 from pk_rentals.devauth.errors import ClerkAPIError, not_found
@@ -49,35 +46,6 @@ DEV_BROWSER_HEADER = "Clerk-Db-Jwt"
 THE_CLIENT = object()  # as a reply's resource: the client itself
 CODE_TTL_SECONDS = 600
 CODE_ATTEMPTS = 5
-
-
-# --- rate limit and lockout of unknown identifiers (in memory: one dev process) -----
-
-
-class SlidingWindow:
-    """At most ``limit`` hits per key in the last ``seconds``."""
-
-    def __init__(self, seconds: float = 60):
-        self.seconds = seconds
-        self.hits: dict[str, collections.deque] = collections.defaultdict(collections.deque)
-        self.lock = threading.Lock()
-
-    def allow(self, key: str, limit: int) -> bool:
-        now = time.monotonic()
-        with self.lock:
-            hits = self.hits[key]
-            while hits and now - hits[0] > self.seconds:
-                hits.popleft()
-            if len(hits) >= limit:
-                return False
-            hits.append(now)
-            return True
-
-
-attempts_per_ip = SlidingWindow()
-# Failed attempts on emails with no account, so they lock exactly like real ones
-# and a lockout reveals nothing: identifier -> (failures, locked until ms).
-phantom_lockouts: dict[str, tuple[int, int]] = {}
 
 
 # --- one request ---------------------------------------------------------------------
@@ -179,9 +147,11 @@ async def _handle(request: Request, handler, *args) -> Response:
     return await run_in_threadpool(_run, handler, call, *args)
 
 
-def _throttle(call: Call) -> None:
+def _throttle(session: Session, call: Call) -> None:
+    """The per-IP limit on sign-in attempts and codes, counted in the database so every
+    worker shares it. Commits the request's work so far with the hit."""
     limit = call.server.settings.sign_in_attempts_per_minute
-    if not attempts_per_ip.allow(call.ip, limit):
+    if not store.take_rate_hit(session, f"sign_in_ip:{call.ip}", limit):
         raise ClerkAPIError(
             429,
             "too_many_requests",
@@ -478,62 +448,56 @@ def _locked_error(until_ms: int) -> ClerkAPIError:
 def _attempt_password(
     session: Session, call: Call, client: BrowserClient, flow: Flow, password: str
 ) -> Response:
-    _throttle(call)
-    settings = call.server.settings
+    """Check a password. Every outcome comes from one atomic statement on the account
+    (or on the email's run if it has no account), so parallel attempts on any worker
+    each count, and an email without account answers exactly like one with."""
+    _throttle(session, call)
     identifier = flow.state["identifier"]
-    owner_id = accounts.email_owner_id(session, identifier)
-    account = session.get(Account, owner_id) if owner_id else None
-    now = now_ms()
-
-    if account is None:
-        failures, until = phantom_lockouts.get(identifier, (0, 0))
-        passwords.matches(password, None)  # the same time as a real check
-        if until > now:
-            raise _locked_error(until)
-        failures += 1
-        locked_until = now + settings.lockout_seconds * 1000
-        phantom_lockouts[identifier] = (
-            (0, locked_until) if failures >= settings.lockout_attempts else (failures, 0)
+    account = accounts_by_email(session, identifier)
+    # The sign-in is saved alike for every email, and no transaction (on SQLite: no
+    # write lock on the whole file) stays open while the password is hashed.
+    session.commit()
+    account_id, digest = (account.id, account.password_digest) if account else (None, None)
+    if passwords.matches(password, digest):
+        # An imported bcrypt/argon2i digest is replaced, hashed before the transaction.
+        new_digest = passwords.digest(password) if passwords.needs_rehash(digest) else None
+        if accounts.clear_failed_sign_ins(
+            session, account_id=account_id, checked_digest=digest, new_digest=new_digest
+        ):
+            return _signed_in(session, call, client, flow, account)
+        session.rollback()  # locked (or a new password) since the account was read
+    settings = call.server.settings
+    run = accounts.count_failed_sign_in(
+        session,
+        account_id=account_id,
+        email=identifier,
+        attempts=settings.lockout_attempts,
+        lockout_seconds=settings.lockout_seconds,
+    )
+    who = {"clerk_user_id": account_id, "email": identifier}
+    if run.locked_by_operator:
+        call.failed(Failure.SIGN_IN_FAILED, reason="user_locked", **who)
+        raise ClerkAPIError(
+            403,
+            "user_locked",
+            "Account locked",
+            "Your account is locked. Please contact support for more information.",
         )
-        if failures >= settings.lockout_attempts:
-            call.failed(Failure.LOCKOUT, email=identifier, reason="unknown_account")
-            raise _locked_error(locked_until)
-        call.failed(Failure.SIGN_IN_FAILED, email=identifier, reason="unknown_account")
-        raise _password_incorrect()
+    if run.locks(now_ms()):
+        if run.count == settings.lockout_attempts:
+            reason = "password_attempts" if account_id else "unknown_account"
+            call.failed(Failure.LOCKOUT, reason=reason, **who)
+        else:
+            call.failed(Failure.SIGN_IN_FAILED, reason="user_locked", **who)
+        raise _locked_error(run.lockout_until)
+    reason = "form_password_incorrect" if account_id else "unknown_account"
+    call.failed(Failure.SIGN_IN_FAILED, reason=reason, **who)
+    raise _password_incorrect()
 
-    if account.is_locked(now):
-        passwords.matches(password, account.password_digest)
-        call.failed(
-            Failure.SIGN_IN_FAILED, clerk_user_id=account.id, email=identifier, reason="user_locked"
-        )
-        if account.locked:
-            raise ClerkAPIError(
-                403,
-                "user_locked",
-                "Account locked",
-                "Your account is locked. Please contact support for more information.",
-            )
-        raise _locked_error(account.lockout_until)
 
-    if not passwords.matches(password, account.password_digest):
-        account.failed_attempts += 1
-        locking = account.failed_attempts >= settings.lockout_attempts
-        if locking:
-            account.failed_attempts = 0
-            account.lockout_until = now + settings.lockout_seconds * 1000
-        session.add(account)
-        session.commit()
-        who = {"clerk_user_id": account.id, "email": identifier}
-        if locking:
-            call.failed(Failure.LOCKOUT, reason="password_attempts", **who)
-            raise _locked_error(account.lockout_until)
-        call.failed(Failure.SIGN_IN_FAILED, reason="form_password_incorrect", **who)
-        raise _password_incorrect()
-
-    account.failed_attempts = 0
-    account.lockout_until = None
-    if passwords.needs_rehash(account.password_digest):  # an imported bcrypt/argon2i digest
-        account.password_digest = passwords.digest(password)
+def _signed_in(
+    session: Session, call: Call, client: BrowserClient, flow: Flow, account: Account
+) -> Response:
     clerk_session = call.server.start_session(session, account, client.id)
     client.last_active_session_id = clerk_session.id
     client.sign_in_id = None
@@ -741,7 +705,7 @@ def _check_code(
     session: Session, call: Call, subject: str, account: Account | None = None
 ) -> Message:
     """The newest unused code for ``subject`` if the typed code matches it."""
-    _throttle(call)
+    _throttle(session, call)
     message = session.exec(
         select(Message).where(Message.subject == subject).order_by(Message.created_at.desc())  # type: ignore[union-attr]
     ).first()
@@ -1120,7 +1084,7 @@ def _prepare_email_verification(session: Session, call: Call, email_id: str) -> 
     shape = accounts.identification_json(identification)
     if identification.verified:
         return _reply(session, call, client, shape)
-    _throttle(call)
+    _throttle(session, call)
     message = outbox.deliver_code(
         session,
         channel="email",

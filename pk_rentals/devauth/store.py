@@ -11,6 +11,7 @@ from __future__ import annotations
 import time
 
 import sqlalchemy as sa
+from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import registry
 from sqlmodel import JSON, Field, Session, SQLModel, select
 
@@ -54,7 +55,9 @@ class Account(DevauthTable, table=True):
     locked: bool = False  # by an operator (Backend API lock), until unlocked
     # by failed sign-ins, until this time
     lockout_until: int | None = Field(default=None, sa_type=sa.BigInteger)
-    failed_attempts: int = 0  # consecutive, reset by a successful sign-in
+    # consecutive failed sign-ins, counted in the database (accounts.count_failed_sign_in);
+    # reset by a successful sign-in, and a new run starts once a lockout has ended
+    failed_attempts: int = 0
     banned: bool = False
     last_sign_in_at: int | None = Field(default=None, sa_type=sa.BigInteger)
     created_at: int = Field(default_factory=now_ms, sa_type=sa.BigInteger)
@@ -177,6 +180,73 @@ def set_instance_setting(session: Session, key: str, value) -> None:
     row = session.get(InstanceSetting, key) or InstanceSetting(key=key)
     row.value = {"value": value}
     session.add(row)
+
+
+class UnknownEmailLockout(DevauthTable, table=True):
+    """Failed sign-ins on an email that has no account, counted and locked exactly like
+    an account's (accounts.count_failed_sign_in), so a lockout reveals nothing."""
+
+    __tablename__ = "devauth_unknown_email_lockouts"
+
+    email: str = Field(primary_key=True)
+    failed_attempts: int = 0
+    lockout_until: int | None = Field(default=None, sa_type=sa.BigInteger, index=True)
+
+
+class RateWindow(DevauthTable, table=True):
+    """Hits on a limit (e.g. sign-in attempts from one IP) in one minute-long window,
+    in the database so every worker counts against the same limit."""
+
+    __tablename__ = "devauth_rate_windows"
+
+    key: str = Field(primary_key=True)
+    window_start: int = Field(primary_key=True, sa_type=sa.BigInteger, index=True)
+    hits: int = 0
+
+
+def insert_or_update(session: Session, table: sa.Table):
+    """``INSERT ... ON CONFLICT`` for the session's database (SQLite or PostgreSQL)."""
+    dialect = session.get_bind().dialect.name
+    return (postgresql.insert if dialect == "postgresql" else sqlite.insert)(table)
+
+
+RATE_WINDOW_MS = 60_000
+
+
+def take_rate_hit(session: Session, key: str, limit: int, now: int | None = None) -> bool:
+    """Count one hit on ``key`` and say whether it stays within ``limit`` per minute.
+    Commits: a hit counts even if the request then fails.
+
+    The last minute is estimated from two fixed windows (the previous one weighted by
+    how much of it is still within the minute), so a burst at the end of one window
+    is not followed by a second burst at the start of the next. The check and the
+    count are one statement, so parallel hits on any worker cannot overshoot; a
+    refused hit is not counted. A new window deletes the stale ones."""
+    now = now_ms() if now is None else now
+    start = now - now % RATE_WINDOW_MS
+    table = RateWindow.__table__
+    previous = session.scalar(
+        sa.select(table.c.hits).where(
+            table.c.key == key, table.c.window_start == start - RATE_WINDOW_MS
+        )
+    )
+    still_counted = (previous or 0) * (1 - (now - start) / RATE_WINDOW_MS)
+    room = int(limit - still_counted)  # hits this window may hold
+    hits = None
+    if room >= 1:
+        upsert = insert_or_update(session, table).values(key=key, window_start=start, hits=1)
+        hits = session.scalar(
+            upsert.on_conflict_do_update(
+                index_elements=[table.c.key, table.c.window_start],
+                set_={"hits": table.c.hits + 1},
+                where=table.c.hits < room,
+            ).returning(table.c.hits)
+        )
+    session.commit()
+    if hits == 1:  # the first hit of a window: stale windows go, in their own transaction
+        session.execute(sa.delete(table).where(table.c.window_start < start - RATE_WINDOW_MS))
+        session.commit()
+    return hits is not None
 
 
 def create_tables(engine: sa.Engine) -> None:
