@@ -29,6 +29,7 @@ from pk_rentals.services.identity.tokens import SessionClaims, TokenError
 from pk_rentals.services.profile import save_preferences_of
 from pk_rentals.services.verification_prompt import take_verification_prompt
 from pk_rentals.settings import get_settings
+from pk_rentals.state import arguments
 from pk_rentals.state.ui import UiState
 
 log = logging.getLogger(__name__)
@@ -244,7 +245,9 @@ def protected(handler):
 
     Use under ``@rx.event``; the handler can read ``(await self.get_state(AuthState))
     .clerk_user_id`` as the one trusted identity. An event refused only because the
-    page's token is old runs again once a fresh one has arrived.
+    page's token is old runs again once a fresh one has arrived. An event whose
+    arguments are not of the types the handler declares is dropped first
+    (state/arguments.py).
     """
 
     async def refusal(self, args, kwargs):
@@ -256,6 +259,8 @@ def protected(handler):
 
         @functools.wraps(handler)
         async def guarded_steps(self, *args, **kwargs):
+            if arguments.dropped(handler, args, kwargs):
+                return
             refused = await refusal(self, args, kwargs)
             if refused is not None:
                 yield refused
@@ -267,6 +272,8 @@ def protected(handler):
 
     @functools.wraps(handler)
     async def guarded(self, *args, **kwargs):
+        if arguments.dropped(handler, args, kwargs):
+            return None
         refused = await refusal(self, args, kwargs)
         if refused is not None:
             return refused

@@ -36,6 +36,7 @@ log = logging.getLogger(__name__)
 
 STATUSES = tuple(status.value for status in SubmissionStatus)
 FLAGS = tuple(flag.value for flag in Flag)
+DECISIONS = tuple(decision.value for decision in Decision)
 AUDIT_PAGE = 25
 
 
@@ -560,7 +561,7 @@ class ModerationState(rx.State):
     @rx.event
     @protected
     async def decide(self, decision: str):
-        if self.saving or not self.selected.id:
+        if self.saving or not self.selected.id or decision not in DECISIONS:
             return
         decision = Decision(decision)
         self.saving, self.problem = True, ""

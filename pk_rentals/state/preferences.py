@@ -19,8 +19,12 @@ from pk_rentals.services.profile import (
     own_profile,
     save_preferences_of,
 )
+from pk_rentals.state.arguments import as_declared
 from pk_rentals.state.auth import AuthState, protected
 from pk_rentals.state.ui import UiState, language_code, toast
+
+THEMES = tuple(theme.value for theme in Theme)
+LANGUAGES = tuple(language.value for language in Language)
 
 
 def _notification_settings(clerk_user_id: str) -> dict[str, bool] | None:
@@ -52,13 +56,15 @@ class PreferencesState(rx.State):
     @rx.event
     @protected
     async def save_choices(self, choices: dict[str, str]):
-        """A header choice made while the page's token was being renewed."""
+        """A header choice made while the page's token was being renewed; an unknown
+        value (any JSON can arrive) is left out."""
+        theme, language = choices.get("theme"), choices.get("language")
         auth = await self.get_state(AuthState)
         await asyncio.to_thread(
             save_preferences_of,
             auth.clerk_user_id,
-            theme=choices.get("theme"),
-            language=choices.get("language"),
+            theme=theme if theme in THEMES else None,
+            language=language if language in LANGUAGES else None,
         )
 
     @rx.event
@@ -70,9 +76,10 @@ class PreferencesState(rx.State):
         return [ui.use_language(language), *unsaved]
 
     @rx.event
+    @as_declared
     async def theme_changed(self, mode: str):
         """The live colour mode changed in this browser (header toggle)."""
-        if mode not in {theme.value for theme in Theme}:
+        if mode not in THEMES:
             return None
         ui = await self.get_state(UiState)
         if ui.theme == mode:
@@ -104,6 +111,8 @@ class PreferencesState(rx.State):
     @rx.event
     @protected
     async def choose_theme(self, theme: str):
+        if theme not in THEMES:
+            return None
         ui = await self.get_state(UiState)
         auth = await self.get_state(AuthState)
         ui.use_theme(theme)  # ThemeSync applies it to the page
@@ -113,6 +122,8 @@ class PreferencesState(rx.State):
     @rx.event
     @protected
     async def choose_language(self, language: str):
+        if language not in LANGUAGES:
+            return None
         ui = await self.get_state(UiState)
         auth = await self.get_state(AuthState)
         chosen = Language(language)

@@ -22,6 +22,7 @@ from pk_rentals.services.profile import (
     parse_profile,
     save_profile,
 )
+from pk_rentals.state.arguments import as_declared
 from pk_rentals.state.auth import AuthState, protected
 from pk_rentals.state.changes import assign_changed
 from pk_rentals.state.ui import language_code, toast
@@ -104,12 +105,14 @@ class ProfileState(rx.State):
         return "" if self.listed_city != OTHER_CITY else self.city
 
     @rx.event
+    @as_declared
     def set_form_province(self, province: str):
         self.form_province = province
         self.form_city = ""
         self.errors = {k: v for k, v in self.errors.items() if k not in ("province", "city")}
 
     @rx.event
+    @as_declared
     def set_form_city(self, city: str):
         self.form_city = city
         self.errors = {k: v for k, v in self.errors.items() if k not in ("city", "city_other")}

@@ -22,6 +22,7 @@ from pk_rentals.services import verification
 from pk_rentals.services.cnic import CnicInvalid, normalize_cnic
 from pk_rentals.services.faces import checks as face_checks
 from pk_rentals.services.faces import pool as face_pool
+from pk_rentals.state.arguments import as_declared
 from pk_rentals.state.auth import AuthState, protected
 from pk_rentals.state.ui import language_code, toast
 
@@ -166,8 +167,11 @@ class VerificationState(rx.State):
         """The browser says an upload succeeded: re-read what the server holds."""
         log.debug("%s uploaded: %s bytes", kind, upload.get("bytes"))
         if kind == "selfie":
-            check = upload.get("face_check") or {}
-            problems = (check.get("problems") or []) if check.get("available") else []
+            # The upload API's answer, as the browser relays it: any JSON at all.
+            check = upload.get("face_check")
+            available = isinstance(check, dict) and check.get("available") is True
+            problems = check.get("problems") if available else None
+            problems = problems if isinstance(problems, list) else []
             self.selfie_problems = [p for p in problems if p in face_checks.SELFIE_PROBLEMS]
             if self.selfie_problems:
                 self.selfie_failed_checks += 1
@@ -176,6 +180,7 @@ class VerificationState(rx.State):
             self.refusal = ""
 
     @rx.event
+    @as_declared
     def check_cnic(self, typed: str, final: bool):
         """Whether the typed number is a CNIC; the problem is shown once the field is left."""
         try:
