@@ -266,7 +266,7 @@ class Settings(BaseSettings):
 
     def production_problems(self) -> list[str]:
         """One sentence per setting that production must not run with."""
-        problems = self._scale_problems()
+        problems = self._scale_problems() + self._loopback_problems()
         if not self.is_production:
             return problems
         if self.local_trial and not _is_loopback_url(self.public_url):
@@ -312,6 +312,30 @@ class Settings(BaseSettings):
             problems.append(
                 "CLOUDINARY_URL: set it to cloudinary://API_KEY:API_SECRET@CLOUD_NAME "
                 "from your Cloudinary console."
+            )
+        return problems
+
+    def _loopback_problems(self) -> list[str]:
+        """In any mode: the built-in identity server lists every sign-in and phone code
+        on its outbox page, and the development secret is a published constant that
+        keys media URLs and the CNIC keys. Both serve this machine only."""
+        problems = []
+        if self.runs_devauth:
+            problems.extend(
+                f"{name}: the built-in identity server serves only this machine (its outbox "
+                f"shows every code); use an http://localhost:PORT address, or set "
+                f"PK_IDENTITY_PROVIDER=clerk and the CLERK_* variables."
+                for name, url in (
+                    ("PK_PUBLIC_URL", self.public_url),
+                    ("PK_BACKEND_URL", self.backend_url),
+                )
+                if not _is_loopback_url(url)
+            )
+        if _is_placeholder(self.secret_key) and not _is_loopback_url(self.public_url):
+            problems.append(
+                "PK_SECRET_KEY: the development secret is public and serves only this "
+                f"machine; set a random value of at least {MIN_SECRET_LENGTH} characters "
+                "before serving PK_PUBLIC_URL to others."
             )
         return problems
 

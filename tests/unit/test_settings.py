@@ -147,7 +147,38 @@ def test_local_trial_refuses_a_public_address(monkeypatch):
     set_env(monkeypatch, {**LOCAL_TRIAL, "PK_PUBLIC_URL": "https://rentals.example.pk"})
     with pytest.raises(SettingsError) as refused:
         load_settings()
-    assert [p.split(":")[0] for p in refused.value.problems] == ["PK_LOCAL_TRIAL"]
+    assert [p.split(":")[0] for p in refused.value.problems] == ["PK_PUBLIC_URL", "PK_LOCAL_TRIAL"]
+
+
+@pytest.mark.parametrize("variable", ["PK_PUBLIC_URL", "PK_BACKEND_URL"])
+def test_the_built_in_identity_server_refuses_an_address_others_can_reach_in_any_mode(
+    monkeypatch, variable
+):
+    """Its outbox lists every email and SMS code: development mode is no exception."""
+    monkeypatch.setenv("PK_ENV", "development")
+    monkeypatch.setenv("PK_SECRET_KEY", "a-real-secret-" + "x" * 40)
+    monkeypatch.setenv(variable, "http://192.168.1.20:3000")
+    with pytest.raises(SettingsError) as refused:
+        load_settings()
+    assert [p.split(":")[0] for p in refused.value.problems] == [variable]
+
+
+def test_the_development_secret_refuses_a_public_address(monkeypatch):
+    monkeypatch.setenv("PK_ENV", "development")
+    monkeypatch.setenv("PK_IDENTITY_PROVIDER", "clerk")
+    monkeypatch.setenv("PK_PUBLIC_URL", "https://rentals.example.pk")
+    with pytest.raises(SettingsError) as refused:
+        load_settings()
+    assert "PK_SECRET_KEY" in [p.split(":")[0] for p in refused.value.problems]
+
+
+def test_loopback_addresses_pass_with_the_built_in_server_and_the_development_secret(
+    monkeypatch,
+):
+    monkeypatch.setenv("PK_ENV", "development")
+    monkeypatch.setenv("PK_PUBLIC_URL", "http://127.0.0.1:3000")
+    monkeypatch.setenv("PK_BACKEND_URL", "http://localhost:8000")
+    assert load_settings().runs_devauth
 
 
 def test_production_without_metrics_needs_no_metrics_token(monkeypatch):
