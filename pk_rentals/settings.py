@@ -110,6 +110,13 @@ class Settings(BaseSettings):
     devauth_webhook_url: str = ""
     # The backend's own URL, for the identity server to reach the app's webhook route.
     backend_url: str = "http://localhost:8000"
+    # Where the backend listens and the URLs Reflex serves it on: Reflex reads the same
+    # variables (``reflex run --backend-host`` and deploy/serve.py --host set the
+    # first). Empty host: 127.0.0.1 while anything that serves this machine only is in
+    # use (the built-in identity server, the development secret), else Reflex's 0.0.0.0.
+    backend_host: str = Field(default="", validation_alias="REFLEX_BACKEND_HOST")
+    reflex_api_url: str = Field(default="", validation_alias="REFLEX_API_URL")
+    reflex_deploy_url: str = Field(default="", validation_alias="REFLEX_DEPLOY_URL")
     # Email deliverability at sign-up (seed 004): the DNS server(s) asked for the
     # domain's MX (else A/AAAA) records, as "host[:port]" comma separated; empty means
     # the system's resolver. The whole lookup never takes longer than the timeout.
@@ -251,6 +258,18 @@ class Settings(BaseSettings):
         return self.uses_devauth and (not self.is_production or self.local_trial)
 
     @property
+    def bind_host(self) -> str:
+        """The address the backend listens on (rxconfig.py hands it to Reflex)."""
+        if self.backend_host:
+            return self.backend_host
+        return "127.0.0.1" if self.runs_devauth or self.uses_development_secret else "0.0.0.0"
+
+    @property
+    def uses_development_secret(self) -> bool:
+        """PK_SECRET_KEY is the published development one (or another placeholder)."""
+        return _is_placeholder(self.secret_key)
+
+    @property
     def authorized_parties(self) -> tuple[str, ...]:
         parties = [p.strip().rstrip("/") for p in self.clerk_authorized_parties.split(",")]
         return tuple(p for p in parties if p) or (self.public_url.rstrip("/"),)
@@ -316,27 +335,55 @@ class Settings(BaseSettings):
         return problems
 
     def _loopback_problems(self) -> list[str]:
-        """In any mode: the built-in identity server lists every sign-in and phone code
-        on its outbox page, and the development secret is a published constant that
-        keys media URLs and the CNIC keys. Both serve this machine only."""
+        """In any mode, what serves this machine only: the built-in identity server (its
+        outbox lists every sign-in and phone code) and the development secret (a
+        published constant that signs image URLs and derives the CNIC keys). Every URL
+        the app is served on and the address it listens on must then be loopback.
+        PK_LOCAL_TRIAL admits the identity server in production, on the same terms."""
+        # Each address the app is served on that others could reach.
+        exposed = [
+            (name, url)
+            for name, urls in (
+                ("PK_PUBLIC_URL", [self.public_url]),
+                ("PK_BACKEND_URL", [self.backend_url]),
+                ("REFLEX_API_URL", [self.reflex_api_url]),
+                ("REFLEX_DEPLOY_URL", [self.reflex_deploy_url]),
+                ("CLERK_AUTHORIZED_PARTIES", self.clerk_authorized_parties.split(",")),
+            )
+            for url in urls
+            if url.strip() and not _is_loopback_url(url.strip())
+        ]
+        exposed = list(dict(exposed).items())  # one sentence per variable
+        listens_for_others = not is_loopback_host(self.bind_host)
         problems = []
         if self.runs_devauth:
             problems.extend(
-                f"{name}: the built-in identity server serves only this machine (its outbox "
-                f"shows every code); use an http://localhost:PORT address, or set "
-                f"PK_IDENTITY_PROVIDER=clerk and the CLERK_* variables."
-                for name, url in (
-                    ("PK_PUBLIC_URL", self.public_url),
-                    ("PK_BACKEND_URL", self.backend_url),
+                f"{name}: {url.strip()} is not this machine, and the built-in identity server "
+                "serves only this machine (its outbox shows every sign-in and phone code); "
+                "use an http://localhost:PORT address, or set PK_IDENTITY_PROVIDER=clerk "
+                "and the CLERK_* variables."
+                for name, url in exposed
+            )
+            if listens_for_others:
+                problems.append(
+                    f"REFLEX_BACKEND_HOST: listening on {self.bind_host} lets other machines "
+                    "reach the built-in identity server (its outbox shows every sign-in and "
+                    "phone code); listen on 127.0.0.1 (leave it unset, or pass 127.0.0.1 to "
+                    "--backend-host or deploy/serve.py --host), or set "
+                    "PK_IDENTITY_PROVIDER=clerk and the CLERK_* variables."
                 )
-                if not _is_loopback_url(url)
-            )
-        if _is_placeholder(self.secret_key) and not _is_loopback_url(self.public_url):
-            problems.append(
-                "PK_SECRET_KEY: the development secret is public and serves only this "
-                f"machine; set a random value of at least {MIN_SECRET_LENGTH} characters "
-                "before serving PK_PUBLIC_URL to others."
-            )
+        if self.uses_development_secret and not self.is_production:
+            reasons = [name for name, _url in exposed]
+            if listens_for_others:
+                reasons.append(f"REFLEX_BACKEND_HOST={self.bind_host}")
+            if reasons:
+                problems.append(
+                    "PK_SECRET_KEY: the development secret is public (anyone could sign "
+                    "image URLs and derive the CNIC keys with it), so it serves only this "
+                    f"machine; set a random value of at least {MIN_SECRET_LENGTH} characters "
+                    "(python -c 'import secrets; print(secrets.token_urlsafe(48))') before "
+                    f"serving others through {', '.join(reasons)}."
+                )
         return problems
 
     def _scale_problems(self) -> list[str]:
@@ -422,11 +469,26 @@ def parse_nameservers(value: str) -> tuple[tuple[str, int], ...]:
     return tuple(servers)
 
 
+def is_loopback_host(host: str | None) -> bool:
+    """``localhost``, 127.0.0.0/8 or ::1 (also IPv4-mapped): only this machine reaches
+    it. Anything else, a name like ``127.example.com`` included, is not."""
+    host = (host or "").strip().removeprefix("[").removesuffix("]")
+    if host.lower() == "localhost":
+        return True
+    try:
+        address = ipaddress.ip_address(host)
+    except ValueError:
+        return False
+    return (getattr(address, "ipv4_mapped", None) or address).is_loopback
+
+
 def _is_loopback_url(url: str) -> bool:
     from urllib.parse import urlsplit
 
-    host = urlsplit(url).hostname or ""
-    return host == "localhost" or host.startswith("127.") or host == "::1"
+    try:
+        return is_loopback_host(urlsplit(url).hostname)
+    except ValueError:  # an unparsable URL serves nobody we know of
+        return False
 
 
 def _is_placeholder(secret: SecretStr, min_length: int = MIN_SECRET_LENGTH) -> bool:

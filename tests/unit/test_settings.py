@@ -181,6 +181,71 @@ def test_loopback_addresses_pass_with_the_built_in_server_and_the_development_se
     assert load_settings().runs_devauth
 
 
+REAL_SECRET = {"PK_SECRET_KEY": "a-real-secret-" + "x" * 40}
+
+
+@pytest.mark.parametrize("mode", ["development", "test"])
+@pytest.mark.parametrize("host", ["0.0.0.0", "::", "192.168.1.20"])
+def test_the_built_in_identity_server_refuses_to_listen_for_other_machines(monkeypatch, mode, host):
+    """`reflex run --backend-host` and deploy/serve.py --host set REFLEX_BACKEND_HOST."""
+    set_env(monkeypatch, {**REAL_SECRET, "PK_ENV": mode, "REFLEX_BACKEND_HOST": host})
+    with pytest.raises(SettingsError) as refused:
+        load_settings()
+    assert [p.split(":")[0] for p in refused.value.problems] == ["REFLEX_BACKEND_HOST"]
+
+
+def test_the_local_trial_still_refuses_to_listen_for_other_machines(monkeypatch):
+    set_env(monkeypatch, {**LOCAL_TRIAL, "REFLEX_BACKEND_HOST": "0.0.0.0"})
+    with pytest.raises(SettingsError) as refused:
+        load_settings()
+    assert [p.split(":")[0] for p in refused.value.problems] == ["REFLEX_BACKEND_HOST"]
+
+
+@pytest.mark.parametrize(
+    ("variable", "value"),
+    [
+        ("PK_PUBLIC_URL", "http://127.attacker.example:3000"),  # a name, not 127.0.0.0/8
+        ("PK_PUBLIC_URL", "http://[::1:2]:3000"),
+        ("REFLEX_API_URL", "http://192.168.1.20:8000"),
+        ("REFLEX_DEPLOY_URL", "https://rentals.example.pk"),
+        ("CLERK_AUTHORIZED_PARTIES", "http://localhost:3000, https://rentals.example.pk"),
+    ],
+)
+def test_every_address_the_app_is_served_on_must_be_this_machine_for_the_built_in_server(
+    monkeypatch, variable, value
+):
+    set_env(monkeypatch, {**REAL_SECRET, "PK_ENV": "development", variable: value})
+    with pytest.raises(SettingsError) as refused:
+        load_settings()
+    assert [p.split(":")[0] for p in refused.value.problems] == [variable]
+
+
+def test_the_development_secret_refuses_to_listen_for_other_machines(monkeypatch):
+    clerk_in_development = {"PK_ENV": "development", "PK_IDENTITY_PROVIDER": "clerk"}
+    set_env(monkeypatch, {**clerk_in_development, "REFLEX_BACKEND_HOST": "0.0.0.0"})
+    with pytest.raises(SettingsError) as refused:
+        load_settings()
+    assert [p.split(":")[0] for p in refused.value.problems] == ["PK_SECRET_KEY"]
+    assert "REFLEX_BACKEND_HOST" in refused.value.problems[0]
+
+
+@pytest.mark.parametrize("host", ["127.0.0.1", "127.0.0.2", "::1", "localhost"])
+def test_loopback_binds_pass_with_the_built_in_server_and_the_development_secret(monkeypatch, host):
+    set_env(monkeypatch, {"PK_ENV": "development", "REFLEX_BACKEND_HOST": host})
+    assert load_settings().bind_host == host
+
+
+def test_the_backend_listens_on_loopback_unless_told_while_anything_serves_this_machine_only(
+    monkeypatch,
+):
+    assert load_settings().bind_host == "127.0.0.1"
+    # Neither the built-in server nor the development secret: Reflex's own default.
+    set_env(monkeypatch, GOOD_PRODUCTION)
+    assert load_settings().bind_host == "0.0.0.0"
+    monkeypatch.setenv("REFLEX_BACKEND_HOST", "10.0.0.5")
+    assert load_settings().bind_host == "10.0.0.5"
+
+
 def test_production_without_metrics_needs_no_metrics_token(monkeypatch):
     set_env(monkeypatch, GOOD_PRODUCTION | {"PK_METRICS_TOKEN": "", "PK_METRICS_ENABLED": "false"})
     assert load_settings().is_production
