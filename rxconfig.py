@@ -23,6 +23,9 @@ config = rx.Config(
     redis_url=settings.redis_url,
     frontend_port=FRONTEND_PORT,
     backend_port=BACKEND_PORT,
+    # 127.0.0.1 while the built-in identity server or the development secret is in use:
+    # both serve this machine only (settings refuse anything else).
+    backend_host=settings.bind_host,
     telemetry_enabled=False,
     show_built_with_reflex=False,
     default_color_mode="system",

@@ -108,9 +108,29 @@ def pin_to_one_cpu(port: int) -> int | None:
     return cpu
 
 
+def refuse_to_serve_other_machines_what_is_for_this_one(host: str) -> None:
+    """Stop before listening on an address other machines reach while the settings say
+    the app must serve this machine only: the built-in identity server (its outbox shows
+    every sign-in and phone code) or the development secret. The several-hosts recipe
+    needs Clerk and a real PK_SECRET_KEY. Reads REFLEX_BACKEND_HOST, which ``serve``
+    has just set to ``host``; a loopback ``host`` (``make prod``) needs no reading."""
+    from pk_rentals.settings import SettingsError, is_loopback_host, load_settings
+
+    if is_loopback_host(host):
+        return
+    try:
+        load_settings()
+    except SettingsError as error:
+        problems = "".join(f"\n  {problem}" for problem in error.problems)
+        raise SystemExit(
+            f"deploy/serve.py --host {host}: the settings refuse it:{problems}"
+        ) from None
+
+
 def serve(host: str, port: int) -> None:
     # Before anything reads Reflex's config, which takes these variables at load.
     os.environ.update(reflex_backend_environment(host, port))
+    refuse_to_serve_other_machines_what_is_for_this_one(host)
 
     from granian.constants import Interfaces
     from granian.log import LogLevels

@@ -107,3 +107,40 @@ def test_the_topology_pins_its_workers_unless_the_operator_says_not(monkeypatch,
     assert prod.app_environment(top)["PK_PIN_WORKERS"] == "1"
     monkeypatch.setenv("PK_PIN_WORKERS", "0")
     assert prod.app_environment(top)["PK_PIN_WORKERS"] == "0"
+
+
+class WouldServe(Exception):
+    """Raised where deploy/serve.py would start listening."""
+
+
+def _serve(monkeypatch, host: str, **env: str) -> None:
+    """``python -m deploy.serve --host HOST`` up to the moment it would listen."""
+    from reflex.utils import processes
+
+    # serve() writes Reflex's variables into this process: put them back afterwards.
+    for name in [*serve.reflex_backend_environment(host, 8101), serve.APP_TARGET, serve.PIN]:
+        monkeypatch.delenv(name, raising=False)
+    for name, value in env.items():
+        monkeypatch.setenv(name, value)
+
+    def would_serve(*_args, **_kwargs):
+        raise WouldServe
+
+    monkeypatch.setattr(processes, "handle_port", would_serve)
+    serve.main(["--host", host, "--port", "8101"])
+
+
+@pytest.mark.parametrize("host", ["0.0.0.0", "10.0.0.5", "::"])
+def test_a_worker_refuses_to_serve_the_built_in_identity_server_to_other_machines(
+    monkeypatch, host
+):
+    """Its outbox lists every sign-in and phone code: the several-hosts recipe is Clerk's."""
+    with pytest.raises(SystemExit) as refused:
+        _serve(monkeypatch, host, PK_SECRET_KEY="a-real-secret-" + "x" * 40)
+    assert "REFLEX_BACKEND_HOST" in str(refused.value)
+    assert "--host" in str(refused.value)
+
+
+def test_a_worker_on_loopback_serves_the_built_in_identity_server(monkeypatch):
+    with pytest.raises(WouldServe):
+        _serve(monkeypatch, "127.0.0.1")
