@@ -117,9 +117,11 @@ def _serve(monkeypatch, host: str, **env: str) -> None:
     """``python -m deploy.serve --host HOST`` up to the moment it would listen."""
     from reflex.utils import processes
 
-    # serve() writes Reflex's variables into this process: put them back afterwards.
+    # serve() writes Reflex's variables into this process: put them back afterwards
+    # (monkeypatch restores only what it changed, so it sets each before removing it).
     for name in [*serve.reflex_backend_environment(host, 8101), serve.APP_TARGET, serve.PIN]:
-        monkeypatch.delenv(name, raising=False)
+        monkeypatch.setenv(name, "")
+        monkeypatch.delenv(name)
     for name, value in env.items():
         monkeypatch.setenv(name, value)
 
