@@ -4,7 +4,7 @@ from fastapi import FastAPI
 from fastapi.responses import JSONResponse
 
 from pk_rentals.api import health, media, metrics, verification, webhooks
-from pk_rentals.settings import get_settings
+from pk_rentals.settings import get_settings, is_loopback_host
 
 
 def create_api() -> FastAPI:
@@ -23,22 +23,37 @@ def create_api() -> FastAPI:
     return api
 
 
-LOOPBACK_HOSTS = ("127.", "::1", "localhost")
+# The connection's own peer, kept by ``trust_proxy_headers`` before a trusted proxy's
+# X-Forwarded-For replaces the scope's ``client``.
+PEER = "pk_rentals.peer"
 
 
 def loopback_only(app):
     """The built-in identity server answers this machine only: its outbox lists every
-    code. A request from any other peer (the connection's address, or the visitor's
-    that a trusted proxy passed on) gets a 404, whatever the settings said."""
+    code. Any other request gets a 404, whatever the settings said."""
 
     async def guarded(scope, receive, send):
-        host = (scope.get("client") or ("",))[0] or ""
-        if scope["type"] in ("http", "websocket") and not host.startswith(LOOPBACK_HOSTS):
+        if scope["type"] in ("http", "websocket") and not from_this_machine(scope):
             response = JSONResponse({"errors": [{"code": "resource_not_found"}]}, 404)
             return await response(scope, receive, send)
         return await app(scope, receive, send)
 
     return guarded
+
+
+def from_this_machine(scope) -> bool:
+    """The connection's peer, the client a trusted proxy named, and every address in
+    X-Forwarded-For or X-Real-IP are all loopback. The headers can refuse, never admit:
+    a proxy on this machine connects from 127.0.0.1 and names its visitor there (the
+    page server of ``make run`` listens on every address and forwards ``/_devauth``;
+    nginx does in ``make prod``), and a visitor can add addresses but not remove the
+    one the proxy adds."""
+    addresses = [(scope.get(PEER) or scope.get("client") or ("",))[0]]
+    addresses.append((scope.get("client") or ("",))[0])
+    for name, value in scope.get("headers", ()):
+        if name in (b"x-forwarded-for", b"x-real-ip"):
+            addresses.extend(value.decode("latin-1").split(","))
+    return all(is_loopback_host(address) for address in addresses)
 
 
 def trust_proxy_headers(app):
@@ -52,4 +67,11 @@ def trust_proxy_headers(app):
         return app
     from granian.utils.proxies import wrap_asgi_with_proxy_headers
 
-    return wrap_asgi_with_proxy_headers(app, trusted_hosts=trusted)
+    proxied = wrap_asgi_with_proxy_headers(app, trusted_hosts=trusted)
+
+    async def keep_peer(scope, receive, send):
+        if scope["type"] != "lifespan":
+            scope[PEER] = scope.get("client")
+        return await proxied(scope, receive, send)
+
+    return keep_peer
