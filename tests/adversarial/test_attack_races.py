@@ -14,9 +14,6 @@ Each thread starts at a barrier, so the requests really overlap. PostgreSQL
 
 from __future__ import annotations
 
-import threading
-from collections.abc import Callable
-
 import httpx
 import pytest
 from sqlmodel import select
@@ -45,27 +42,8 @@ from tests.utils.attacks import (
     user_row,
 )
 from tests.utils.clerk_payloads import clerk_user_json, event_body, svix_headers
+from tests.utils.concurrency import at_once
 from tests.utils.verification import unique_cnic
-
-
-def at_once(calls: list[Callable[[], object]]) -> list[object]:
-    """Run ``calls`` on threads released together; each result, or its exception."""
-    barrier = threading.Barrier(len(calls), timeout=20)
-    results: list[object] = [None] * len(calls)
-
-    def run(index: int) -> None:
-        barrier.wait()
-        try:
-            results[index] = calls[index]()
-        except Exception as error:
-            results[index] = error
-
-    threads = [threading.Thread(target=run, args=(i,)) for i in range(len(calls))]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(timeout=60)
-    return results
 
 
 def errors(results: list[object]) -> list[str]:

@@ -92,27 +92,26 @@ def envelope(**fields) -> str:
 # --- the attacks, each after its own genuine history --------------------------------
 
 
-def replay(d: Deliveries) -> Attack:
-    """An old genuine delivery sent again after a newer one was applied."""
+def _old_then_new_update(d: Deliveries) -> tuple[str, dict[str, str]]:
+    """Two genuine updates of one account, applied in order: the older one's delivery."""
     clerk_id = d.account()
-    old_body, old_headers = d.genuine(
+    old = d.genuine(
         "user.updated", clerk_user_json(clerk_id, updated_at=T0 + 1000, email="old@example.pk")
     )
     d.genuine(
         "user.updated", clerk_user_json(clerk_id, updated_at=T0 + 2000, email="new@example.pk")
     )
-    return Attack(old_body, old_headers)
+    return old
+
+
+def replay(d: Deliveries) -> Attack:
+    """An old genuine delivery sent again after a newer one was applied."""
+    return Attack(*_old_then_new_update(d))
 
 
 def replay_signed_again(d: Deliveries) -> Attack:
     """The same svix-id re-signed now, as svix itself signs a retry."""
-    clerk_id = d.account()
-    body, headers = d.genuine(
-        "user.updated", clerk_user_json(clerk_id, updated_at=T0 + 1000, email="old@example.pk")
-    )
-    d.genuine(
-        "user.updated", clerk_user_json(clerk_id, updated_at=T0 + 2000, email="new@example.pk")
-    )
+    body, headers = _old_then_new_update(d)
     return d.signed(body, msg_id=headers["svix-id"])
 
 

@@ -23,6 +23,7 @@ from tests.integration.test_verification import (
     people,
     upload_all,
 )
+from tests.utils.concurrency import at_once
 
 __all__ = ["people"]  # the fixture, used by name
 OTHER_CNIC = "3520298765431"  # the second tab typed another number
@@ -40,20 +41,7 @@ def race(monkeypatch, calls: list[Callable[[], object]]) -> list[object]:
         return attempts
 
     monkeypatch.setattr(verification, "_check_may_submit", check_then_wait)
-    results: list[object] = [None] * len(calls)
-
-    def run(index: int) -> None:
-        try:
-            results[index] = calls[index]()
-        except Exception as error:  # the refusal is the outcome under test
-            results[index] = error
-
-    threads = [threading.Thread(target=run, args=(i,)) for i in range(len(calls))]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(timeout=30)
-    return results
+    return at_once(calls)
 
 
 def _rows(clerk_id: str) -> tuple[list[VerificationSubmission], UserVerification]:

@@ -4,8 +4,6 @@ limit. Runs on SQLite and PostgreSQL with real images."""
 
 from __future__ import annotations
 
-import threading
-
 import pytest
 
 from pk_rentals import db
@@ -13,6 +11,7 @@ from pk_rentals.services import images, verification
 from pk_rentals.services.verification import UploadRefused
 from pk_rentals.settings import get_settings
 from tests.integration.test_verification import ALI, people, photo
+from tests.utils.concurrency import at_once
 
 __all__ = ["people"]  # the fixture, used by name
 
@@ -63,16 +62,7 @@ def test_refused_images_count_toward_the_hourly_limit(people, monkeypatch):
 def test_parallel_uploads_cannot_pass_the_limit_together(people, monkeypatch, requests):
     monkeypatch.setenv("PK_UPLOADS_PER_HOUR", "2")
     get_settings.cache_clear()
-    results: list[str | None] = []
     image = photo()
-
-    def send():
-        results.append(_refusal(ALI, "cnic_front", image))
-
-    threads = [threading.Thread(target=send) for _ in range(requests)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(timeout=60)
+    results = at_once([lambda: _refusal(ALI, "cnic_front", image)] * requests)
     assert results.count(None) <= 2, results
     assert results.count("rate_limited") >= requests - 2
