@@ -10,7 +10,6 @@ Clerk's envelope with Clerk's codes so the components show their own messages.
 from __future__ import annotations
 
 import dataclasses
-import hmac
 import logging
 
 from fastapi import APIRouter, Request
@@ -18,9 +17,10 @@ from fastapi.responses import JSONResponse, Response
 from sqlmodel import Session, select
 from starlette.concurrency import run_in_threadpool
 
-from pk_rentals.devauth import accounts, frontend_json, outbox, passwords, store
+from pk_rentals.devauth import accounts, codes, frontend_json, outbox, passwords, store
 from pk_rentals.devauth.accounts import PHONE, AccountError
 from pk_rentals.devauth.avatars import avatar_url
+from pk_rentals.devauth.codes import CODE_ATTEMPTS
 from pk_rentals.devauth.errors import ClerkAPIError, not_found
 from pk_rentals.devauth.server import IdentityServer, get_server_for_route
 from pk_rentals.devauth.store import (
@@ -45,7 +45,6 @@ router = APIRouter(prefix="/v1")
 DEV_BROWSER_HEADER = "Clerk-Db-Jwt"
 THE_CLIENT = object()  # as a reply's resource: the client itself
 CODE_TTL_SECONDS = 600
-CODE_ATTEMPTS = 5
 
 
 # --- one request ---------------------------------------------------------------------
@@ -704,13 +703,13 @@ def _verification_json(status: str, expire_at: int | None, attempts_left: int | 
 def _check_code(
     session: Session, call: Call, subject: str, account: Account | None = None
 ) -> Message:
-    """The newest unused code for ``subject`` if the typed code matches it."""
+    """The newest code for ``subject``, used now, if the typed code matches it."""
     _throttle(session, call)
-    message = session.exec(
-        select(Message).where(Message.subject == subject).order_by(Message.created_at.desc())  # type: ignore[union-attr]
-    ).first()
-    code = call.form.get("code", "").strip()
-    if message is None or message.used or message.attempts >= CODE_ATTEMPTS:
+    message = codes.newest_code(session, subject)
+    outcome = codes.CodeCheck.SPENT
+    if message is not None:
+        outcome = codes.check_code(session, message, call.form.get("code", "").strip())
+    if outcome is codes.CodeCheck.SPENT:
         raise ClerkAPIError(
             422,
             "verification_failed",
@@ -718,7 +717,7 @@ def _check_code(
             "This code can no longer be used. Request a new code.",
             param="code",
         )
-    if message.expire_at < now_ms():
+    if outcome is codes.CodeCheck.EXPIRED:
         raise ClerkAPIError(
             422,
             "verification_expired",
@@ -726,10 +725,7 @@ def _check_code(
             "This verification code has expired. Request a new one.",
             param="code",
         )
-    if not hmac.compare_digest(code.encode(), message.code.encode()):
-        message.attempts += 1
-        session.add(message)
-        session.commit()
+    if outcome is codes.CodeCheck.WRONG:
         call.failed(
             Failure.SMS_CODE_WRONG if message.channel == "sms" else Failure.EMAIL_CODE_WRONG,
             clerk_user_id=account.id if account else None,
@@ -739,8 +735,6 @@ def _check_code(
         raise ClerkAPIError(
             422, "form_code_incorrect", "is incorrect", "Incorrect code", param="code"
         )
-    message.used = True
-    session.add(message)
     return message
 
 
