@@ -351,6 +351,25 @@ async def unlock_user(user_id: str) -> dict:
     return await _in_session(work)
 
 
+@router.post("/users/{user_id}/ban")
+async def ban_user(user_id: str) -> dict:
+    """Clerk's ban: every session of the user is revoked and no new one starts."""
+    return await _in_session(_set_banned, user_id, True)
+
+
+@router.post("/users/{user_id}/unban")
+async def unban_user(user_id: str) -> dict:
+    return await _in_session(_set_banned, user_id, False)
+
+
+def _set_banned(server: IdentityServer, session: Session, user_id: str, banned: bool) -> dict:
+    account = _account(session, user_id)
+    account.banned = banned
+    if banned:
+        accounts.revoke_sessions(session, user_id)
+    return _save(server, session, account)
+
+
 # --- the instance ---------------------------------------------------------------------
 
 INSTANCE_SWITCHES = ("verify_email_at_sign_up",)
@@ -423,7 +442,7 @@ def _clerk_session(session: Session, session_id: str) -> ClerkSession:
     clerk_session = session.get(ClerkSession, session_id)
     if clerk_session is None:
         raise not_found("session")
-    return clerk_session
+    return clerk_session.settle()
 
 
 @router.get("/sessions")
@@ -434,7 +453,7 @@ async def list_sessions(user_id: str | None = None, status: str | None = None) -
             statement = statement.where(ClerkSession.user_id == user_id)
         if status:
             statement = statement.where(ClerkSession.status == status)
-        return [session_resource(s) for s in session.exec(statement)]
+        return [session_resource(s.settle()) for s in session.exec(statement)]
 
     return await _in_session(work)
 

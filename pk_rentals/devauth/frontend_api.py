@@ -806,7 +806,7 @@ def _own_session(session: Session, client: BrowserClient, session_id: str) -> Cl
     clerk_session = session.get(ClerkSession, session_id)
     if clerk_session is None or clerk_session.client_id != client.id:
         raise not_found("session")
-    return clerk_session
+    return clerk_session.settle()
 
 
 def _signed_out() -> ClerkAPIError:
@@ -898,7 +898,7 @@ def _me(session: Session, call: Call) -> tuple[BrowserClient, Account]:
     clerk_session = session.get(ClerkSession, session_id) if session_id else None
     if clerk_session is None or clerk_session.client_id != client.id:
         raise _signed_out()
-    if clerk_session.status != "active":
+    if clerk_session.settle().status != "active":
         raise _signed_out()
     account = session.get(Account, clerk_session.user_id)
     if account is None:

@@ -200,7 +200,11 @@ def active_sessions(session: Session, client: BrowserClient) -> list[ClerkSessio
     return list(
         session.exec(
             select(ClerkSession)
-            .where(ClerkSession.client_id == client.id, ClerkSession.status == "active")
+            .where(
+                ClerkSession.client_id == client.id,
+                ClerkSession.status == "active",
+                ClerkSession.expire_at > now_ms(),
+            )
             .order_by(ClerkSession.created_at)
         )
     )

@@ -66,6 +66,13 @@ class IdentityServer:
     def start_session(
         self, session: Session, account: Account, client_id: str | None
     ) -> ClerkSession:
+        if account.banned:
+            raise ClerkAPIError(
+                403,
+                "user_banned",
+                "Banned",
+                "This account is not allowed to sign in. Please contact support.",
+            )
         now = now_ms()
         clerk_session = ClerkSession(
             id=new_id("sess"),

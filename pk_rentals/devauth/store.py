@@ -116,6 +116,14 @@ class ClerkSession(DevauthTable, table=True):
     created_at: int = Field(default_factory=now_ms, sa_type=sa.BigInteger)
     updated_at: int = Field(default_factory=now_ms, sa_type=sa.BigInteger)
 
+    def settle(self, at: int | None = None) -> ClerkSession:
+        """Clerk ends a session at ``expire_at`` whatever its client does: an active
+        one past it reads ``expired`` from then on, and mints no token."""
+        now = at or now_ms()
+        if self.status == "active" and now >= self.expire_at:
+            self.status, self.updated_at = "expired", now
+        return self
+
 
 class Flow(DevauthTable, table=True):
     """A sign-in or sign-up in progress; its Clerk-shaped state as JSON."""

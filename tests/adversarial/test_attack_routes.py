@@ -134,6 +134,8 @@ ROUTES: dict[str, tuple[str, str, Options]] = {
         lambda s: {"json": {"public_metadata": {"role": "admin"}}},
     ),
     "backend_lock_zara": ("POST", "/_devauth/v1/users/{zara}/lock", lambda s: {}),
+    "backend_ban_zara": ("POST", "/_devauth/v1/users/{zara}/ban", lambda s: {}),
+    "backend_unban_zara": ("POST", "/_devauth/v1/users/{zara}/unban", lambda s: {}),
     "backend_delete_zara": ("DELETE", "/_devauth/v1/users/{zara}", lambda s: {}),
     "backend_list_zaras_sessions": ("GET", "/_devauth/v1/sessions?user_id={zara}", lambda s: {}),
     "backend_open_a_session_as_zara": (
