@@ -33,7 +33,7 @@ config = rx.Config(
         rx.plugins.RadixThemesPlugin(
             theme=rx.theme(accent_color="grass", gray_color="sand", radius="large")
         ),
-        DevProxyPlugin(backend_port=BACKEND_PORT),
+        DevProxyPlugin(backend_port=BACKEND_PORT, host=settings.bind_host),
     ],
     # No sitemap: most pages are private to their user.
     disable_plugins=[rx.plugins.SitemapPlugin],

@@ -16,8 +16,11 @@ import sqlite3
 import tempfile
 import uuid
 from collections.abc import Iterator
+from ipaddress import ip_address
 from pathlib import Path
+from urllib.parse import urlsplit
 
+import psutil
 import pytest
 from playwright.sync_api import Browser, BrowserContext, Page, expect
 
@@ -173,3 +176,17 @@ def test_a_visitor_who_chose_english_keeps_it_through_sign_up_and_profile(
     expect(page.get_by_test_id("profile-name")).to_have_text("Omar Farooq")
     expect(page.locator("html")).to_have_attribute("lang", "en")
     context.close()
+
+
+def test_make_run_serves_this_machine_only(dev_app):
+    """The outbox lists every code, and media URLs are signed with the published
+    development secret: the page server (which forwards /api, /media and /_devauth to
+    the backend) and the backend both listen on loopback addresses only."""
+    ports = {urlsplit(dev_app.url).port, urlsplit(dev_app.environment["PK_BACKEND_URL"]).port}
+    listening = {
+        (c.laddr.ip, c.laddr.port)
+        for c in psutil.net_connections("tcp")
+        if c.status == psutil.CONN_LISTEN and c.laddr.port in ports
+    }
+    assert {port for _ip, port in listening} == ports
+    assert all(ip_address(ip).is_loopback for ip, _port in listening), listening
