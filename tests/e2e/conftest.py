@@ -9,6 +9,8 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Browser, BrowserContext, Page
 
+from pk_rentals import db
+from pk_rentals.settings import get_settings
 from tests.utils.browser import CHROMIUM, CHROMIUM_ARGS, fake_camera_args
 from tests.utils.fake_camera import card_jpeg, pdf_named_jpg, write_face_mjpeg
 
@@ -67,3 +69,14 @@ def denied_page(denied_browser, app) -> Iterator[Page]:
     context = _phone_context(denied_browser, app)
     yield context.new_page()
     context.close()
+
+
+@pytest.fixture
+def app_db(app, monkeypatch):
+    """This process's services talk to the running app's database (and media folder)."""
+    monkeypatch.setenv("REFLEX_DB_URL", app.db_url)
+    get_settings.cache_clear()
+    db.get_engine.cache_clear()
+    yield app.db_url
+    db.get_engine().dispose()
+    db.get_engine.cache_clear()

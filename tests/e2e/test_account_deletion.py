@@ -23,12 +23,10 @@ from pk_rentals.models import (
     VerificationSubmission,
 )
 from pk_rentals.services.storage import get_media_store
-from tests.e2e.test_identity import create_account, sign_in
-from tests.e2e.test_moderation import account, app_db, submit_through_api
 from tests.utils.browser import screenshot
+from tests.utils.journeys import create_account, sign_in
+from tests.utils.running_app import account, submit_through_api
 from tests.utils.verification import unique_cnic
-
-__all__ = ["app_db"]
 
 
 def clerk_status(devauth, clerk_user_id: str) -> int:

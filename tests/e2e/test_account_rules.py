@@ -10,11 +10,19 @@ import httpx
 import pytest
 from playwright.sync_api import Page, expect
 
-from tests.e2e.test_identity import CONTINUE, PASSWORD, new_email, outbox_code, sign_in
-from tests.e2e.test_moderation import account, app_db, moderator, open_moderation  # noqa: F401
-from tests.e2e.test_profile import fill_details, new_mobile
 from tests.utils.a11y import assert_accessible
 from tests.utils.browser import screenshot
+from tests.utils.journeys import (
+    CONTINUE,
+    PASSWORD,
+    fill_details,
+    new_email,
+    new_mobile,
+    open_moderation,
+    outbox_code,
+    sign_in,
+)
+from tests.utils.running_app import account, moderator
 
 
 def set_switch(devauth, on: bool) -> None:
@@ -113,7 +121,7 @@ def test_the_security_tab_shows_failures_and_flags_the_account(
     browser,
     devauth,
     app,
-    app_db,  # noqa: F811
+    app_db,
 ):
     suspect = account(devauth, "Suspect Saleem")
     other = browser.new_context(base_url=app.url, viewport={"width": 360, "height": 800})

@@ -20,28 +20,20 @@ from sqlmodel import select
 from pk_rentals import db
 from pk_rentals.models import FaceCheck, User, VerificationSubmission
 from pk_rentals.services import verification
-from tests.e2e.test_moderation import (
-    PASSWORD,
-    account,
-    app_db,
-    moderator,
-    open_moderation,
-    queue_item,
-    screenshot,
-)
-from tests.e2e.test_profile import set_up_profile
-from tests.e2e.test_verify import (
-    clerk_id_of,
-    dashed,
-    new_cnic,
-    open_verify,
-    upload_card,
-)
+from tests.utils.browser import screenshot_from_top as screenshot
 from tests.utils.fake_camera import card_jpeg, selfie_jpeg, take_selfie
 from tests.utils.frontend_api import FrontendClient
-
-# Fixtures shared with the verify and moderation journeys, used here by name.
-__all__ = ["app_db"]
+from tests.utils.journeys import (
+    PASSWORD,
+    dashed,
+    new_cnic,
+    open_moderation,
+    open_verify,
+    queue_item,
+    set_up_profile,
+    upload_card,
+)
+from tests.utils.running_app import account, clerk_id_of, moderator
 
 
 @pytest.fixture(scope="module")

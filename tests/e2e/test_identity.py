@@ -10,23 +10,7 @@ from playwright.sync_api import Page, expect
 
 from tests.utils.browser import screenshot
 from tests.utils.dns_server import ALSO_MX_DOMAIN, NO_MAIL_DOMAIN
-from tests.utils.journeys import CONTINUE, PASSWORD, code_from_outbox, new_email, sign_in
-
-__all__ = ["CONTINUE", "PASSWORD", "new_email", "sign_in"]  # other journeys import them from here
-
-
-def outbox_code(devauth, email: str) -> str:
-    return code_from_outbox(devauth["api_url"].removesuffix("/v1"), email)
-
-
-def create_account(devauth, email: str) -> dict:
-    response = httpx.post(
-        f"{devauth['api_url']}/users",
-        json={"email_address": [email], "password": PASSWORD},
-        headers={"Authorization": f"Bearer {devauth['secret_key']}"},
-    )
-    response.raise_for_status()
-    return response.json()
+from tests.utils.journeys import CONTINUE, PASSWORD, create_account, new_email, outbox_code, sign_in
 
 
 @pytest.fixture(autouse=True)

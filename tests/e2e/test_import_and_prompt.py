@@ -2,22 +2,18 @@
 Clerk's own <SignIn/> (an email code, then "Set new password"), and the one-time
 prompt to verify appears once, in English and in Urdu."""
 
-import os
 import re
-import subprocess
-import sys
 import time
 from pathlib import Path
 
 import pytest
 from playwright.sync_api import Page, expect
 
-from pk_rentals.settings import PROJECT_ROOT
-from tests.e2e.test_identity import CONTINUE, outbox_code
 from tests.utils.browser import screenshot
+from tests.utils.journeys import CONTINUE, outbox_code
+from tests.utils.running_app import app_cli
 
 NEW_PASSWORD = "Chakwal#2026pk"
-_SCRATCH_DEVAUTH = "app-devauth"
 
 
 def import_one(app, tmp_path: Path, *, language: str) -> str:
@@ -29,23 +25,7 @@ def import_one(app, tmp_path: Path, *, language: str) -> str:
         f"old-{time.time_ns()},{email},Sana,Malik,0345 1112233,Chakwal,Punjab,{language}\n",
         encoding="utf-8",
     )
-    from tests.conftest import _SCRATCH
-
-    result = subprocess.run(
-        [sys.executable, "-m", "pk_rentals.cli", "import-users", str(source)],
-        cwd=PROJECT_ROOT,
-        env={
-            **os.environ,
-            "PK_ENV": "test",
-            "REFLEX_DB_URL": app.db_url,
-            "PK_BACKEND_URL": app.url,
-            "PK_PUBLIC_URL": app.url,
-            "PK_DEVAUTH_DIR": str(_SCRATCH / _SCRATCH_DEVAUTH),
-        },
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
+    result = app_cli(app, "import-users", str(source))
     assert result.returncode == 0, result.stderr + result.stdout
     assert "1 rows: 1 created" in result.stdout
     return email

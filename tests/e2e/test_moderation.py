@@ -5,146 +5,28 @@ nothing. Submissions arrive through the real upload API with Bearer tokens."""
 
 from __future__ import annotations
 
-import io
-import os
 import re
-import subprocess
-import sys
-from pathlib import Path
 
 import httpx
-import pytest
-from PIL import Image, ImageDraw
 from playwright.sync_api import Browser, Page, expect
 
-from pk_rentals import db
-from pk_rentals.models import Language
 from pk_rentals.models.base import utcnow
 from pk_rentals.services import verification
-from pk_rentals.services.identity.accounts import get_or_create_user
-from pk_rentals.settings import PROJECT_ROOT, get_settings
-from tests.e2e.test_identity import create_account, new_email, sign_in
-from tests.utils.accounts import email_verified_at_clerk
+from pk_rentals.settings import get_settings
 from tests.utils.browser import lines_per_font_size
-from tests.utils.browser import screenshot as _screenshot
-from tests.utils.frontend_api import FrontendClient
+from tests.utils.browser import screenshot_from_top as screenshot
+from tests.utils.journeys import (
+    choose_reason,
+    open_moderation,
+    queue_item,
+    sign_in,
+)
+from tests.utils.running_app import (
+    account,
+    moderator,
+    submit_through_api,
+)
 from tests.utils.verification import unique_cnic
-
-PASSWORD = "Lahore#2026pk"
-
-
-@pytest.fixture
-def app_db(app, monkeypatch):
-    """This process's services talk to the running app's database (and media folder)."""
-    monkeypatch.setenv("REFLEX_DB_URL", app.db_url)
-    get_settings.cache_clear()
-    db.get_engine.cache_clear()
-    yield app.db_url
-    db.get_engine().dispose()
-    db.get_engine.cache_clear()
-
-
-def photo(label: str, colour: tuple[int, int, int]) -> bytes:
-    image = Image.new("RGB", (1024, 768), colour)
-    draw = ImageDraw.Draw(image)
-    draw.ellipse((362, 184, 662, 584), fill=(230, 200, 170), outline=(60, 40, 30), width=8)
-    draw.text((40, 40), label, fill=(0, 0, 0))
-    out = io.BytesIO()
-    image.save(out, "JPEG", quality=85)
-    return out.getvalue()
-
-
-def profile_done(clerk_id: str, name: str, city: str, province: str) -> None:
-    with db.session() as session:
-        user = get_or_create_user(session, clerk_id)
-        user.display_name, user.city, user.province = name, city, province
-        user.preferred_language = Language.ENGLISH  # what sign-in applies to the page
-        user.profile_completed_at = utcnow()
-        email_verified_at_clerk(session, user)
-        session.add(user)
-        session.commit()
-
-
-def account(devauth, name: str, city: str = "Lahore", province: str = "Punjab") -> dict:
-    email = new_email()
-    created = create_account(devauth, email)
-    profile_done(created["id"], name, city, province)
-    return {"id": created["id"], "email": email, "name": name}
-
-
-def submit_through_api(app, devauth, person: dict, cnic: str) -> None:
-    """Three images over HTTP with a Bearer session token, then the submission."""
-    with FrontendClient(devauth["api_url"].removesuffix("/v1")) as browser:
-        assert browser.sign_in(person["email"], PASSWORD).status_code == 200
-        token = browser.post(f"/client/sessions/{browser.session_id}/tokens").json()["jwt"]
-    code = verification.issue_selfie_code(person["id"]).code
-    colours = {
-        "cnic_front": (120, 170, 140),
-        "cnic_back": (150, 150, 190),
-        "selfie": (196, 160, 120),
-    }
-    for kind, colour in colours.items():
-        answer = httpx.post(
-            f"{app.url}/api/verification/uploads/{kind}",
-            headers={"Authorization": f"Bearer {token}"},
-            files={
-                "image": (f"{kind}.jpg", photo(f"{kind} {person['name']}", colour), "image/jpeg")
-            },
-            data={"code": code} if kind == "selfie" else None,
-            timeout=20,
-        )
-        assert answer.status_code == 201, answer.text
-    verification.submit(person["id"], cnic)
-
-
-def grant_role(app, who: str, role: str = "moderator") -> None:
-    scratch = Path(os.environ["PK_DEVAUTH_DIR"]).parent
-    result = subprocess.run(
-        [sys.executable, "-m", "pk_rentals.cli", "grant-role", who, role],
-        cwd=PROJECT_ROOT,
-        env={
-            **os.environ,
-            "PK_BACKEND_URL": app.url,
-            "PK_PUBLIC_URL": app.url,
-            "REFLEX_DB_URL": app.db_url,
-            "PK_DEVAUTH_DIR": str(scratch / "app-devauth"),
-        },
-        capture_output=True,
-        text=True,
-        timeout=60,
-    )
-    assert result.returncode == 0, result.stderr
-    assert f"is now {role}" in result.stdout
-
-
-def moderator(devauth, app, name: str) -> dict:
-    person = account(devauth, name)
-    grant_role(app, person["email"])
-    return person
-
-
-def open_moderation(page: Page, app, person: dict, *, english: bool = True) -> None:
-    page.context.add_cookies(
-        [{"name": "pk_lang", "value": "english" if english else "urdu", "url": app.url}]
-    )
-    sign_in(page, person["email"])
-    expect(page.get_by_test_id("user-button")).to_be_visible()
-    page.goto("/moderation")
-    expect(page.get_by_test_id("moderation-content")).to_be_visible()
-
-
-def screenshot(page: Page, name: str) -> None:
-    page.evaluate("window.scrollTo(0, 0)")  # the sticky header stays at the top
-    _screenshot(page, name)
-
-
-def queue_item(page: Page, name: str):
-    return page.get_by_test_id("queue-item").filter(has_text=name)
-
-
-def choose_reason(page: Page, reason_text: str) -> None:
-    page.get_by_test_id("decision-reason").click()
-    page.get_by_role("option", name=reason_text).click()
 
 
 def image_loaded(page: Page, testid: str) -> bool:

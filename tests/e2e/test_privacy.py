@@ -25,9 +25,15 @@ from urllib.parse import urlsplit
 import sqlalchemy as sa
 from playwright.sync_api import Page, expect
 
-from tests.e2e.test_identity import CONTINUE, outbox_code
-from tests.e2e.test_profile import fill_details, new_mobile
-from tests.utils.journeys import dashed, fill_and_send, open_verify
+from tests.utils.journeys import (
+    CONTINUE,
+    dashed,
+    fill_and_send,
+    fill_details,
+    new_mobile,
+    open_verify,
+    outbox_code,
+)
 
 ALLOWED = {
     "email": {

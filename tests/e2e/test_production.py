@@ -22,8 +22,7 @@ import websockets
 from playwright.sync_api import Page, expect
 
 from deploy import prod
-from tests.e2e.test_identity import create_account, new_email, sign_in
-from tests.e2e.test_profile import fill_details, new_mobile
+from tests.utils.journeys import create_account, fill_details, new_email, new_mobile, sign_in
 from tests.utils.servers import consecutive_free_ports, free_port
 
 

@@ -9,31 +9,16 @@ import sqlalchemy as sa
 from playwright.sync_api import Page, expect
 
 from pk_rentals.state.auth import CLAIM_LEEWAY
-from tests.e2e.test_identity import create_account, new_email, outbox_code, sign_in
 from tests.utils.app_server import E2E_TOKEN_LIFETIME
 from tests.utils.browser import lines_per_font_size, screenshot, small_touch_targets
-from tests.utils.journeys import fill_details, new_mobile
-
-
-def signed_in_new_user(page: Page, devauth, app, *, english: bool = True) -> str:
-    email = new_email()
-    create_account(devauth, email)
-    if english:
-        page.context.add_cookies([{"name": "pk_lang", "value": "english", "url": app.url}])
-    sign_in(page, email)
-    expect(page).to_have_url(re.compile(r"/profile/setup/?$"))
-    expect(page.get_by_test_id("profile-form")).to_be_visible()
-    return email
-
-
-def set_up_profile(page: Page, devauth, app, name: str, province: str, city: str, **kw):
-    """A new account, signed in, with its profile saved: (email, typed phone, E.164)."""
-    email = signed_in_new_user(page, devauth, app, **kw)
-    typed, e164 = new_mobile()
-    fill_details(page, name=name, phone=typed, province=province, city=city)
-    page.get_by_test_id("profile-save").click()
-    expect(page.get_by_test_id("setup-phone-step")).to_be_visible()
-    return email, typed, e164
+from tests.utils.journeys import (
+    fill_details,
+    new_mobile,
+    outbox_code,
+    set_up_profile,
+    sign_in,
+    signed_in_new_user,
+)
 
 
 def wait_until_language_saved(app, display_name: str, language: str) -> None:

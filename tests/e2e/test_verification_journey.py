@@ -10,16 +10,9 @@ from sqlmodel import select
 
 from pk_rentals import db, routes
 from pk_rentals.models import User
-from tests.e2e.test_identity import sign_in
-from tests.e2e.test_moderation import account, app_db, choose_reason, moderator, open_moderation
-from tests.e2e.test_verify import (
-    fill_and_send,
-    read_status,
-)
 from tests.utils.browser import screenshot
-
-# A fixture of the moderation journeys, used here by name.
-__all__ = ["app_db"]
+from tests.utils.journeys import choose_reason, fill_and_send, open_moderation, read_status, sign_in
+from tests.utils.running_app import account, moderator
 
 
 def decide(page: Page, name: str, button: str, reason: str | None = None) -> None:

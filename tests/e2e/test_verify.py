@@ -12,7 +12,6 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Page, expect
 
-from tests.e2e.test_profile import set_up_profile
 from tests.utils.a11y import assert_accessible
 from tests.utils.browser import (
     ARTIFACTS,
@@ -25,8 +24,10 @@ from tests.utils.journeys import (
     new_cnic,
     open_verify,
     read_status,
+    set_up_profile,
     upload_card,
 )
+from tests.utils.running_app import clerk_id_of
 
 NOTE = "The selfie is too dark; please face a window."
 
@@ -54,16 +55,6 @@ def moderator(app, monkeypatch) -> Iterator[str]:
 
 
 _moderators = itertools.count(1)
-
-
-def clerk_id_of(email: str) -> str:
-    from sqlmodel import select
-
-    from pk_rentals import db
-    from pk_rentals.models import User
-
-    with db.session() as session:
-        return session.exec(select(User.clerk_user_id).where(User.clerk_email == email)).one()
 
 
 def decide_newest(moderator: str, clerk_id: str, decision: str, reason: str | None = None):

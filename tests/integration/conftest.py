@@ -4,6 +4,7 @@ which the adversarial suite uses too)."""
 import pytest
 
 from tests.utils import identity_server as identity
+from tests.utils.people import seat_people
 
 
 @pytest.fixture
@@ -19,3 +20,9 @@ def identity_server(use_database, monkeypatch, dns_server):
 def signed_in_tab(identity_server) -> identity.Tab:
     url, config = identity_server
     return identity.signed_in_tab(url, config, "asma@example.pk", "Sialkot#2026pk")
+
+
+@pytest.fixture
+def people(use_database, tmp_path, monkeypatch):
+    """Two users with complete profiles, a moderator and an admin (tests/utils/people.py)."""
+    yield from seat_people(tmp_path, monkeypatch)

@@ -15,17 +15,15 @@ from pk_rentals.models import User, UserVerification, VerificationSubmission
 from pk_rentals.services import moderation, verification
 from pk_rentals.services.moderation import Decision
 from pk_rentals.services.verification import SubmissionRefused
-from tests.integration.test_verification import (
+from tests.utils.concurrency import at_once
+from tests.utils.people import (
     ALI,
     CNIC,
     MOD,
     newest_submission_id,
-    people,
     upload_all,
 )
-from tests.utils.concurrency import at_once
 
-__all__ = ["people"]  # the fixture, used by name
 OTHER_CNIC = "3520298765431"  # the second tab typed another number
 
 

@@ -8,6 +8,7 @@ from sqlmodel import Session
 
 from pk_rentals import db
 from pk_rentals.devauth import store
+from tests.utils.accounts import create_clerk_user
 from tests.utils.frontend_api import FrontendClient
 
 EMAIL, PASSWORD = "rabia@example.pk", "Quetta#2026pk"
@@ -17,13 +18,8 @@ EMAIL, PASSWORD = "rabia@example.pk", "Quetta#2026pk"
 def account(identity_server) -> tuple[str, dict, str]:
     url, config = identity_server
     headers = {"Authorization": f"Bearer {config.secret_key}"}
-    created = httpx.post(
-        f"{url}/_devauth/v1/users",
-        json={"email_address": [EMAIL], "password": PASSWORD},
-        headers=headers,
-    )
-    created.raise_for_status()
-    return url, headers, created.json()["id"]
+    created = create_clerk_user(f"{url}/_devauth", config.secret_key, EMAIL, PASSWORD)
+    return url, headers, created["id"]
 
 
 def _token(browser: FrontendClient) -> httpx.Response:

@@ -1,9 +1,7 @@
 """An operator makes someone a moderator with the CLI: the role goes to Clerk's
 ``public_metadata`` through the Backend API SDK, and into ``users.role`` at once."""
 
-import os
 import subprocess
-import sys
 import time
 
 import httpx
@@ -14,20 +12,17 @@ from pk_rentals import db
 from pk_rentals.cli import EXIT_IDENTITY, EXIT_NOT_FOUND
 from pk_rentals.models import User
 from pk_rentals.services.moderation import is_moderator
-from pk_rentals.settings import PROJECT_ROOT
-from tests.integration.test_unlock_account import create_user
+from tests.utils.accounts import create_clerk_user
+from tests.utils.cli import run_cli
 from tests.utils.servers import free_port
 
 
+def create_user(url: str, secret: str, email: str) -> dict:
+    return create_clerk_user(f"{url}/_devauth", secret, email, "Quetta#2026pk")
+
+
 def grant_cli(who: str, role: str, **env) -> subprocess.CompletedProcess:
-    return subprocess.run(
-        [sys.executable, "-m", "pk_rentals.cli", "grant-role", who, role],
-        cwd=PROJECT_ROOT,
-        env={**os.environ, **env},
-        capture_output=True,
-        text=True,
-        timeout=60,
-    )
+    return run_cli("grant-role", who, role, **env)
 
 
 def clerk_metadata(url: str, secret: str, user_id: str) -> dict:
@@ -50,7 +45,9 @@ def no_webhooks(monkeypatch):
 
 def test_granted_moderator_is_one_at_clerk_and_here_without_waiting(no_webhooks, identity_server):
     url, config = identity_server
-    user = create_user(url, config.secret_key, "sana@example.pk")
+    user = create_clerk_user(
+        f"{url}/_devauth", config.secret_key, "sana@example.pk", "Quetta#2026pk"
+    )
 
     result = grant_cli("Sana@Example.pk", "moderator")
 

@@ -3,9 +3,6 @@ and ``cli run-job``'s exit codes; on SQLite and PostgreSQL."""
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
 import threading
 import time
 from datetime import timedelta
@@ -27,7 +24,8 @@ from pk_rentals.jobs.runner import (
 )
 from pk_rentals.models import JobRun
 from pk_rentals.models.base import as_utc, utcnow
-from pk_rentals.settings import PROJECT_ROOT, get_settings
+from pk_rentals.settings import get_settings
+from tests.utils.cli import run_cli
 
 MINUTE = timedelta(minutes=1)
 
@@ -209,15 +207,7 @@ def test_every_registered_job_has_an_interval_setting():
 # --- the CLI ---------------------------------------------------------------------------
 
 
-def cli(*args: str, **env: str) -> subprocess.CompletedProcess:
-    return subprocess.run(
-        [sys.executable, "-m", "pk_rentals.cli", *args],
-        cwd=PROJECT_ROOT,
-        env={**os.environ, **env},
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
+cli = run_cli
 
 
 def test_run_job_runs_the_trust_job_and_prints_its_counts(use_database):

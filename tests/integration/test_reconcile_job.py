@@ -6,8 +6,6 @@ check."""
 from __future__ import annotations
 
 import os
-import subprocess
-import sys
 from datetime import timedelta
 
 import httpx
@@ -38,7 +36,8 @@ from pk_rentals.services.identity.accounts import get_or_create_user
 from pk_rentals.services.identity.clerk_ids import new_clerk_id
 from pk_rentals.services.identity.config import clerk_config
 from pk_rentals.services.storage import get_media_store
-from pk_rentals.settings import PROJECT_ROOT, get_settings
+from pk_rentals.settings import get_settings
+from tests.utils.cli import run_cli
 from tests.utils.http_server import serve
 from tests.utils.servers import free_port
 from tests.utils.verification import jpeg, make_submission
@@ -440,14 +439,7 @@ def test_cli_run_job_reconcile_over_the_limit_exits_non_zero_with_the_sentence(c
     """The subprocess inherits this test's database and identity server settings."""
     people(clerk, alive=1, gone=6)
 
-    result = subprocess.run(
-        [sys.executable, "-m", "pk_rentals.cli", "run-job", "reconcile"],
-        cwd=PROJECT_ROOT,
-        env=dict(os.environ),
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
+    result = run_cli("run-job", "reconcile")
 
     assert result.returncode == EXIT_JOB_FAILED, result.stderr
     assert "6 of 7 users" in result.stderr

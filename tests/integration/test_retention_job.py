@@ -5,8 +5,6 @@ image store that fails keeps the rows. The clock is moved, never waited for."""
 
 from __future__ import annotations
 
-import subprocess
-import sys
 import uuid
 from datetime import datetime, timedelta
 
@@ -39,7 +37,8 @@ from pk_rentals.services import moderation
 from pk_rentals.services.faces import checks as face_checks
 from pk_rentals.services.identity.clerk_ids import new_clerk_id
 from pk_rentals.services.storage import MediaNotFound, get_media_store
-from pk_rentals.settings import PROJECT_ROOT, get_settings
+from pk_rentals.settings import get_settings
+from tests.utils.cli import run_cli
 from tests.utils.factories import make_user, make_verification
 from tests.utils.fake_cloudinary import fake_cloudinary_server
 from tests.utils.servers import free_port
@@ -423,14 +422,7 @@ def test_images_the_store_cannot_delete_keep_their_rows_for_the_next_run(cloudin
     counts(later)
 
 
-def cli(*args: str) -> subprocess.CompletedProcess:
-    return subprocess.run(
-        [sys.executable, "-m", "pk_rentals.cli", *args],
-        cwd=PROJECT_ROOT,
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
+cli = run_cli
 
 
 def runs(job: str) -> list[JobRun]:

@@ -1,15 +1,14 @@
 """An operator unlocks an account that wrong passwords locked, with the CLI, which
 talks to the identity server through Clerk's Backend API SDK."""
 
-import os
 import subprocess
-import sys
 
 import httpx
 import pytest
 
 from pk_rentals.cli import EXIT_IDENTITY, EXIT_INVALID_ARGUMENT, EXIT_NOT_FOUND
-from pk_rentals.settings import PROJECT_ROOT
+from tests.utils.accounts import create_clerk_user
+from tests.utils.cli import run_cli
 from tests.utils.frontend_api import FrontendClient
 from tests.utils.servers import free_port
 
@@ -17,24 +16,11 @@ PASSWORD = "Quetta#2026pk"
 
 
 def unlock_cli(who: str, **env) -> subprocess.CompletedProcess:
-    return subprocess.run(
-        [sys.executable, "-m", "pk_rentals.cli", "unlock-account", who],
-        cwd=PROJECT_ROOT,
-        env={**os.environ, **env},
-        capture_output=True,
-        text=True,
-        timeout=60,
-    )
+    return run_cli("unlock-account", who, **env)
 
 
 def create_user(url: str, secret: str, email: str) -> dict:
-    response = httpx.post(
-        f"{url}/_devauth/v1/users",
-        json={"email_address": [email], "password": PASSWORD},
-        headers={"Authorization": f"Bearer {secret}"},
-    )
-    response.raise_for_status()
-    return response.json()
+    return create_clerk_user(f"{url}/_devauth", secret, email, PASSWORD)
 
 
 def lock_with_wrong_passwords(url: str, email: str) -> None:

@@ -10,10 +10,8 @@ from pk_rentals import db
 from pk_rentals.services import images, verification
 from pk_rentals.services.verification import UploadRefused
 from pk_rentals.settings import get_settings
-from tests.integration.test_verification import ALI, people, photo
 from tests.utils.concurrency import at_once
-
-__all__ = ["people"]  # the fixture, used by name
+from tests.utils.people import ALI, photo
 
 
 def test_an_image_is_decoded_and_stored_with_no_database_connection_held(people, monkeypatch):

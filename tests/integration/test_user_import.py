@@ -3,9 +3,6 @@ through the Backend API, local profiles, a report of refused rows, re-runs that
 finish what is left, and Clerk's rate limit waited out. Both databases."""
 
 import csv
-import os
-import subprocess
-import sys
 import time
 from pathlib import Path
 
@@ -22,7 +19,8 @@ from pk_rentals.devauth.store import Account
 from pk_rentals.models import Language, User, UserPreferences
 from pk_rentals.services import user_import
 from pk_rentals.services.identity.sessions import backend_api as clerk_client
-from pk_rentals.settings import PROJECT_ROOT, get_settings
+from pk_rentals.settings import get_settings
+from tests.utils.cli import run_cli
 from tests.utils.frontend_api import FrontendClient
 from tests.utils.servers import free_port
 
@@ -347,14 +345,7 @@ def test_an_import_with_clerk_down_stops_and_a_re_run_finishes_it(
 def test_the_command_line_refuses_a_file_that_is_not_an_import(identity_server, tmp_path):
     bad = tmp_path / "people.csv"
     bad.write_text("name,city\nAli,Lahore\n", encoding="utf-8")
-    result = subprocess.run(
-        [sys.executable, "-m", "pk_rentals.cli", "import-users", str(bad)],
-        cwd=PROJECT_ROOT,
-        env=dict(os.environ),
-        capture_output=True,
-        text=True,
-        timeout=60,
-    )
+    result = run_cli("import-users", str(bad))
     assert result.returncode == EXIT_INVALID_ARGUMENT
     assert "has no email column" in result.stderr and "nothing was imported" in result.stderr
     assert "Traceback" not in result.stderr
@@ -362,22 +353,7 @@ def test_the_command_line_refuses_a_file_that_is_not_an_import(identity_server, 
 
 def test_the_command_line_imports_in_its_own_process(identity_server, tmp_path):
     report = tmp_path / "report.csv"
-    result = subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "pk_rentals.cli",
-            "import-users",
-            str(SAMPLE_JSONL),
-            "--report",
-            str(report),
-        ],
-        cwd=PROJECT_ROOT,
-        env=dict(os.environ),
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
+    result = run_cli("import-users", str(SAMPLE_JSONL), "--report", str(report))
     assert result.returncode == EXIT_ROWS_FAILED, result.stderr
     assert "5 rows: 2 created" in result.stdout
     assert "2 malformed_line, 1 clerk_refused" in result.stdout

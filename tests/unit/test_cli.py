@@ -1,26 +1,12 @@
 """Operator commands fail with one clear sentence and a non-zero exit, never a traceback."""
 
 import json
-import os
 import socket
-import subprocess
-import sys
 
 from pk_rentals.cli import EXIT_DATABASE, EXIT_PORT, EXIT_SETTINGS
 from pk_rentals.migrations import head_revision
-from pk_rentals.settings import PROJECT_ROOT
+from tests.utils.cli import run_cli
 from tests.utils.servers import free_port
-
-
-def run_cli(*args, **env):
-    return subprocess.run(
-        [sys.executable, "-m", "pk_rentals.cli", *args],
-        cwd=PROJECT_ROOT,
-        env={**os.environ, **env},
-        capture_output=True,
-        text=True,
-        timeout=60,
-    )
 
 
 def assert_one_clear_failure(result, exit_code, *phrases):

@@ -80,3 +80,9 @@ def lines_per_font_size(box: Locator) -> float:
     return box.evaluate(
         "e => parseFloat(getComputedStyle(e).lineHeight) / parseFloat(getComputedStyle(e).fontSize)"
     )
+
+
+def screenshot_from_top(page: Page, name: str) -> None:
+    """``screenshot`` with the page scrolled to the top (the sticky header stays there)."""
+    page.evaluate("window.scrollTo(0, 0)")
+    screenshot(page, name)

@@ -12,7 +12,6 @@ import contextlib
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-import httpx
 import pytest
 from reflex.state import State
 
@@ -20,6 +19,7 @@ from pk_rentals.api import create_api
 from pk_rentals.devauth import server as devauth_server
 from pk_rentals.services.identity.config import ClerkConfig, clerk_config
 from pk_rentals.settings import get_settings
+from tests.utils.accounts import create_clerk_user
 from tests.utils.frontend_api import FrontendClient
 from tests.utils.http_server import serve
 
@@ -71,16 +71,11 @@ def new_tab(token: str, user_id: str) -> Tab:
 
 def signed_in_tab(url: str, config: ClerkConfig, email: str, password: str) -> Tab:
     """A new account made through the Backend API, signed in as clerk-js signs in."""
-    created = httpx.post(
-        f"{url}/_devauth/v1/users",
-        json={"email_address": [email], "password": password},
-        headers={"Authorization": f"Bearer {config.secret_key}"},
-    )
-    created.raise_for_status()
+    created = create_clerk_user(f"{url}/_devauth", config.secret_key, email, password)
     with FrontendClient(f"{url}/_devauth") as browser:
         assert browser.sign_in(email, password).status_code == 200
         token = browser.post(f"/client/sessions/{browser.session_id}/tokens").json()["jwt"]
-    return new_tab(token, created.json()["id"])
+    return new_tab(token, created["id"])
 
 
 def run_handler(handler, state, *args, **kwargs):

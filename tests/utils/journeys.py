@@ -125,3 +125,60 @@ def fill_and_send(page: Page, media_files: dict[str, Path], cnic: str | None = N
     page.get_by_test_id("verify-submit").click()
     expect(page.get_by_test_id("status-pending")).to_be_visible()
     return cnic
+
+
+# --- against the session's app (its identity server's fixture dict, ``devauth``) ---
+
+
+def outbox_code(devauth, email: str) -> str:
+    return code_from_outbox(devauth["api_url"].removesuffix("/v1"), email)
+
+
+def create_account(devauth, email: str) -> dict:
+    response = httpx.post(
+        f"{devauth['api_url']}/users",
+        json={"email_address": [email], "password": PASSWORD},
+        headers={"Authorization": f"Bearer {devauth['secret_key']}"},
+    )
+    response.raise_for_status()
+    return response.json()
+
+
+def signed_in_new_user(page: Page, devauth, app, *, english: bool = True) -> str:
+    email = new_email()
+    create_account(devauth, email)
+    if english:
+        page.context.add_cookies([{"name": "pk_lang", "value": "english", "url": app.url}])
+    sign_in(page, email)
+    expect(page).to_have_url(re.compile(r"/profile/setup/?$"))
+    expect(page.get_by_test_id("profile-form")).to_be_visible()
+    return email
+
+
+def set_up_profile(page: Page, devauth, app, name: str, province: str, city: str, **kw):
+    """A new account, signed in, with its profile saved: (email, typed phone, E.164)."""
+    email = signed_in_new_user(page, devauth, app, **kw)
+    typed, e164 = new_mobile()
+    fill_details(page, name=name, phone=typed, province=province, city=city)
+    page.get_by_test_id("profile-save").click()
+    expect(page.get_by_test_id("setup-phone-step")).to_be_visible()
+    return email, typed, e164
+
+
+def open_moderation(page: Page, app, person: dict, *, english: bool = True) -> None:
+    page.context.add_cookies(
+        [{"name": "pk_lang", "value": "english" if english else "urdu", "url": app.url}]
+    )
+    sign_in(page, person["email"])
+    expect(page.get_by_test_id("user-button")).to_be_visible()
+    page.goto("/moderation")
+    expect(page.get_by_test_id("moderation-content")).to_be_visible()
+
+
+def queue_item(page: Page, name: str):
+    return page.get_by_test_id("queue-item").filter(has_text=name)
+
+
+def choose_reason(page: Page, reason_text: str) -> None:
+    page.get_by_test_id("decision-reason").click()
+    page.get_by_role("option", name=reason_text).click()
