@@ -90,6 +90,13 @@ def _new_database(backend: str, request, template: str | None = None) -> str:
 
 
 @pytest.fixture(scope="session")
+def database_factory(request):
+    """``make(backend, template=None)``: a new database's URL, for suites that keep
+    one database per module (the adversarial suite)."""
+    return lambda backend, template=None: _new_database(backend, request, template)
+
+
+@pytest.fixture(scope="session")
 def _migrated_templates() -> dict[str, str]:
     """Per backend, the URL of a database migrated to head once; tests get copies."""
     return {}

@@ -63,15 +63,13 @@ def pytest_terminal_summary(terminalreporter):
 
 
 @pytest.fixture(scope="module")
-def attack_database(request, _migrated_templates) -> str:
+def attack_database(database_factory, _migrated_templates) -> str:
     """A fresh PostgreSQL database at the head revision, for one module."""
-    from tests.conftest import _new_database
-
     if "postgresql" not in _migrated_templates:
-        template = _new_database("postgresql", request)
+        template = database_factory("postgresql")
         migrations.upgrade(template)
         _migrated_templates["postgresql"] = template
-    return _new_database("postgresql", request, template=_migrated_templates["postgresql"])
+    return database_factory("postgresql", template=_migrated_templates["postgresql"])
 
 
 @pytest.fixture(scope="module")
