@@ -1,4 +1,4 @@
-"""Face checks per submission (issue 11): time, CPU and memory of the check process,
+"""Face checks per submission: time, CPU and memory of the check process,
 submissions per minute one worker sustains, the wait the /verify quick check adds,
 and why the checks must not run in the web process (event-loop lag).
 

@@ -1,5 +1,5 @@
 """The moderation queue with 100,000 submissions: first page, a page deep in, one
-submission in detail, the statistics (issue 6, "Measure").
+submission in detail, the statistics.
 
 Seeds 100,000 users, their verification rows and one submission each (about a
 third pending, the rest decided; a few flagged) with bulk INSERTs, then times the

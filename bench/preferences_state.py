@@ -1,6 +1,6 @@
-"""SQL statements per signed-in page load once the preferences are in state (issue 9).
+"""SQL statements per signed-in page load once the preferences are in state.
 
-Seed 004: "User preferences cached in application state". Signs a real account in
+Preferences are cached in the tab's state at sign-in. Signs a real account in
 through the app's own AuthState (a session token from the built-in identity server,
 the app's HTTP routes on a local port), then loads the settings page's data
 (``PreferencesState.load``) N times, counting statements at the engine: with the

@@ -1,4 +1,4 @@
-"""SQL statements and median server time for one profile page load (issue 5).
+"""SQL statements and median server time for one profile page load.
 
 A profile page's data is one call of the profile service: ``own_profile`` for
 /profile (the owner's page) and ``public_profile`` for /u/{id}. This script creates

@@ -1,4 +1,4 @@
-"""Reconciliation job time over many users with a share of orphans (issue 7).
+"""Reconciliation job time over many users with a share of orphans.
 
 A scratch SQLite database at head; N Clerk accounts bulk-inserted into the built-in
 identity server's tables and N ``users`` + ``user_preferences`` rows two days old,

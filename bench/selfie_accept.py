@@ -1,4 +1,4 @@
-"""Server time to accept one live selfie (issue 6), and the bytes it stores.
+"""Server time to accept one live selfie, and the bytes it stores.
 
 A selfie arrives as the /verify page sends it: a JPEG the browser made from a
 camera frame (long side 1280 px, quality 0.85). Here that frame is a real face

@@ -1,4 +1,4 @@
-"""Face checks (issue 11): one row of scores, boxes and flags per submission; never
+"""Face checks: one row of scores, boxes and flags per submission; never
 face descriptors.
 
 Revision ID: 0008

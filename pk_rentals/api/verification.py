@@ -4,9 +4,9 @@ which neither authenticates nor caps sizes).
 - ``POST /api/verification/uploads/{kind}``: one image (``cnic_front``, ``cnic_back``
   or ``selfie``) as multipart field ``image``; a selfie also sends ``code``, the
   one-time code burned into it. The /verify page uses this. A selfie's answer also
-  carries ``face_check``: the quick check (faces, blur, brightness; issue 11), run in
+  carries ``face_check``: the quick check (faces, blur, brightness), run in
   the face-check process while this route awaits it, so the camera can offer a retake.
-- ``POST /api/verification/selfie`` (seed 000): the same for a selfie, answering 201
+- ``POST /api/verification/selfie``: the same for a selfie, answering 201
   with the upload and the user's verification status, for API clients.
 - ``GET /api/verification/status``: that status on its own.
 
@@ -132,7 +132,7 @@ async def upload_image(request: Request, kind: str):
 @router.post("/selfie", status_code=201)
 @_guarded
 async def upload_selfie(request: Request):
-    """Seed 000's endpoint: a live selfie with its one-time code."""
+    """A live selfie with its one-time code, in one request (for API clients)."""
     clerk_user_id = await _signed_in_user(request)
     draft = await _upload(request, clerk_user_id, MediaKind.SELFIE.value)
     check = await face_checks.quick_check_upload(draft.upload_id)

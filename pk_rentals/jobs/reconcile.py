@@ -1,4 +1,4 @@
-"""Reconciliation and orphan cleanup (seed 004 "orphaned preferences cleanup job").
+"""Reconciliation and orphan cleanup: local rows of accounts Clerk no longer has.
 
 Three passes, each safe to interrupt and to run again (a re-run finishes what a
 killed one left; a second complete run counts zeros):

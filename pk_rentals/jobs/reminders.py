@@ -1,4 +1,4 @@
-"""Job: remind users who have not signed in for a while (seed 004 lastLoginReminder).
+"""Job: remind users who have not signed in for a while.
 
 "Last seen" is the newest ``auth_sessions.last_active_at`` of the user, else the
 ``users`` row's creation (an imported account that never signed in). That table

@@ -1,4 +1,4 @@
-"""Retention (seed 004 "Clear data retention policies"): what we keep, and how long.
+"""Retention: what we keep, and how long.
 
 Each period is a setting (``PK_RETENTION_*``, README "Data we keep"). One run:
 

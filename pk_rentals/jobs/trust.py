@@ -1,4 +1,4 @@
-"""Trust recomputation: ``trusted`` follows its criteria over time (seed 000).
+"""Trust recomputation: ``trusted`` follows its criteria over time.
 
 Bookings, ratings and the days since verification change without anyone
 touching the verification record, so a level computed at approval goes stale.

@@ -18,7 +18,7 @@ SQLModel.metadata.naming_convention = {
     "pk": "pk_%(table_name)s",
 }
 
-# JSONB on PostgreSQL, JSON text elsewhere (seed 000: notification_settings JSONB).
+# JSONB on PostgreSQL (queried and indexed there), JSON text elsewhere.
 JSONB = sa.JSON().with_variant(postgresql.JSONB(), "postgresql")
 
 

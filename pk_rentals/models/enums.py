@@ -1,14 +1,14 @@
 """Enumerations stored in the database, defined once and imported everywhere.
 
-The values are the seeds' own strings (seed 000: levels and ``'urdu'``; seed 004:
-themes). CHECK constraints in models and migrations are built from these classes.
+The values are the strings the database and Clerk's metadata hold (levels,
+``'urdu'``, themes). CHECK constraints in models and migrations are built from these classes.
 """
 
 import enum
 
 
 class VerificationLevel(enum.StrEnum):
-    """Seed 000 trust ladder; only server code moves a user along it."""
+    """The trust ladder; only server code moves a user along it."""
 
     UNVERIFIED = "unverified"
     BASIC = "basic"  # phone verified
@@ -92,7 +92,7 @@ def check_in(column: str, enumeration: type[enum.StrEnum]) -> str:
 
 
 class FaceCheckStatus(enum.StrEnum):
-    """Whether a submission's face checks ran (issue 11)."""
+    """Whether a submission's face checks ran."""
 
     DONE = "done"
     UNAVAILABLE = "unavailable"  # failed or timed out; the backfill tries again

@@ -1,4 +1,4 @@
-"""``face_checks``: the automatic checks of one submission (issue 11), for moderators.
+"""``face_checks``: the automatic checks of one submission, an aid for moderators.
 
 Scores, counts, boxes and flags only: face descriptors are biometric data and are
 never stored. Each row says which model and thresholds produced it, so results can

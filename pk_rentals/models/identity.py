@@ -34,7 +34,7 @@ class ClerkUserTombstone(SQLModel, table=True):
 class AuthSession(SQLModel, table=True):
     """The server's view of a Clerk session, shared by every tab and worker.
 
-    ``last_active_at`` drives the idle timeout (seed 004) and is the only activity
+    ``last_active_at`` drives the idle timeout and is the only activity
     we keep; it is cleared (NULL) when the session ends. ``ended_at`` is set when the
     session ended, so later tokens for it are refused.
     """

@@ -1,4 +1,4 @@
-"""``user_preferences``: per-user UI and notification choices (seed 004)."""
+"""``user_preferences``: per-user UI and notification choices."""
 
 import uuid
 from datetime import datetime

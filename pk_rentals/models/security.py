@@ -1,5 +1,5 @@
-"""Failed attempts worth a moderator's eye (seed 004, "Monitor failed verification
-attempts"): one row per failure, no secrets, no CNIC, no email address."""
+"""Failed attempts worth a moderator's eye (sign-ins, codes, tokens, webhooks,
+uploads): one row per failure, no secrets, no CNIC, no email address."""
 
 from datetime import datetime
 

@@ -1,4 +1,4 @@
-"""``users``: platform identity and reputation (seed 000), linked to Clerk by id."""
+"""``users``: platform identity and reputation, linked to Clerk by id."""
 
 import uuid
 from datetime import datetime

@@ -1,4 +1,4 @@
-"""``user_verifications`` (seed 000), the submissions moderators review, the images
+"""``user_verifications`` (one per user), the submissions moderators review, the images
 uploaded before a submission, the one-time selfie codes, and the audit log.
 
 The CNIC is never stored in the clear: ``cnic_number`` holds its ciphertext, the
@@ -35,7 +35,7 @@ class UserVerification(SQLModel, table=True):
     )
 
     id: uuid.UUID = Field(default_factory=uuid.uuid4, primary_key=True)
-    # One record per user (seed 000 fetches it with findUnique on user_id).
+    # One record per user: unique on user_id, so it is read by user without a scan.
     user_id: uuid.UUID = Field(
         sa_column=sa.Column(
             sa.Uuid, sa.ForeignKey("users.id", ondelete="CASCADE"), nullable=False, unique=True

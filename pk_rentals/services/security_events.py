@@ -1,4 +1,4 @@
-"""Failed attempts (seed 004, "Monitor failed verification attempts"): each one is
+"""Failed attempts (sign-ins, codes, tokens, webhooks, uploads): each one is
 counted (a Prometheus counter), logged as one JSON line and stored in
 ``security_events`` for the moderators' Security tab. No Reflex imports.
 

@@ -1,4 +1,4 @@
-"""Automatic face and image-quality checks that help moderators (issue 11).
+"""Automatic face and image-quality checks that help moderators (an aid, never a decision).
 
 - ``detector``: dlib on JPEG bytes; runs only in the check process.
 - ``pool``: that process (one worker, started on first use, with a timeout).

@@ -1,4 +1,4 @@
-"""Face checks of submissions and of a selfie before it is submitted (issue 11).
+"""Face checks of submissions and of a selfie before it is submitted.
 
 - ``quick_check_upload``: the selfie just uploaded on /verify (faces, blur, brightness),
   awaited by the upload route so the camera can offer a retake (~0.1-0.5 s).

@@ -1,6 +1,6 @@
 """The app's side of a Clerk account: its ``users`` row and our copy of Clerk's fields.
 
-Clerk owns the account; we link by ``clerk_user_id`` (seed 000). The copy is kept
+Clerk owns the account; we link by ``clerk_user_id``. The copy is kept
 fresh by webhooks and by the sign-in sync, never with data older than what we
 hold, and a deleted account leaves a tombstone so nothing late can bring it back.
 
@@ -304,7 +304,7 @@ def _insert_user(session: Session, clerk_user_id: str, clerk_user: ClerkUser | N
 
 
 def _ensure_companions(session: Session, user: User) -> None:
-    """One verification record (seed 000) and one preferences record (seed 004) per user."""
+    """One verification record and one preferences record per user."""
     verification = select(UserVerification).where(UserVerification.user_id == user.id)
     if session.exec(verification).first() is None:
         _insert_once(session, UserVerification(user_id=user.id))

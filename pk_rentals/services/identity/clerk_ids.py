@@ -1,5 +1,5 @@
-"""Clerk user ids: the one definition every boundary checks against (seed 004,
-"Validate Clerk user ID format").
+"""Clerk user ids: the one definition every boundary checks against
+(webhooks, tokens, the CLI, the database's CHECK).
 
 A Clerk user id is ``user_`` followed by Clerk's id alphabet, base62 (ASCII letters
 and digits), e.g. ``user_2NNEqL2nrIRdJ194ndJqAHwEfxC`` (27 characters after the

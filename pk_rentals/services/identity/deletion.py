@@ -1,4 +1,4 @@
-"""A person deletes their own account (seed 004: "User can delete account").
+"""A person deletes their own account.
 
 Clerk owns the account, so it is deleted there first, through the Backend API;
 only when Clerk has confirmed do we remove our rows and images (``delete_clerk_user``,

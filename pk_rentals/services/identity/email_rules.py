@@ -1,5 +1,5 @@
-"""Can mail reach this address? The rule sign-up applies (seed 004: "Email must pass
-deliverability verification"). No Reflex imports here.
+"""Can mail reach this address? The rule sign-up applies: an address
+mail cannot reach is refused before an account exists. No Reflex imports here.
 
 In order, each with a well-kept library rather than our own parsing:
 1. syntax (``email-validator``): a malformed address is refused;

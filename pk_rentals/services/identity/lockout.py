@@ -1,4 +1,4 @@
-"""Unlocking an account that too many failed sign-ins locked (seed 004).
+"""Unlocking an account that too many failed sign-ins locked.
 
 Clerk owns the lockout, so an operator lifts it at Clerk, through its Backend API
 and the official SDK: the same call works against real Clerk and the built-in

@@ -5,7 +5,7 @@ A session token proves a Clerk session for 60 seconds. The browser hands the
 server each fresh one (components/clerk.py), so a handler always holds claims that
 are at most a minute old: a session revoked or signed out elsewhere loses access
 when its last token expires. On top of that the server keeps its own record per
-session (``auth_sessions``): the idle deadline of seed 004 and whether the server
+session (``auth_sessions``): the idle deadline and whether the server
 itself ended the session. No Reflex imports here.
 """
 
@@ -238,7 +238,7 @@ def _admit_rarely(claims: SessionClaims, now: datetime) -> Verdict:
 
 def _end(row: AuthSession, now: datetime, reason: str) -> None:
     """End a session's record: later tokens are refused (``ended_at``), and its last
-    activity time, the only activity we keep (seed 004), is forgotten."""
+    activity time, the only activity we keep, is forgotten."""
     recently_seen.forget(row.session_id)
     if row.ended_at is None:
         row.ended_at, row.end_reason = now, reason

@@ -1,5 +1,6 @@
 """What happens when a session is first seen: the user's row, and a fresh copy
-of the Clerk account if the webhooks have not delivered it (hybrid sync, seed 000)."""
+of the Clerk account if the webhooks have not delivered it (the sign-in is the
+fallback)."""
 
 from __future__ import annotations
 
@@ -29,10 +30,10 @@ class SignedInUser:
     email: str | None
     profile_complete: bool
     synced: bool  # False: Clerk's Backend API was unreachable and no webhook had come
-    theme: Theme  # saved preferences (seed 004), applied to the interface at sign-in
+    theme: Theme  # saved preferences, applied to the interface at sign-in
     language: Language
     is_moderator: bool  # users.role is moderator or admin (Clerk public_metadata.role)
-    # Seed 004: ID verification and phone changes wait for a verified address.
+    # ID verification and phone changes wait for a verified address.
     email_verified: bool = False
     # Notification channels -> on/off: kept in the session's state from sign-in on,
     # so the settings page needs no query ("cached in application state").
