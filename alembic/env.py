@@ -1,6 +1,6 @@
 """Alembic environment: the URL comes from settings unless the caller passes one.
 
-``reflex db`` bypasses this file (see ../shared/notes/reflex-ui-and-db.md), so the
+``reflex db`` bypasses this file (see docs/notes/reflex-ui-and-db.md), so the
 project applies migrations itself: ``python -m pk_rentals.cli migrate``.
 """
 

@@ -1,7 +1,7 @@
 """A Reflex tab without a browser: Reflex's event protocol over one websocket.
 
 Engine.IO 4 / Socket.IO on ``/_event`` (websocket only), as the page's own
-``state.js`` speaks it (see ../shared/notes/reflex-production.md, "Wire protocol"):
+``state.js`` speaks it (see docs/notes/reflex-production.md, "Wire protocol"):
 the tab's token is a query parameter, the boot (hydrate) event rides in the
 CONNECT packet, events go out as ``42/_event,["event",{...}]`` and state deltas
 come back the same way. Reflex sends no "done" marker, so a caller waits for the

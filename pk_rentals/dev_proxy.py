@@ -2,7 +2,7 @@
 
 This plugin makes Vite forward our HTTP routes to the backend, so pages use the
 same relative URLs (``/api/...``, ``/_devauth/...``) as in production, where one
-port serves everything (facts: ../shared/notes/reflex-request-path.md).
+port serves everything (facts: docs/notes/reflex-request-path.md).
 
 It also makes Vite listen where the backend listens: Reflex starts it with
 ``--host`` (every address), and whatever it forwards would then reach other

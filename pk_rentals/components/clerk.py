@@ -2,7 +2,7 @@
 
 Why not the reflex-clerk-api package: its ``clerk_js_url`` prop renders with the
 wrong case, its server side checks only ``exp``/``nbf`` and never re-checks a
-token, and it pins an old Backend API SDK (../shared/notes/reflex-clerk-api.md).
+token, and it pins an old Backend API SDK (docs/notes/reflex-clerk-api.md).
 We need four tags and a token bridge, so we wrap them here and verify tokens our
 way (services/identity/tokens.py). Only keys and URLs differ between Clerk and
 the built-in identity server: they come from ``clerk_config()``.

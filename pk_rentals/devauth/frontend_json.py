@@ -2,7 +2,7 @@
 
 Shapes follow what clerk-js's ``fromJSON`` methods read (resources/*.ts in
 clerk/javascript); every resource falls back to defaults for missing keys, so only
-what the components use is filled in. See ../shared/notes/clerk-frontend-api.md.
+what the components use is filled in. See docs/notes/clerk-frontend-api.md.
 """
 
 from __future__ import annotations

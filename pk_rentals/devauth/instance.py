@@ -17,7 +17,7 @@ from pk_rentals.devauth.keys import SigningKey
 
 MOUNT = "/_devauth"
 # A development-suffix host makes clerk-js use its "dev browser" token instead of
-# third-party cookies (../shared/notes/clerk-frontend-api.md); requests go to the
+# third-party cookies (docs/notes/clerk-frontend-api.md); requests go to the
 # proxy URL, never to this host.
 FRONTEND_API_HOST = "devauth.pk-rentals.lcl.dev"
 PUBLISHABLE_KEY = "pk_test_" + base64.b64encode(f"{FRONTEND_API_HOST}$".encode()).decode().rstrip(

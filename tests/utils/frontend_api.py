@@ -1,6 +1,6 @@
 """A browser as clerk-js 5 is to the identity server's Frontend API, over real HTTP.
 
-What clerk-js sends (../shared/notes/clerk-frontend-api.md): a dev-browser token
+What clerk-js sends (docs/notes/clerk-frontend-api.md): a dev-browser token
 (``__clerk_db_jwt``) on every URL, Clerk's API version, the active session id on
 non-``/client`` paths, form-encoded snake_case bodies, and PATCH/DELETE tunnelled
 through POST as ``?_method=``.

@@ -5,7 +5,7 @@ Approved submissions are taken as the same person; submissions rejected for
 - false reject: an approved pair the bands call "likely different";
 - false accept: a mismatch the bands call "likely same";
 - "look closely" shares: how much of each group lands between the bands.
-The shipped bands come from synthetic pairs (notes/face-checks.md); an operator tunes
+The shipped bands come from synthetic pairs (docs/notes/face-checks.md); an operator tunes
 PK_FACE_BAND_SAME / PK_FACE_BAND_DIFFERENT from this report on real data.
 """
 

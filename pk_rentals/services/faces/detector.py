@@ -1,5 +1,5 @@
 """The face checks themselves: dlib's HOG detector, its 5-point landmarks and its
-ResNet descriptor (notes/face-checks.md), on JPEG bytes.
+ResNet descriptor (docs/notes/face-checks.md), on JPEG bytes.
 
 This module runs **only inside the check process** (services/faces/pool.py): the
 descriptor holds the GIL for ~80 ms, which would stall every other request of a web

@@ -3,7 +3,7 @@ use, the models loaded once in it.
 
 Why a process: dlib's descriptor holds the GIL (~80 ms per face), and with it in a
 thread the web worker's event loop got 5 % of its normal throughput
-(notes/face-checks.md). Why "spawn": forking a web worker that runs threads and an
+(docs/notes/face-checks.md). Why "spawn": forking a web worker that runs threads and an
 event loop can copy a held lock into the child; a fresh interpreter imports only
 ``detector`` (numpy, Pillow, dlib).
 
