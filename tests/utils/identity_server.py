@@ -20,6 +20,7 @@ from pk_rentals.devauth import server as devauth_server
 from pk_rentals.services.identity.config import ClerkConfig, clerk_config
 from pk_rentals.settings import get_settings
 from tests.utils.accounts import create_clerk_user
+from tests.utils.clerk_openapi import ANSWERS, ConformanceRecorder
 from tests.utils.frontend_api import FrontendClient
 from tests.utils.http_server import serve
 
@@ -37,7 +38,7 @@ def identity_server(
     env.setenv("PK_DNS_RESOLVER", dns_resolver)
     get_settings.cache_clear()
     devauth_server.get_server.cache_clear()
-    with serve(create_api()) as url:
+    with serve(ConformanceRecorder(create_api(), ANSWERS)) as url:
         env.setenv("PK_BACKEND_URL", url)
         env.setenv("PK_PUBLIC_URL", url)
         # The identity server is built on its first request, from these settings.
