@@ -1,0 +1,55 @@
+"""The moderation vocabulary: decisions, their outcomes and the queue's flags."""
+
+from __future__ import annotations
+
+import enum
+
+from pk_rentals.models import (
+    AuditAction,
+    SubmissionStatus,
+)
+
+
+class Decision(enum.StrEnum):
+    APPROVE = "approve"
+    REJECT = "reject"
+    REQUEST_RESUBMISSION = "request_resubmission"
+
+
+OUTCOME = {
+    Decision.APPROVE: SubmissionStatus.APPROVED,
+    Decision.REJECT: SubmissionStatus.REJECTED,
+    Decision.REQUEST_RESUBMISSION: SubmissionStatus.RESUBMISSION_REQUESTED,
+}
+AUDIT_ACTION = {
+    Decision.APPROVE: AuditAction.APPROVE,
+    Decision.REJECT: AuditAction.REJECT,
+    Decision.REQUEST_RESUBMISSION: AuditAction.REQUEST_RESUBMISSION,
+}
+
+
+class Flag(enum.StrEnum):
+    PROVINCE_MISMATCH = "province_mismatch"
+    DUPLICATE_CNIC = "duplicate_cnic"
+    SELFIE_AGE = "selfie_age"
+    # The automatic face checks (services/faces): aids, never decisions.
+    NO_FACE = "no_face"
+    SEVERAL_FACES = "several_faces"
+    NO_FACE_ON_CNIC = "no_face_on_cnic"
+    FACES_DIFFER = "faces_differ"
+    BLURRY = "blurry"
+    TOO_DARK = "too_dark"
+    CHECKS_UNAVAILABLE = "checks_unavailable"
+
+    SECURITY = "security"  # the account's failed attempts in 24 h reached the threshold
+
+
+# Face flags, each a boolean column of face_checks.
+FACE_FLAG_COLUMNS = {
+    Flag.NO_FACE: "flag_no_face",
+    Flag.SEVERAL_FACES: "flag_several_faces",
+    Flag.NO_FACE_ON_CNIC: "flag_no_face_on_cnic",
+    Flag.FACES_DIFFER: "flag_faces_differ",
+    Flag.BLURRY: "flag_blurry",
+    Flag.TOO_DARK: "flag_too_dark",
+}
