@@ -9,19 +9,25 @@ from __future__ import annotations
 
 import enum
 import functools
-import ipaddress
 from pathlib import Path
 
 from pydantic import AliasChoices, Field, SecretStr, ValidationError
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
+from pk_rentals.settings_checks import (
+    DEV_SECRET_KEY,
+    MIN_SECRET_LENGTH,
+    _is_loopback_url,
+    _is_placeholder,
+    is_loopback_host,
+    parse_nameservers,
+)
+from pk_rentals.settings_checks import (
+    PLACEHOLDER_SECRETS as PLACEHOLDER_SECRETS,  # re-exported
+)
+
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 DATA_DIR = PROJECT_ROOT / "data"
-
-# Values that are obviously not secrets; production refuses them.
-PLACEHOLDER_SECRETS = frozenset({"", "changeme", "change-me", "secret", "placeholder", "xxx"})
-DEV_SECRET_KEY = "dev-insecure-secret-key-not-for-production"
-MIN_SECRET_LENGTH = 32
 
 
 class Environment(enum.StrEnum):
@@ -90,7 +96,7 @@ class Settings(BaseSettings):
     # Seconds a sign-in sync waits for the Backend API before going on without it.
     clerk_api_timeout: float = 2.0
 
-    # Seed 004: warn after 25 idle minutes, sign out after 30.
+    # Warn after 25 idle minutes, sign out after 30.
     idle_warning_seconds: int = Field(
         default=1500,
         validation_alias=AliasChoices("IDLE_WARNING_SECONDS", "PK_IDLE_WARNING_SECONDS"),
@@ -103,7 +109,7 @@ class Settings(BaseSettings):
     # The built-in identity server (development and tests only).
     devauth_dir: Path = DATA_DIR / "devauth"  # its keys and secrets, created on first start
     session_token_lifetime: int = 60  # seconds, as Clerk's
-    lockout_attempts: int = 5  # seed 004: locked after 5 consecutive failed sign-ins
+    lockout_attempts: int = 5  # locked after 5 consecutive failed sign-ins
     lockout_seconds: int = 3600  # then unlocked by time, or by an operator
     sign_in_attempts_per_minute: int = 30  # per client IP
     # Where the identity server delivers its webhooks; empty means this app's backend.
@@ -117,7 +123,7 @@ class Settings(BaseSettings):
     backend_host: str = Field(default="", validation_alias="REFLEX_BACKEND_HOST")
     reflex_api_url: str = Field(default="", validation_alias="REFLEX_API_URL")
     reflex_deploy_url: str = Field(default="", validation_alias="REFLEX_DEPLOY_URL")
-    # Email deliverability at sign-up (seed 004): the DNS server(s) asked for the
+    # Email deliverability at sign-up: the DNS server(s) asked for the
     # domain's MX (else A/AAAA) records, as "host[:port]" comma separated; empty means
     # the system's resolver. The whole lookup never takes longer than the timeout.
     dns_resolver: str = ""
@@ -130,7 +136,7 @@ class Settings(BaseSettings):
     # Largest upload accepted for a verification image (selfie, CNIC photo): 8 MB.
     max_image_bytes: int = 8 * 1024 * 1024
 
-    # Verification (issue 6). CNIC encryption keys: Fernet keys, comma separated,
+    # Verification. CNIC encryption keys: Fernet keys, comma separated,
     # newest first; older ones still decrypt until `cli rotate-cnic-keys` has run.
     # Empty in development: derived from PK_SECRET_KEY. Production needs its own.
     cnic_keys: SecretStr = SecretStr("")
@@ -145,12 +151,12 @@ class Settings(BaseSettings):
     image_decodes_per_worker: int = Field(default=2, ge=1, le=16)
     image_decode_wait_seconds: float = Field(default=10.0, gt=0, le=60)
     media_url_seconds: int = 300  # life of a signed image URL
-    # ``trusted`` (seed 000): verified, plus all of these (or an admin's grant).
+    # ``trusted``: verified, plus all of these (or an admin's grant).
     trusted_min_bookings: int = 5
     trusted_min_rating: float = 4.5
     trusted_min_verified_days: int = 30
 
-    # Scheduled jobs (issue 7): `cli worker` runs each when its interval (seconds)
+    # Scheduled jobs: `cli worker` runs each when its interval (seconds)
     # has passed since its last run; `cli run-job NAME` runs one now. A running job
     # holds a lease in `job_locks`, renewed every third of its length.
     job_reconcile_interval_seconds: int = Field(default=3600, gt=0)
@@ -173,8 +179,8 @@ class Settings(BaseSettings):
     # A share of 1 turns the stop off.
     reconcile_max_remove_share: float = Field(default=0.05, ge=0, le=1)
     reconcile_max_remove_min: int = Field(default=5, ge=0)
-    # Face checks (issue 11): aids for moderators, never decisions. The distance bands
-    # come from synthetic pairs (notes/face-checks.md): calibrate them on real decided
+    # Face checks: aids for moderators, never decisions. The distance bands
+    # come from synthetic pairs (docs/notes/face-checks.md): calibrate them on real decided
     # submissions with `python -m pk_rentals.cli face-calibration` before trusting them.
     face_checks_enabled: bool = True
     face_band_same: float = Field(default=0.45, gt=0, lt=2)  # below: "likely same"
@@ -183,18 +189,18 @@ class Settings(BaseSettings):
     face_dark_max: float = 50.0  # mean grey (0-255) of the face chip
     face_check_seconds: float = Field(default=30.0, gt=0)  # selfie + CNIC, incl. start-up
     face_quick_check_seconds: float = Field(default=5.0, gt=0)  # the selfie on /verify
-    # User import and reminders (issue 7). The built-in identity server's Backend API
+    # User import and reminders. The built-in identity server's Backend API
     # rate limit, per instance as Clerk's (100 requests per 10 s on a development
     # instance, 1000 in production): requests per window, 0 = no limit.
     devauth_api_requests: int = Field(default=0, ge=0)
     devauth_api_window_seconds: float = Field(default=10.0, gt=0)
     # The import waits out a 429's Retry-After up to this long each time, then fails the row.
     import_max_wait_seconds: float = Field(default=120.0, gt=0)
-    # Reminders (seed 004 lastLoginReminder): to users not seen for this many days,
+    # Reminders (lastLoginReminder): to users not seen for this many days,
     # at most once per ``reminder_every_days``.
     reminder_after_days: int = Field(default=30, ge=1)
     reminder_every_days: int = Field(default=30, ge=1)
-    # Retention (seed 004 "Clear data retention policies"; the `retention` job, README
+    # Retention (the `retention` job applies it; docs/operations.md
     # "Data we keep"), in days. Images of rejected submissions, of those asked to
     # resubmit (from the decision) and of superseded ones (from the later submission):
     retention_images_days: int = Field(default=90, ge=1)
@@ -216,7 +222,7 @@ class Settings(BaseSettings):
     # Seconds a health check waits for the database before answering 503.
     db_connect_timeout: int = 3
 
-    # Production topology (deploy/, README "Production"). Backend processes serving
+    # Production topology (deploy/, docs/deployment.md). Backend processes serving
     # this app, counted over all hosts; each keeps Reflex state in memory unless Redis
     # is shared, so more than one needs REFLEX_REDIS_URL.
     workers: int = Field(
@@ -229,7 +235,7 @@ class Settings(BaseSettings):
     # `make prod` without Clerk or Cloudinary: production topology on this machine
     # with the built-in identity server and local media. Never for real users.
     local_trial: bool = False
-    # Account rules of seed 004 (issue 9, parts 2 and 5).
+    # Account rules: email verification, metrics, failed attempts, logs.
     # Clerk's "verify at sign-up" switch of the built-in identity server: off lets a
     # new user in at once with the address unverified (the Backend API's
     # ``PATCH /v1/instance`` changes it while running, as the Clerk dashboard does).
@@ -444,61 +450,6 @@ class Settings(BaseSettings):
                 "webhook endpoint in the Clerk dashboard."
             )
         return problems
-
-
-def parse_nameservers(value: str) -> tuple[tuple[str, int], ...]:
-    """``"127.0.0.1:5353, 10.0.0.2"`` -> ``(("127.0.0.1", 5353), ("10.0.0.2", 53))``;
-    ``[::1]:5353`` for IPv6 with a port. ``ValueError`` names what is wrong."""
-    servers = []
-    for item in (part.strip() for part in value.split(",")):
-        if not item:
-            continue
-        host, port = item, "53"
-        if item.startswith("["):
-            host, _, rest = item[1:].partition("]")
-            port = rest.removeprefix(":") or "53"
-        elif item.count(":") == 1:
-            host, port = item.split(":")
-        try:
-            address = str(ipaddress.ip_address(host))
-        except ValueError:
-            raise ValueError(f"{item!r} is not an IP address (with an optional :port)") from None
-        if not port.isdigit() or not 0 < int(port) < 65536:
-            raise ValueError(f"{item!r} has no valid port")
-        servers.append((address, int(port)))
-    return tuple(servers)
-
-
-def is_loopback_host(host: str | None) -> bool:
-    """``localhost``, 127.0.0.0/8 or ::1 (also IPv4-mapped): only this machine reaches
-    it. Anything else, a name like ``127.example.com`` included, is not."""
-    host = (host or "").strip().removeprefix("[").removesuffix("]")
-    if host.lower() == "localhost":
-        return True
-    try:
-        address = ipaddress.ip_address(host)
-    except ValueError:
-        return False
-    return (getattr(address, "ipv4_mapped", None) or address).is_loopback
-
-
-def _is_loopback_url(url: str) -> bool:
-    from urllib.parse import urlsplit
-
-    try:
-        return is_loopback_host(urlsplit(url).hostname)
-    except ValueError:  # an unparsable URL serves nobody we know of
-        return False
-
-
-def _is_placeholder(secret: SecretStr, min_length: int = MIN_SECRET_LENGTH) -> bool:
-    value = secret.get_secret_value().strip()
-    return (
-        value.lower() in PLACEHOLDER_SECRETS
-        or value == DEV_SECRET_KEY
-        or "changeme" in value.lower()
-        or len(value) < min_length
-    )
 
 
 def _variable_name(field: str) -> str:
