@@ -106,3 +106,8 @@ def security(moderator_clerk_id: str, *, days: int = 14, now: datetime | None = 
         return security_events.summary(
             session, threshold=get_settings().security_flag_threshold, days=days, now=now
         )
+
+
+def security_flagged(failures: int, threshold: int) -> bool:
+    """An account is flagged once its failed attempts in 24 h reach the threshold."""
+    return failures >= threshold
