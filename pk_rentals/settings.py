@@ -66,33 +66,39 @@ class Settings(BaseSettings):
         env_prefix="PK_", env_file=PROJECT_ROOT / ".env", extra="ignore", frozen=True
     )
 
-    env: Environment = Environment.DEVELOPMENT
-    public_url: str = "http://localhost:3000"
+    env: Environment = Environment.DEVELOPMENT  # development, test or production
+    public_url: str = "http://localhost:3000"  # the address people open the app at
     db_url: str = Field(
         default=f"sqlite:///{DATA_DIR / 'pk_rentals.db'}", validation_alias="REFLEX_DB_URL"
-    )
+    )  # SQLite here; PostgreSQL (postgresql+psycopg://) in production
+    # Reflex state shared by several workers.
     redis_url: str | None = Field(default=None, validation_alias="REFLEX_REDIS_URL")
+    # Signs image URLs; >= 32 random chars in production.
     secret_key: SecretStr = SecretStr(DEV_SECRET_KEY)
 
+    # Builtin (Clerk-compatible server) or clerk.
     identity_provider: IdentityProvider = IdentityProvider.BUILTIN
+    # Pk_live_... from the Clerk dashboard.
     clerk_publishable_key: str = Field(default="", validation_alias="CLERK_PUBLISHABLE_KEY")
+    # Sk_live_... from the Clerk dashboard.
     clerk_secret_key: SecretStr = Field(default=SecretStr(""), validation_alias="CLERK_SECRET_KEY")
     clerk_webhook_secret: SecretStr = Field(
         default=SecretStr(""),
         validation_alias=AliasChoices("CLERK_WEBHOOK_SECRET", "CLERK_WEBHOOK_SIGNING_SECRET"),
-    )
+    )  # whsec_... of the webhook endpoint
     # Networkless token checks: the instance's PEM public key (Clerk dashboard, "JWT
     # public key"), or else its JWKS URL, fetched once and cached.
     clerk_jwt_key: str = Field(default="", validation_alias="CLERK_JWT_KEY")
-    clerk_jwks_url: str = Field(default="", validation_alias="CLERK_JWKS_URL")
+    clerk_jwks_url: str = Field(default="", validation_alias="CLERK_JWKS_URL")  # else CLERK_JWT_KEY
     # The Frontend API URL of the instance: the ``iss`` of its session tokens.
     clerk_issuer: str = Field(default="", validation_alias="CLERK_ISSUER")
     # Origins allowed in a token's ``azp``, comma separated; empty means PK_PUBLIC_URL.
     clerk_authorized_parties: str = Field(default="", validation_alias="CLERK_AUTHORIZED_PARTIES")
+    # Clerk Backend API.
     clerk_api_url: str = Field(default="https://api.clerk.com/v1", validation_alias="CLERK_API_URL")
     # Optional: a Frontend API proxy path and a pinned clerk-js bundle URL.
     clerk_proxy_url: str = Field(default="", validation_alias="CLERK_PROXY_URL")
-    clerk_js_url: str = Field(default="", validation_alias="CLERK_JS_URL")
+    clerk_js_url: str = Field(default="", validation_alias="CLERK_JS_URL")  # a pinned bundle
     # Seconds a sign-in sync waits for the Backend API before going on without it.
     clerk_api_timeout: float = 2.0
 
@@ -104,7 +110,7 @@ class Settings(BaseSettings):
     idle_timeout_seconds: int = Field(
         default=1800,
         validation_alias=AliasChoices("IDLE_TIMEOUT_SECONDS", "PK_IDLE_TIMEOUT_SECONDS"),
-    )
+    )  # signed out after this long idle
 
     # The built-in identity server (development and tests only).
     devauth_dir: Path = DATA_DIR / "devauth"  # its keys and secrets, created on first start
@@ -121,17 +127,20 @@ class Settings(BaseSettings):
     # first). Empty host: 127.0.0.1 while anything that serves this machine only is in
     # use (the built-in identity server, the development secret), else Reflex's 0.0.0.0.
     backend_host: str = Field(default="", validation_alias="REFLEX_BACKEND_HOST")
+    # The backend URL pages call.
     reflex_api_url: str = Field(default="", validation_alias="REFLEX_API_URL")
+    # The page URL Reflex serves.
     reflex_deploy_url: str = Field(default="", validation_alias="REFLEX_DEPLOY_URL")
     # Email deliverability at sign-up: the DNS server(s) asked for the
     # domain's MX (else A/AAAA) records, as "host[:port]" comma separated; empty means
     # the system's resolver. The whole lookup never takes longer than the timeout.
     dns_resolver: str = ""
-    email_dns_timeout: float = Field(default=3.0, gt=0, le=3.0)
-    email_on_dns_timeout: DnsTimeoutPolicy = DnsTimeoutPolicy.ACCEPT
+    email_dns_timeout: float = Field(default=3.0, gt=0, le=3.0)  # seconds for the whole lookup
+    email_on_dns_timeout: DnsTimeoutPolicy = DnsTimeoutPolicy.ACCEPT  # accept (and flag) or refuse
 
-    media_storage: MediaStorage = MediaStorage.LOCAL
-    media_dir: Path = DATA_DIR / "media"
+    media_storage: MediaStorage = MediaStorage.LOCAL  # local or cloudinary
+    media_dir: Path = DATA_DIR / "media"  # private, never under assets/
+    # Cloudinary://KEY:SECRET@CLOUD.
     cloudinary_url: SecretStr = Field(default=SecretStr(""), validation_alias="CLOUDINARY_URL")
     # Largest upload accepted for a verification image (selfie, CNIC photo): 8 MB.
     max_image_bytes: int = 8 * 1024 * 1024
@@ -149,12 +158,12 @@ class Settings(BaseSettings):
     # Images decoded at once by one worker (each may take tens of MB), and how long
     # another upload waits for a turn before it is told to try again.
     image_decodes_per_worker: int = Field(default=2, ge=1, le=16)
-    image_decode_wait_seconds: float = Field(default=10.0, gt=0, le=60)
+    image_decode_wait_seconds: float = Field(default=10.0, gt=0, le=60)  # wait for a decode turn
     media_url_seconds: int = 300  # life of a signed image URL
     # ``trusted``: verified, plus all of these (or an admin's grant).
     trusted_min_bookings: int = 5
-    trusted_min_rating: float = 4.5
-    trusted_min_verified_days: int = 30
+    trusted_min_rating: float = 4.5  # average rating
+    trusted_min_verified_days: int = 30  # days since ID verified
 
     # Scheduled jobs: `cli worker` runs each when its interval (seconds)
     # has passed since its last run; `cli run-job NAME` runs one now. A running job
@@ -162,15 +171,15 @@ class Settings(BaseSettings):
     job_reconcile_interval_seconds: int = Field(default=3600, gt=0)
     job_face_checks_interval_seconds: int = Field(default=900, gt=0)  # backfill of missing checks
     job_reminders_interval_seconds: int = Field(default=86400, gt=0)  # once a day
-    job_trust_interval_seconds: int = Field(default=3600, gt=0)
+    job_trust_interval_seconds: int = Field(default=3600, gt=0)  # the trust job
     job_retention_interval_seconds: int = Field(default=86400, gt=0)  # once a day
-    job_lease_seconds: int = Field(default=600, gt=0)
-    worker_poll_seconds: float = Field(default=30.0, gt=0)
+    job_lease_seconds: int = Field(default=600, gt=0)  # a job lease
+    worker_poll_seconds: float = Field(default=30.0, gt=0)  # checks for due jobs
     # Reconciliation leaves rows and stored images younger than this alone (a
     # sign-up or an upload in flight), and asks Clerk about this many ids at once
     # (Clerk's Backend API takes at most 100 user ids per request).
     reconcile_grace_seconds: int = Field(default=3600, ge=0)
-    reconcile_batch_size: int = Field(default=100, ge=1, le=100)
+    reconcile_batch_size: int = Field(default=100, ge=1, le=100)  # ids per Clerk call
     # Reconciliation's safety stop: a Backend API of the wrong instance (a staging
     # CLERK_SECRET_KEY, say) knows none of our users, and removing them all cannot be
     # undone. A run that would remove more than this share of the users it checked
@@ -178,7 +187,7 @@ class Settings(BaseSettings):
     # removes its one or two deleted accounts) removes nobody and fails instead.
     # A share of 1 turns the stop off.
     reconcile_max_remove_share: float = Field(default=0.05, ge=0, le=1)
-    reconcile_max_remove_min: int = Field(default=5, ge=0)
+    reconcile_max_remove_min: int = Field(default=5, ge=0)  # the stop's floor
     # Face checks: aids for moderators, never decisions. The distance bands
     # come from synthetic pairs (docs/notes/face-checks.md): calibrate them on real decided
     # submissions with `python -m pk_rentals.cli face-calibration` before trusting them.
@@ -193,13 +202,13 @@ class Settings(BaseSettings):
     # rate limit, per instance as Clerk's (100 requests per 10 s on a development
     # instance, 1000 in production): requests per window, 0 = no limit.
     devauth_api_requests: int = Field(default=0, ge=0)
-    devauth_api_window_seconds: float = Field(default=10.0, gt=0)
+    devauth_api_window_seconds: float = Field(default=10.0, gt=0)  # the window
     # The import waits out a 429's Retry-After up to this long each time, then fails the row.
     import_max_wait_seconds: float = Field(default=120.0, gt=0)
     # Reminders (lastLoginReminder): to users not seen for this many days,
     # at most once per ``reminder_every_days``.
     reminder_after_days: int = Field(default=30, ge=1)
-    reminder_every_days: int = Field(default=30, ge=1)
+    reminder_every_days: int = Field(default=30, ge=1)  # between reminders
     # Retention (the `retention` job applies it; docs/operations.md
     # "Data we keep"), in days. Images of rejected submissions, of those asked to
     # resubmit (from the decision) and of superseded ones (from the later submission):
@@ -228,7 +237,7 @@ class Settings(BaseSettings):
     workers: int = Field(
         default=1, ge=1, validation_alias=AliasChoices("PK_WORKERS", "WEB_CONCURRENCY")
     )
-    granian_workers: int = Field(default=1, ge=1, validation_alias="GRANIAN_WORKERS")
+    granian_workers: int = Field(default=1, ge=1, validation_alias="GRANIAN_WORKERS")  # per backend
     # Addresses (or networks) of the reverse proxies whose X-Forwarded-For is
     # believed, comma separated; empty = the peer address is the client.
     trusted_proxies: str = ""
@@ -243,7 +252,7 @@ class Settings(BaseSettings):
     # /metrics (Prometheus text): needs ``Authorization: Bearer <token>``; production
     # refuses an empty or weak token while metrics are enabled.
     metrics_enabled: bool = True
-    metrics_token: SecretStr = SecretStr("")
+    metrics_token: SecretStr = SecretStr("")  # Bearer token for /metrics
     # Failed attempts in 24 hours that flag an account in the moderation queue.
     security_flag_threshold: int = Field(default=5, ge=1)
     # The app's own log level (DEBUG, INFO, WARNING...); logs never carry tokens,
