@@ -14,8 +14,7 @@ from pk_rentals.components.idle_guard import idle_guard
 from pk_rentals.pages.auth import sign_in_page, sign_up_page
 from pk_rentals.pages.goodbye import goodbye_page
 from pk_rentals.pages.landing import landing
-from pk_rentals.pages.moderation import moderation_page
-from pk_rentals.pages.moderation_audit import audit_page
+from pk_rentals.pages.moderation import audit_page, moderation_page
 from pk_rentals.pages.not_found import not_found
 from pk_rentals.pages.profile import profile_page
 from pk_rentals.pages.profile_setup import profile_setup_page
