@@ -6,6 +6,7 @@ from __future__ import annotations
 import reflex as rx
 
 from pk_rentals.components.i18n import t
+from pk_rentals.components.ui import loading
 from pk_rentals.i18n import MESSAGES
 from pk_rentals.state.auth import AuthState
 from pk_rentals.state.email import EmailState
@@ -50,7 +51,7 @@ def email_banner() -> rx.Component:
                 rx.callout.text(t("email.banner.text"), size="2"),
                 rx.cond(
                     EmailState.syncing,
-                    rx.hstack(rx.spinner(), rx.text(t("email.verifying")), role="status"),
+                    loading("email.verifying"),
                     EmailVerifier.create(
                         messages=messages, on_verified=EmailState.verified_at_clerk
                     ),

@@ -7,6 +7,7 @@ from pk_rentals.components import clerk
 from pk_rentals.components.email import email_banner
 from pk_rentals.components.head import UrduFont
 from pk_rentals.components.i18n import t
+from pk_rentals.components.ui import loading
 from pk_rentals.components.verify_prompt import verify_prompt
 from pk_rentals.state.auth import AuthState
 from pk_rentals.state.preferences import PreferencesState
@@ -160,7 +161,7 @@ def signed_in_only(content: rx.Component) -> rx.Component:
         AuthState.signed_in,
         content,
         rx.center(
-            rx.hstack(rx.spinner(size="3"), rx.text(t("auth.checking")), spacing="2"),
+            loading("auth.checking", size="3", spacing="2"),
             padding_y="4rem",
             role="status",
             data_testid="checking-session",

@@ -5,6 +5,7 @@ from __future__ import annotations
 import reflex as rx
 
 from pk_rentals.components.i18n import ltr, t
+from pk_rentals.components.ui import busy_spinner, loading, message_text
 from pk_rentals.i18n import MESSAGES
 from pk_rentals.models.enums import Language
 from pk_rentals.places import OTHER_CITY, PROVINCES
@@ -66,7 +67,7 @@ def field_error(name: str) -> rx.Component:
     return rx.cond(
         ProfileState.errors.contains(name),
         rx.text(
-            rx.match(ProfileState.errors[name], *[(key, t(key)) for key in PROBLEMS], ""),
+            message_text(ProfileState.errors[name], PROBLEMS),
             id=f"{name}-error",
             class_name="pk-field-error",
             role="alert",
@@ -242,7 +243,7 @@ def profile_form(submit_key: str) -> rx.Component:
             ),
             _language_choice(),
             rx.button(
-                rx.cond(ProfileState.saving, rx.spinner(size="2"), rx.fragment()),
+                busy_spinner(ProfileState.saving),
                 rx.cond(ProfileState.saving, t("form.saving"), t(submit_key)),
                 type="submit",
                 size="3",
@@ -294,7 +295,7 @@ def phone_verification() -> rx.Component:
                 ),
                 rx.cond(
                     ProfileState.phone_syncing,
-                    rx.hstack(rx.spinner(), rx.text(t("phone.verifying")), role="status"),
+                    loading("phone.verifying"),
                     PhoneVerifier.create(
                         phone_number=ProfileState.phone,
                         phone_display=ProfileState.phone_display,

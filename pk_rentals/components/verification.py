@@ -8,6 +8,7 @@ import reflex as rx
 
 from pk_rentals.components.i18n import ltr, t
 from pk_rentals.components.trust_badge import trust_badge_for
+from pk_rentals.components.ui import busy_spinner
 from pk_rentals.i18n import MESSAGES
 from pk_rentals.state.ui import UiState
 from pk_rentals.state.verification import CNIC_DRAFT_KEY, REFUSALS, VerificationState
@@ -234,7 +235,7 @@ def _refusal() -> rx.Component:
 def submit_area() -> rx.Component:
     return rx.vstack(
         rx.button(
-            rx.cond(VerificationState.submitting, rx.spinner(size="2"), rx.fragment()),
+            busy_spinner(VerificationState.submitting),
             rx.cond(VerificationState.submitting, t("verify.submitting"), t("verify.submit")),
             type="submit",
             size="3",

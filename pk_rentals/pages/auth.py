@@ -5,6 +5,7 @@ import reflex as rx
 from pk_rentals.components import clerk
 from pk_rentals.components.frame import page_frame
 from pk_rentals.components.i18n import t
+from pk_rentals.components.ui import loading
 from pk_rentals.state.auth import SIGN_OUT_REASONS
 
 
@@ -37,7 +38,7 @@ def _auth_page(title_key: str, component: rx.Component) -> rx.Component:
             rx.heading(t(title_key), as_="h1", size="6", text_align="center"),
             _reason_notice(),
             clerk.ClerkLoading.create(
-                rx.hstack(rx.spinner(size="3"), rx.text(t("auth.loading")), spacing="2"),
+                loading("auth.loading", size="3", spacing="2"),
             ),
             # Clerk's forms are left-to-right; keep them so inside an Urdu page.
             rx.box(component, dir="ltr", class_name="pk-clerk-box"),

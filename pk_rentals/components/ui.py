@@ -1,0 +1,41 @@
+"""Shared UI idioms: loading states, busy spinners and message-id text.
+
+Each idiom is written once here so every screen shows it the same way.
+"""
+
+import reflex as rx
+
+from pk_rentals.components.i18n import t
+
+
+def _spinner(size: str | None) -> rx.Component:
+    return rx.spinner(size=size) if size else rx.spinner()
+
+
+def loading(label_key: str, *, size: str | None = None, **props) -> rx.Component:
+    """A spinner beside a translated label, announced as a status.
+
+    Args:
+        label_key: catalogue key of the label read beside the spinner.
+        size: the spinner's Radix size ("1"-"3"); Radix's default when None.
+        **props: passed to the row (spacing, data_testid...).
+    """
+    props.setdefault("role", "status")
+    return rx.hstack(_spinner(size), rx.text(t(label_key)), **props)
+
+
+def busy_spinner(flag: rx.Var, *, size: str = "2") -> rx.Component:
+    """A spinner shown only while `flag` is true (inside a submit button)."""
+    return rx.cond(flag, rx.spinner(size=size), rx.fragment())
+
+
+def message_text(message_id: rx.Var, keys, default: rx.Var | str = "") -> rx.Var:
+    """The translated text of a message id held in state.
+
+    Args:
+        message_id: the state var holding a catalogue key (or a code).
+        keys: pairs of (id, catalogue key), or catalogue keys used as their own id.
+        default: what shows for any other id.
+    """
+    cases = [(k, t(k)) if isinstance(k, str) else (k[0], t(k[1])) for k in keys]
+    return rx.match(message_id, *cases, default)
