@@ -51,7 +51,7 @@ _MODERATOR = sa.select(_USERS.c.id, _USERS.c.role).where(
 )
 
 
-def _moderator(
+def require_moderator(
     session: Session | sa.Connection, clerk_user_id: str, *, admin: bool = False
 ) -> sa.Row:
     """The moderator's ``id`` and ``role``, as plain columns: every moderation read
@@ -70,7 +70,7 @@ def _moderator(
 def is_moderator(clerk_user_id: str) -> bool:
     with db.reading() as connection:
         try:
-            _moderator(connection, clerk_user_id)
+            require_moderator(connection, clerk_user_id)
         except NotModerator:
             return False
         return True

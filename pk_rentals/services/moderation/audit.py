@@ -14,7 +14,7 @@ from pk_rentals.models import (
     User,
 )
 from pk_rentals.models.base import as_utc
-from pk_rentals.services.moderation.access import _moderator
+from pk_rentals.services.moderation.access import require_moderator
 from pk_rentals.services.moderation.submission import staff_name
 
 
@@ -47,7 +47,7 @@ def audit_log(
     if before is not None:
         statement = statement.where(AuditEntry.id < before)
     with db.session() as session:
-        _moderator(session, moderator_clerk_id)
+        require_moderator(session, moderator_clerk_id)
         rows = session.exec(statement).all()
     return [
         AuditView(

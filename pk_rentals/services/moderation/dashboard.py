@@ -16,8 +16,8 @@ from pk_rentals.models import (
 )
 from pk_rentals.models.base import utcnow
 from pk_rentals.services import security_events
-from pk_rentals.services.moderation.access import _moderator
-from pk_rentals.services.moderation.queue_pages import PAGE_SIZE, QueuePage, _queue_page
+from pk_rentals.services.moderation.access import require_moderator
+from pk_rentals.services.moderation.queue_pages import PAGE_SIZE, QueuePage, queue_page
 from pk_rentals.settings import get_settings
 
 
@@ -30,8 +30,8 @@ class Stats:
 
 def stats(moderator_clerk_id: str, *, days: int = 14, now: datetime | None = None) -> Stats:
     with db.reading() as connection:
-        _moderator(connection, moderator_clerk_id)
-        return _stats(connection, days, now)
+        require_moderator(connection, moderator_clerk_id)
+        return stats_of(connection, days, now)
 
 
 _PENDING = (
@@ -52,7 +52,9 @@ _MIDDLE_WAITS = (
 )
 
 
-def _stats(session: Session | sa.Connection, days: int = 14, now: datetime | None = None) -> Stats:
+def stats_of(
+    session: Session | sa.Connection, days: int = 14, now: datetime | None = None
+) -> Stats:
     """Three one-row reads: pending, decisions per day (and in 30 days), the median."""
     now = (now or utcnow()).astimezone(UTC)
     since = now - timedelta(days=30)
@@ -95,14 +97,14 @@ def overview(
     """What /moderation opens with, in one session: the moderator check once, the
     first page of the queue and the stats."""
     with db.reading() as connection:
-        _moderator(connection, moderator_clerk_id)
-        return Overview(_queue_page(connection, status, flag, None, PAGE_SIZE), _stats(connection))
+        require_moderator(connection, moderator_clerk_id)
+        return Overview(queue_page(connection, status, flag, None, PAGE_SIZE), stats_of(connection))
 
 
 def security(moderator_clerk_id: str, *, days: int = 14, now: datetime | None = None):
     """The Security tab: failed attempts per day, and the accounts with the most in 24 h."""
     with db.session() as session:
-        _moderator(session, moderator_clerk_id)
+        require_moderator(session, moderator_clerk_id)
         return security_events.summary(
             session, threshold=get_settings().security_flag_threshold, days=days, now=now
         )

@@ -30,9 +30,9 @@ from pk_rentals.services.moderation.access import (
     AlreadyDecided,
     DecisionInvalid,
     NotFound,
-    _moderator,
+    require_moderator,
 )
-from pk_rentals.services.moderation.submission import _submission_key, staff_name
+from pk_rentals.services.moderation.submission import staff_name, submission_key
 from pk_rentals.services.moderation.vocabulary import AUDIT_ACTION, OUTCOME, Decision
 from pk_rentals.services.security_events import Failure
 from pk_rentals.services.verification import REJECTION_REASONS
@@ -68,10 +68,10 @@ def decide(
         raise DecisionInvalid("note_too_long")
     if decision is Decision.APPROVE:
         reason_code = None
-    key = _submission_key(submission_id)
+    key = submission_key(submission_id)
     status = OUTCOME[decision]
     with db.session() as session:
-        moderator = _moderator(session, moderator_clerk_id)
+        moderator = require_moderator(session, moderator_clerk_id)
         decided = session.execute(
             sa.update(VerificationSubmission)
             .where(
@@ -158,9 +158,9 @@ REVEAL_SECONDS = 60
 
 def reveal_cnic(moderator_clerk_id: str, submission_id: str) -> str:
     """The full CNIC of a submission, for a moderator; written to the audit log first."""
-    key = _submission_key(submission_id)
+    key = submission_key(submission_id)
     with db.session() as session:
-        moderator = _moderator(session, moderator_clerk_id)
+        moderator = require_moderator(session, moderator_clerk_id)
         row = session.get(VerificationSubmission, key)
         if row is None:
             raise NotFound(submission_id)
@@ -179,8 +179,8 @@ def reveal_cnic(moderator_clerk_id: str, submission_id: str) -> str:
 def set_trust_grant(admin_clerk_id: str, user_id: str, granted: bool) -> DecisionResult:
     """An admin grants (or withdraws) ``trusted`` regardless of the criteria."""
     with db.session() as session:
-        admin = _moderator(session, admin_clerk_id, admin=True)
-        user = session.get(User, _submission_key(user_id))
+        admin = require_moderator(session, admin_clerk_id, admin=True)
+        user = session.get(User, submission_key(user_id))
         if user is None:
             raise NotFound(user_id)
         verification = session.exec(

@@ -20,7 +20,7 @@ from pk_rentals.models import (
 )
 from pk_rentals.models.base import as_utc, utcnow
 from pk_rentals.services import security_events
-from pk_rentals.services.moderation.access import _moderator
+from pk_rentals.services.moderation.access import require_moderator
 from pk_rentals.services.moderation.vocabulary import FACE_FLAG_COLUMNS, Flag
 from pk_rentals.settings import get_settings
 
@@ -47,7 +47,7 @@ class QueuePage:
     next_cursor: str | None  # pass as ``after`` for the next page
 
 
-def _flags(
+def flags_of(
     submission, face_status: str | None, face=None, flagged_account: bool = False
 ) -> tuple[str, ...]:
     """The flags of a submission. ``submission`` and ``face`` are ORM rows or plain
@@ -68,14 +68,14 @@ def _flags(
     return tuple(flags)
 
 
-def _flagged_accounts():
+def flagged_accounts():
     """Clerk user ids over the failed-attempt threshold in the last 24 hours. Its
-    values are bound when the statement runs (``_bound_values``), so statements that
+    values are bound when the statement runs (``bound_values``), so statements that
     hold it are built once."""
     return security_events.accounts_over(sa.bindparam("flag_threshold"), sa.bindparam("flag_since"))
 
 
-def _bound_values(now: datetime | None = None) -> dict:
+def bound_values(now: datetime | None = None) -> dict:
     """The values that settings and the clock give the queue's statements."""
     settings = get_settings()
     return {
@@ -97,7 +97,7 @@ def _flag_condition(flag: Flag):
     if flag is Flag.DUPLICATE_CNIC:
         return VerificationSubmission.flag_duplicate_cnic.is_(True)
     if flag is Flag.SECURITY:
-        return User.clerk_user_id.in_(_flagged_accounts())
+        return User.clerk_user_id.in_(flagged_accounts())
     return VerificationSubmission.selfie_age_seconds > sa.bindparam("selfie_max_age")
 
 
@@ -134,7 +134,7 @@ def _queue_statement(flag: Flag | None, paged: bool) -> sa.Select:
             FaceCheck.status.label("face_status"),
             FaceCheck.band.label("face_band"),
             *(getattr(FaceCheck, column) for column in FACE_FLAG_COLUMNS.values()),
-            User.clerk_user_id.in_(_flagged_accounts()).label("security_flag"),
+            User.clerk_user_id.in_(flagged_accounts()).label("security_flag"),
         )
         .join(User, User.id == VerificationSubmission.user_id)
         .outerjoin(FaceCheck, FaceCheck.submission_id == VerificationSubmission.id)
@@ -159,7 +159,7 @@ def queue_statement(status: str, flag: str | None, after: str | None, limit: int
     """The queue's statement and its values: ``session.execute(*queue_statement(...))``
     (an unreadable ``after`` is the first page)."""
     position = decode_cursor(after) if after else None
-    values = {"status": SubmissionStatus(status).value, "limit": limit + 1, **_bound_values()}
+    values = {"status": SubmissionStatus(status).value, "limit": limit + 1, **bound_values()}
     if position is not None:
         values["after_at"], values["after_id"] = position
     return _queue_statement(Flag(flag) if flag else None, position is not None), values
@@ -174,11 +174,11 @@ def queue(
     limit: int = PAGE_SIZE,
 ) -> QueuePage:
     with db.reading() as connection:
-        _moderator(connection, moderator_clerk_id)
-        return _queue_page(connection, status, flag, after, limit)
+        require_moderator(connection, moderator_clerk_id)
+        return queue_page(connection, status, flag, after, limit)
 
 
-def _queue_page(
+def queue_page(
     session: Session | sa.Connection, status: str, flag: str | None, after: str | None, limit: int
 ) -> QueuePage:
     rows = session.execute(*queue_statement(status, flag or None, after, limit)).all()
@@ -192,7 +192,7 @@ def _queue_page(
             city=row.city,
             province=row.province,
             cnic_masked=row.cnic_masked,
-            flags=_flags(row, row.face_status, row, bool(row.security_flag)),
+            flags=flags_of(row, row.face_status, row, bool(row.security_flag)),
             face_band=row.face_band,
         )
         for row in rows[:limit]

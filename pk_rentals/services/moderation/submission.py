@@ -18,8 +18,8 @@ from pk_rentals.models import (
     VerificationSubmission,
 )
 from pk_rentals.models.base import as_utc
-from pk_rentals.services.moderation.access import NotFound, _moderator
-from pk_rentals.services.moderation.queue_pages import _bound_values, _flagged_accounts, _flags
+from pk_rentals.services.moderation.access import NotFound, require_moderator
+from pk_rentals.services.moderation.queue_pages import bound_values, flagged_accounts, flags_of
 from pk_rentals.services.verification import signed_url
 
 
@@ -122,7 +122,7 @@ def detail_statement(submission_id: uuid.UUID):
             UserVerification.verification_level,
             staff_name(decider),
             FaceCheck,
-            User.clerk_user_id.in_(_flagged_accounts()).label("security_flag"),
+            User.clerk_user_id.in_(flagged_accounts()).label("security_flag"),
         )
         .join(User, User.id == VerificationSubmission.user_id)
         .join(UserVerification, UserVerification.user_id == User.id)
@@ -133,10 +133,10 @@ def detail_statement(submission_id: uuid.UUID):
 
 
 def detail(moderator_clerk_id: str, submission_id: str) -> SubmissionDetail:
-    key = _submission_key(submission_id)
+    key = submission_key(submission_id)
     with db.session() as session:
-        _moderator(session, moderator_clerk_id)
-        found = session.exec(detail_statement(key), params=_bound_values()).first()
+        require_moderator(session, moderator_clerk_id)
+        found = session.exec(detail_statement(key), params=bound_values()).first()
         if found is None:
             raise NotFound(submission_id)
         row, user, phone_verified, level, decided_by, check, security_flag = found
@@ -157,7 +157,7 @@ def detail(moderator_clerk_id: str, submission_id: str) -> SubmissionDetail:
             cnic_masked=row.cnic_masked,
             cnic_province=row.cnic_province,
             profile_province=row.profile_province,
-            flags=_flags(row, check and check.status, check, bool(security_flag)),
+            flags=flags_of(row, check and check.status, check, bool(security_flag)),
             selfie_age_seconds=row.selfie_age_seconds,
             selfie_url=_image_url(row, row.selfie_ref),
             cnic_front_url=_image_url(row, row.cnic_front_ref),
@@ -183,7 +183,7 @@ def _image_url(row: VerificationSubmission, ref: str) -> str:
     return "" if row.images_purged_at is not None else signed_url(ref)
 
 
-def _submission_key(submission_id: str) -> uuid.UUID:
+def submission_key(submission_id: str) -> uuid.UUID:
     try:
         return uuid.UUID(str(submission_id))
     except ValueError:
