@@ -129,7 +129,7 @@ def decide(
         )
         session.commit()
         subject = user.clerk_user_id
-    if decision is Decision.REJECT:  # a failed verification attempt (seed 004)
+    if decision is Decision.REJECT:  # a rejection counts as a failed attempt
         security_events.record(
             Failure.ID_SUBMISSION_REJECTED, clerk_user_id=subject, reason=reason_code
         )
