@@ -11,7 +11,8 @@ import pytest
 from sqlmodel import Session
 
 from pk_rentals import db
-from pk_rentals.devauth import accounts, frontend_api, store
+from pk_rentals.devauth import accounts, store
+from pk_rentals.devauth.frontend import call, client, me, sessions, sign_ins, sign_ups
 from pk_rentals.devauth.store import Account
 from pk_rentals.settings import get_settings
 from tests.utils.frontend_api import FrontendClient
@@ -142,7 +143,8 @@ def clock(monkeypatch):
     def now_ms() -> int:
         return real() + offset["ms"]
 
-    for module in (store, accounts, frontend_api):
+    frontend = (call, client, sign_ins, sign_ups, sessions, me)
+    for module in (store, accounts, *(m for m in frontend if hasattr(m, "now_ms"))):
         monkeypatch.setattr(module, "now_ms", now_ms)
 
     def forward(seconds: int) -> None:
