@@ -9,6 +9,9 @@ has_package() { dpkg -s "$1" >/dev/null 2>&1; }
 
 has_command npm || need+=(npm)
 python3 -c 'import ensurepip, venv' 2>/dev/null || need+=(python3-venv)
+# Reading the CNIC card photo offline (the check process): Tesseract 5 and its English data.
+has_command tesseract || need+=(tesseract-ocr)
+has_package tesseract-ocr-eng || need+=(tesseract-ocr-eng)
 if [ "${1:-run}" = test ] || [ "${1:-run}" = prod ]; then
   ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || need+=(postgresql)
   has_command redis-server || need+=(redis-server)
