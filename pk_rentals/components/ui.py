@@ -39,3 +39,17 @@ def message_text(message_id: rx.Var, keys, default: rx.Var | str = "") -> rx.Var
     """
     cases = [(k, t(k)) if isinstance(k, str) else (k[0], t(k[1])) for k in keys]
     return rx.match(message_id, *cases, default)
+
+
+def loading_block(label_key: str | None, **props) -> rx.Component:
+    """A page-sized loading state: a large spinner, centred, announced as a status.
+
+    Args:
+        label_key: catalogue key of the visible label; None shows the spinner
+            alone (then pass `aria_label` so screen readers still hear it).
+        **props: passed to the centred box (width, data_testid, aria_label...).
+    """
+    label = [rx.text(t(label_key))] if label_key else []
+    props.setdefault("padding", "3rem")
+    props.setdefault("role", "status")
+    return rx.center(rx.spinner(size="3"), *label, **props)

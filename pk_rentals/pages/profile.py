@@ -7,6 +7,7 @@ from pk_rentals.components.frame import page_frame, signed_in_only
 from pk_rentals.components.i18n import ltr, t
 from pk_rentals.components.profile import avatar, phone_verification, profile_form
 from pk_rentals.components.trust_badge import trust_badge_for
+from pk_rentals.components.ui import loading_block
 from pk_rentals.state.profile import ProfileState
 
 
@@ -87,13 +88,7 @@ def profile_page() -> rx.Component:
                         width="100%",
                         max_width="48rem",
                     ),
-                    rx.center(
-                        rx.spinner(size="3"),
-                        rx.text(t("profile.loading")),
-                        padding="3rem",
-                        width="100%",
-                        role="status",
-                    ),
+                    loading_block("profile.loading", width="100%"),
                 ),
                 rx.fragment(on_mount=ProfileState.load),
                 padding_y="2rem",

@@ -7,6 +7,7 @@ from pk_rentals import routes
 from pk_rentals.components.frame import page_frame, signed_in_only
 from pk_rentals.components.i18n import ltr, t
 from pk_rentals.components.profile import phone_verification, profile_form
+from pk_rentals.components.ui import loading_block
 from pk_rentals.state.auth import AuthState
 from pk_rentals.state.profile import ProfileState
 
@@ -86,7 +87,7 @@ def profile_setup_page() -> rx.Component:
                         spacing="5",
                         width="100%",
                     ),
-                    rx.center(rx.spinner(size="3"), padding="3rem", width="100%"),
+                    loading_block(None, width="100%", aria_label=t("profile.loading")),
                 ),
                 rx.fragment(on_mount=ProfileState.load),
                 spacing="4",

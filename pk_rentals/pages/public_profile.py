@@ -7,6 +7,7 @@ from pk_rentals.components.frame import page_frame
 from pk_rentals.components.i18n import ltr, t
 from pk_rentals.components.profile import avatar
 from pk_rentals.components.trust_badge import trust_badge_for
+from pk_rentals.components.ui import loading_block
 from pk_rentals.state.public_profile import PublicProfileState as State
 from pk_rentals.state.ui import UiState
 
@@ -80,12 +81,7 @@ def public_profile_page() -> rx.Component:
                         t("profile.not_found"), icon="user-x", data_testid="profile-missing"
                     ),
                 ),
-                rx.center(
-                    rx.spinner(size="3"),
-                    rx.text(t("profile.loading")),
-                    padding="3rem",
-                    role="status",
-                ),
+                loading_block("profile.loading"),
             ),
             padding_y="2rem",
         )

@@ -5,6 +5,7 @@ import reflex as rx
 
 from pk_rentals.components.frame import page_frame, signed_in_only
 from pk_rentals.components.i18n import t
+from pk_rentals.components.ui import message_text
 from pk_rentals.models import Language
 from pk_rentals.models.enums import Theme
 from pk_rentals.pages.profile import section
@@ -111,11 +112,7 @@ def _delete_account() -> rx.Component:
                     data_testid="delete-confirmation",
                 ),
                 rx.text(
-                    rx.match(
-                        state.problem,
-                        *[(key, t(key)) for key in DELETION_PROBLEMS],
-                        "",
-                    ),
+                    message_text(state.problem, DELETION_PROBLEMS),
                     id="delete-problem",
                     role="alert",
                     color_scheme="red",

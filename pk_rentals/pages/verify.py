@@ -5,6 +5,7 @@ import reflex as rx
 from pk_rentals.components.frame import page_frame, signed_in_only
 from pk_rentals.components.i18n import t
 from pk_rentals.components.trust_badge import trust_badge_for
+from pk_rentals.components.ui import loading_block
 from pk_rentals.components.verification import status_card, submission_form
 from pk_rentals.state.verification import VerificationState
 
@@ -49,14 +50,7 @@ def verify_page() -> rx.Component:
                         align="start",
                         width="100%",
                     ),
-                    rx.center(
-                        rx.spinner(size="3"),
-                        rx.text(t("verify.loading")),
-                        padding="3rem",
-                        width="100%",
-                        role="status",
-                        data_testid="verify-loading",
-                    ),
+                    loading_block("verify.loading", width="100%", data_testid="verify-loading"),
                 ),
                 rx.fragment(on_mount=VerificationState.load),
                 spacing="4",
