@@ -6,7 +6,8 @@ exit, never a traceback. Exit codes: 1 import-users left rows out (see its
 report), 2 settings, 3 database, 4 port in use,
 5 account not found, 6 Clerk unreachable or refusing, 7 an argument that can never
 be valid (e.g. a user id that is not ``user_`` + letters and digits), 8 a job
-already running elsewhere, 9 a job that failed for another reason.
+already running elsewhere, 9 a job that failed for another reason, 10 the OCR engine
+missing.
 """
 
 from __future__ import annotations
@@ -21,6 +22,9 @@ from collections.abc import Sequence
 
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import SQLAlchemyError
+
+from pk_rentals.cli_documents import COMMANDS as DOCUMENT_COMMANDS
+from pk_rentals.cli_documents import add_document_commands, run_document_command
 
 EXIT_SETTINGS = 2
 EXIT_DATABASE = 3
@@ -416,6 +420,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     importing.add_argument(
         "--report", metavar="PATH", help="where failed rows go (default FILE.failures.csv)"
     )
+    add_document_commands(commands)
     args = parser.parse_args(argv)
     try:
         if args.command == "import-users":
@@ -447,6 +452,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             run_face_checks(args.since)
         elif args.command == "face-calibration":
             face_calibration()
+        elif args.command in DOCUMENT_COMMANDS:
+            return run_document_command(args)
     except OperatorError as error:
         print(f"pk_rentals: {error}", file=sys.stderr)
         return error.exit_code
