@@ -11,6 +11,7 @@ from pk_rentals.backend_errors import backend_error_toast
 from pk_rentals.components.clerk import ClerkSession, clerk_provider
 from pk_rentals.components.head import head_components
 from pk_rentals.components.idle_guard import idle_guard
+from pk_rentals.components.template import register
 from pk_rentals.pages.auth import sign_in_page, sign_up_page
 from pk_rentals.pages.goodbye import goodbye_page
 from pk_rentals.pages.landing import landing
@@ -56,10 +57,7 @@ app.add_page(
 )
 app.add_page(sign_in_page, route=routes.SIGN_IN_PAGES, title="Sign in · PK Rentals")
 app.add_page(sign_up_page, route=routes.SIGN_UP_PAGES, title="Create account · PK Rentals")
-app.add_page(profile_setup_page, route=routes.PROFILE_SETUP, title="Your profile · PK Rentals")
-app.add_page(profile_page, route=routes.PROFILE, title="Your profile · PK Rentals")
-app.add_page(settings_page, route=routes.SETTINGS, title="Settings · PK Rentals")
-app.add_page(verify_page, route=routes.VERIFY, title="Verify your identity · PK Rentals")
+register(app, profile_setup_page, profile_page, settings_page, verify_page)
 app.add_page(
     public_profile_page,
     route=routes.PUBLIC_PROFILE,

@@ -3,9 +3,9 @@
 import reflex as rx
 
 from pk_rentals import routes
-from pk_rentals.components.frame import page_frame, signed_in_only
 from pk_rentals.components.i18n import ltr, t
 from pk_rentals.components.profile import avatar, phone_verification, profile_form
+from pk_rentals.components.template import signed_in_page
 from pk_rentals.components.trust_badge import trust_badge_for
 from pk_rentals.components.ui import loading_block
 from pk_rentals.state.profile import ProfileState
@@ -55,45 +55,42 @@ def _summary() -> rx.Component:
     )
 
 
+@signed_in_page(route=routes.PROFILE, title="Your profile · PK Rentals")
 def profile_page() -> rx.Component:
-    return page_frame(
-        signed_in_only(
+    return rx.vstack(
+        rx.cond(
+            ProfileState.loaded,
             rx.vstack(
-                rx.cond(
-                    ProfileState.loaded,
-                    rx.vstack(
-                        _summary(),
-                        rx.callout(
-                            t("profile.private_note"),
-                            icon="lock",
-                            color_scheme="gray",
-                            size="1",
-                            width="100%",
-                        ),
-                        section(
-                            "profile.phone",
-                            phone_verification(),
-                            data_testid="phone-section",
-                        ),
-                        section(
-                            "profile.email",
-                            rx.text(
-                                ltr(ProfileState.email),
-                                class_name="pk-wrap-anywhere",
-                                data_testid="profile-email",
-                            ),
-                        ),
-                        section("profile.details", profile_form("form.save")),
-                        spacing="5",
-                        width="100%",
-                        max_width="48rem",
-                    ),
-                    loading_block("profile.loading", width="100%"),
+                _summary(),
+                rx.callout(
+                    t("profile.private_note"),
+                    icon="lock",
+                    color_scheme="gray",
+                    size="1",
+                    width="100%",
                 ),
-                rx.fragment(on_mount=ProfileState.load),
-                padding_y="2rem",
+                section(
+                    "profile.phone",
+                    phone_verification(),
+                    data_testid="phone-section",
+                ),
+                section(
+                    "profile.email",
+                    rx.text(
+                        ltr(ProfileState.email),
+                        class_name="pk-wrap-anywhere",
+                        data_testid="profile-email",
+                    ),
+                ),
+                section("profile.details", profile_form("form.save")),
+                spacing="5",
                 width="100%",
-                data_testid="profile-page",
-            )
-        )
+                max_width="48rem",
+            ),
+            loading_block("profile.loading", width="100%"),
+        ),
+        rx.fragment(on_mount=ProfileState.load),
+        padding_y="2rem",
+        width="100%",
+        data_testid="profile-page",
     )

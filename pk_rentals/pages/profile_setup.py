@@ -4,9 +4,9 @@ step 1 your details, step 2 verify your phone (may be skipped)."""
 import reflex as rx
 
 from pk_rentals import routes
-from pk_rentals.components.frame import page_frame, signed_in_only
 from pk_rentals.components.i18n import ltr, t
 from pk_rentals.components.profile import phone_verification, profile_form
+from pk_rentals.components.template import signed_in_page
 from pk_rentals.components.ui import loading_block
 from pk_rentals.state.auth import AuthState
 from pk_rentals.state.profile import ProfileState
@@ -66,34 +66,31 @@ def _phone_step() -> rx.Component:
     )
 
 
+@signed_in_page(route=routes.PROFILE_SETUP, title="Your profile · PK Rentals")
 def profile_setup_page() -> rx.Component:
-    return page_frame(
-        signed_in_only(
+    return rx.vstack(
+        rx.heading(t("setup.title"), as_="h1", size="7"),
+        rx.text(
+            t("setup.signed_in_as"),
+            " ",
+            ltr(rx.text.strong(AuthState.email)),
+            size="2",
+            class_name="pk-wrap-anywhere",
+            data_testid="signed-in-as",
+        ),
+        rx.cond(
+            ProfileState.loaded,
             rx.vstack(
-                rx.heading(t("setup.title"), as_="h1", size="7"),
-                rx.text(
-                    t("setup.signed_in_as"),
-                    " ",
-                    ltr(rx.text.strong(AuthState.email)),
-                    size="2",
-                    class_name="pk-wrap-anywhere",
-                    data_testid="signed-in-as",
-                ),
-                rx.cond(
-                    ProfileState.loaded,
-                    rx.vstack(
-                        _steps(),
-                        rx.cond(ProfileState.complete, _phone_step(), _details_step()),
-                        spacing="5",
-                        width="100%",
-                    ),
-                    loading_block(None, width="100%", aria_label=t("profile.loading")),
-                ),
-                rx.fragment(on_mount=ProfileState.load),
-                spacing="4",
-                align="start",
-                padding_y="2rem",
-                data_testid="profile-setup",
-            )
-        )
+                _steps(),
+                rx.cond(ProfileState.complete, _phone_step(), _details_step()),
+                spacing="5",
+                width="100%",
+            ),
+            loading_block(None, width="100%", aria_label=t("profile.loading")),
+        ),
+        rx.fragment(on_mount=ProfileState.load),
+        spacing="4",
+        align="start",
+        padding_y="2rem",
+        data_testid="profile-setup",
     )

@@ -3,8 +3,9 @@ deleting one's account."""
 
 import reflex as rx
 
-from pk_rentals.components.frame import page_frame, signed_in_only
+from pk_rentals import routes
 from pk_rentals.components.i18n import t
+from pk_rentals.components.template import signed_in_page
 from pk_rentals.components.ui import message_text
 from pk_rentals.models import Language
 from pk_rentals.models.enums import Theme
@@ -139,33 +140,30 @@ def _delete_account() -> rx.Component:
     )
 
 
+@signed_in_page(route=routes.SETTINGS, title="Settings · PK Rentals")
 def settings_page() -> rx.Component:
-    return page_frame(
-        signed_in_only(
-            rx.vstack(
-                rx.heading(t("settings.title"), as_="h1", size="7"),
-                section("settings.theme", _theme(), data_testid="settings-theme"),
-                section("settings.language", _language(), data_testid="settings-language"),
-                section(
-                    "settings.notifications",
-                    rx.text(t("settings.notifications.lead"), size="2", color_scheme="gray"),
-                    rx.cond(
-                        PreferencesState.loaded,
-                        rx.flex(
-                            *[_notification(channel) for channel in NOTIFICATION_CHANNELS],
-                            direction="column",
-                            spacing="3",
-                        ),
-                        rx.spinner(),
-                    ),
-                    data_testid="settings-notifications",
+    return rx.vstack(
+        rx.heading(t("settings.title"), as_="h1", size="7"),
+        section("settings.theme", _theme(), data_testid="settings-theme"),
+        section("settings.language", _language(), data_testid="settings-language"),
+        section(
+            "settings.notifications",
+            rx.text(t("settings.notifications.lead"), size="2", color_scheme="gray"),
+            rx.cond(
+                PreferencesState.loaded,
+                rx.flex(
+                    *[_notification(channel) for channel in NOTIFICATION_CHANNELS],
+                    direction="column",
+                    spacing="3",
                 ),
-                _delete_account(),
-                rx.fragment(on_mount=PreferencesState.load),
-                spacing="5",
-                padding_y="2rem",
-                width="100%",
-                max_width="40rem",
-            )
-        )
+                rx.spinner(),
+            ),
+            data_testid="settings-notifications",
+        ),
+        _delete_account(),
+        rx.fragment(on_mount=PreferencesState.load),
+        spacing="5",
+        padding_y="2rem",
+        width="100%",
+        max_width="40rem",
     )

@@ -2,8 +2,9 @@
 
 import reflex as rx
 
-from pk_rentals.components.frame import page_frame, signed_in_only
+from pk_rentals import routes
 from pk_rentals.components.i18n import t
+from pk_rentals.components.template import signed_in_page
 from pk_rentals.components.trust_badge import trust_badge_for
 from pk_rentals.components.ui import loading_block
 from pk_rentals.components.verification import status_card, submission_form
@@ -32,34 +33,31 @@ def _content() -> rx.Component:
     )
 
 
+@signed_in_page(route=routes.VERIFY, title="Verify your identity · PK Rentals")
 def verify_page() -> rx.Component:
-    return page_frame(
-        signed_in_only(
+    return rx.vstack(
+        rx.heading(t("verify.title"), as_="h1", size="7"),
+        rx.cond(
+            VerificationState.loaded,
             rx.vstack(
-                rx.heading(t("verify.title"), as_="h1", size="7"),
+                trust_badge_for(VerificationState.level, "medium"),
                 rx.cond(
-                    VerificationState.loaded,
-                    rx.vstack(
-                        trust_badge_for(VerificationState.level, "medium"),
-                        rx.cond(
-                            VerificationState.can_submit,
-                            rx.text(t("verify.lead"), size="3", color_scheme="gray"),
-                        ),
-                        _content(),
-                        spacing="4",
-                        align="start",
-                        width="100%",
-                    ),
-                    loading_block("verify.loading", width="100%", data_testid="verify-loading"),
+                    VerificationState.can_submit,
+                    rx.text(t("verify.lead"), size="3", color_scheme="gray"),
                 ),
-                rx.fragment(on_mount=VerificationState.load),
+                _content(),
                 spacing="4",
                 align="start",
-                padding_y="2rem",
                 width="100%",
-                max_width="44rem",
-                data_testid="verify-page",
-                custom_attrs={"data-read-at": VerificationState.read_at},
-            )
-        )
+            ),
+            loading_block("verify.loading", width="100%", data_testid="verify-loading"),
+        ),
+        rx.fragment(on_mount=VerificationState.load),
+        spacing="4",
+        align="start",
+        padding_y="2rem",
+        width="100%",
+        max_width="44rem",
+        data_testid="verify-page",
+        custom_attrs={"data-read-at": VerificationState.read_at},
     )
