@@ -215,22 +215,7 @@ def _reset_password(session: Session, call: Call, flow_id: str) -> Response:
         )
     account.password_digest = passwords.digest(password)
     accounts.touch(account)
-    clerk_session = call.server.start_session(session, account, client.id)
-    client.last_active_session_id = clerk_session.id
-    client.sign_in_id = None
-    flow.state = {
-        **flow.state,
-        "status": "complete",
-        "created_session_id": clerk_session.id,
-        "user_data": _user_data(account),
-    }
-    flow.updated_at = now_ms()
-    session.add(flow)
-    session.flush()
-    token = call.server.mint_token(clerk_session)
-    response = _reply(
-        session, call, client, frontend_json.sign_in_json(flow), {clerk_session.id: token}
-    )
+    response = _signed_in(session, call, client, flow, account)
     call.server.emit_user("user.updated", session, account)
     return response
 
