@@ -15,7 +15,7 @@ PYTHON ?= $(shell command -v python3.11 || command -v python3)
 FRONTEND_PORT ?= 3000
 BACKEND_PORT ?= 8000
 
-# Reflex's tool chain, kept inside the project (see README "Why each tool").
+# Reflex's tool chain, kept inside the project (docs/development.md, "Dependencies, and why each is here").
 export PATH := $(ROOT)/tools/node_modules/.bin:$(VENV)/bin:$(PATH)
 export REFLEX_BUN_PATH := $(ROOT)/tools/node_modules/bun/bin/bun.exe
 export REFLEX_DIR := $(ROOT)/.cache/reflex

@@ -1,6 +1,6 @@
 """Retention: what we keep, and how long.
 
-Each period is a setting (``PK_RETENTION_*``, README "Data we keep"). One run:
+Each period is a setting (``PK_RETENTION_*``, docs/operations.md, "Data we keep"). One run:
 
 1. **Images of finished submissions**: rejected or asked to resubmit (counted from
    the decision), or superseded by a later submission of the same user (counted
