@@ -15,21 +15,14 @@ from __future__ import annotations
 
 import argparse
 import os
-import sys
-import tempfile
 import time
 from datetime import timedelta
-from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+from scratch import scratch_project
 
-SCRATCH = Path(tempfile.mkdtemp(prefix="pk-bench-reconcile-"))
-os.environ.update(
-    PK_ENV="test",
-    REFLEX_DB_URL=f"sqlite:///{SCRATCH / 'bench.db'}",
-    PK_MEDIA_DIR=str(SCRATCH / "media"),
-    PK_DEVAUTH_DIR=str(SCRATCH / "devauth"),
-    PK_DEVAUTH_WEBHOOK_URL="http://127.0.0.1:9/webhooks/clerk",  # nobody: no webhooks
+# Nobody listens on port 9: the run sends no webhooks.
+SCRATCH = scratch_project(
+    prefix="pk-bench-reconcile-", PK_DEVAUTH_WEBHOOK_URL="http://127.0.0.1:9/webhooks/clerk"
 )
 
 import sqlalchemy as sa  # noqa: E402

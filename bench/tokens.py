@@ -9,17 +9,11 @@ from __future__ import annotations
 
 import argparse
 import os
-import sys
-import tempfile
 import time
-from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-scratch = Path(tempfile.mkdtemp(prefix="pk-bench-"))
-os.environ.update(
-    PK_ENV="test",
-    REFLEX_DB_URL=f"sqlite:///{scratch / 'bench.db'}",
-    PK_DEVAUTH_DIR=str(scratch / "devauth"),
+from scratch import scratch_project
+
+scratch = scratch_project(
     PK_SESSION_TOKEN_LIFETIME="3600",
 )
 
