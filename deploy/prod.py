@@ -23,7 +23,6 @@ import contextlib
 import dataclasses
 import hashlib
 import os
-import pwd
 import re
 import secrets
 import shutil
@@ -34,10 +33,14 @@ import urllib.request
 from pathlib import Path
 from urllib.parse import urlsplit
 
+# Run as a script (`python deploy/prod.py`), the project root is not on the path yet.
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from deploy import postgres
+
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 DEPLOY_DIR = PROJECT_ROOT / "deploy"
 SOURCES = ("pk_rentals", "assets", "rxconfig.py")
-PG_BIN_CANDIDATES = sorted(Path("/usr/lib/postgresql").glob("*/bin"), reverse=True)
 DATABASE = "pk_rentals"
 
 
@@ -265,7 +268,7 @@ def write_configs(top: Topology, env: dict[str, str]) -> None:
     (etc / "nginx.conf").write_text(
         render((DEPLOY_DIR / "nginx.conf.template").read_text(), values)
     )
-    pg_bin = _pg_bin_dir()
+    pg_bin = postgres.binary("postgres").parent
     values = {
         "run_dir": str(run),
         "log_dir": str(logs),
@@ -290,13 +293,6 @@ def write_configs(top: Topology, env: dict[str, str]) -> None:
     (etc / "supervisord.conf").write_text(
         render((DEPLOY_DIR / "supervisord.conf.template").read_text(), values)
     )
-
-
-def _pg_bin_dir() -> Path:
-    for directory in PG_BIN_CANDIDATES:
-        if (directory / "postgres").exists():
-            return directory
-    raise SystemExit("pk_rentals: PostgreSQL is not installed (tools/system-deps.sh prod).")
 
 
 # --- steps ---------------------------------------------------------------------------
@@ -348,30 +344,8 @@ def build_site(top: Topology, env: dict[str, str]) -> None:
 
 def init_postgres(top: Topology) -> None:
     data = top.path("postgres", "data")
-    if data.exists():
-        return
-    data.parent.mkdir(parents=True, exist_ok=True)
-    as_postgres = []
-    if os.geteuid() == 0:
-        user = pwd.getpwnam("postgres")
-        os.chown(data.parent, user.pw_uid, user.pw_gid)
-        as_postgres = ["runuser", "-u", "postgres", "--"]
-    subprocess.run(
-        [
-            *as_postgres,
-            str(_pg_bin_dir() / "initdb"),
-            "-D",
-            str(data),
-            "-U",
-            "postgres",
-            "-A",
-            "trust",
-            "-E",
-            "UTF8",
-        ],
-        check=True,
-        capture_output=True,
-    )
+    if not data.exists():
+        postgres.init_cluster(data)
 
 
 def supervisorctl(top: Topology, *args: str, check: bool = True) -> str:

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import contextlib
 import os
-import pwd
 import shutil
 import socket
 import subprocess
@@ -17,7 +16,7 @@ import time
 from collections.abc import Iterator
 from pathlib import Path
 
-PG_BIN_CANDIDATES = sorted(Path("/usr/lib/postgresql").glob("*/bin"), reverse=True)
+from deploy import postgres
 
 
 def free_port() -> int:
@@ -54,55 +53,18 @@ def wait_for_port(port: int, timeout: float = 30.0) -> None:
     raise TimeoutError(f"nothing listened on 127.0.0.1:{port} within {timeout:.0f}s")
 
 
-def _pg_bin(name: str) -> str:
-    for directory in PG_BIN_CANDIDATES:
-        if (directory / name).exists():
-            return str(directory / name)
-    found = shutil.which(name)
-    if not found:
-        raise RuntimeError(f"{name} not found: install the postgresql package (make deps)")
-    return found
-
-
-def _as_postgres(args: list[str]) -> list[str]:
-    """initdb and postgres refuse to run as root: run them as the postgres user."""
-    if os.geteuid() == 0:
-        return ["runuser", "-u", "postgres", "--", *args]
-    return args
-
-
 @contextlib.contextmanager
 def postgres_server() -> Iterator[str]:
     """Yield the URL of a fresh PostgreSQL cluster's ``postgres`` database."""
     root = Path(tempfile.mkdtemp(prefix="pk-pg-"))
     data = root / "data"
-    if os.geteuid() == 0:
-        pw = pwd.getpwnam("postgres")
-        os.chown(root, pw.pw_uid, pw.pw_gid)
     port = free_port()
-    subprocess.run(
-        _as_postgres(
-            [
-                _pg_bin("initdb"),
-                "-D",
-                str(data),
-                "-U",
-                "postgres",
-                "-A",
-                "trust",
-                "-E",
-                "UTF8",
-                "--no-sync",
-            ]
-        ),
-        check=True,
-        capture_output=True,
-    )
+    postgres.init_cluster(data, durable=False)
     options = f"-h 127.0.0.1 -p {port} -k {root} -c fsync=off -c full_page_writes=off"
     subprocess.run(
-        _as_postgres(
+        postgres.as_postgres(
             [
-                _pg_bin("pg_ctl"),
+                str(postgres.binary("pg_ctl")),
                 "-D",
                 str(data),
                 "-o",
@@ -120,7 +82,9 @@ def postgres_server() -> Iterator[str]:
         yield f"postgresql+psycopg://postgres@127.0.0.1:{port}/postgres"
     finally:
         subprocess.run(
-            _as_postgres([_pg_bin("pg_ctl"), "-D", str(data), "-m", "immediate", "stop"]),
+            postgres.as_postgres(
+                [str(postgres.binary("pg_ctl")), "-D", str(data), "-m", "immediate", "stop"]
+            ),
             capture_output=True,
         )
         shutil.rmtree(root, ignore_errors=True)
