@@ -90,10 +90,13 @@ $(STAMPS)/venv: requirements.txt
 	$(PY) -m pip install -q --disable-pip-version-check -r requirements.txt
 	@touch $@
 
-$(STAMPS)/bun: tools/package.json
+# clerk-js is compressed once here (gzip and Brotli), so the identity server and nginx
+# send each browser the smallest copy without compressing on every request.
+$(STAMPS)/bun: tools/package.json $(STAMPS)/venv
 	@mkdir -p $(STAMPS)
 	npm install --prefix tools --no-audit --no-fund --no-package-lock --loglevel error
 	@test -x $(REFLEX_BUN_PATH)
+	$(PY) -m pk_rentals.devauth.clerk_js
 	@touch $@
 
 clean:

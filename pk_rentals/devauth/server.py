@@ -7,12 +7,10 @@ can point settings elsewhere first. It refuses to exist in production.
 from __future__ import annotations
 
 import logging
-from pathlib import Path
 
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
-from fastapi.staticfiles import StaticFiles
 from sqlmodel import Session
 from starlette.concurrency import run_in_threadpool
 
@@ -23,11 +21,10 @@ from pk_rentals.devauth.errors import ClerkAPIError
 from pk_rentals.devauth.store import Account, ClerkSession, new_id, now_ms
 from pk_rentals.devauth.webhooks import WebhookSender
 from pk_rentals.lazy import built_once
-from pk_rentals.settings import PROJECT_ROOT, Settings, get_settings
+from pk_rentals.settings import Settings, get_settings
 
 log = logging.getLogger(__name__)
 
-CLERK_JS_DIST = PROJECT_ROOT / "tools" / "node_modules" / "@clerk" / "clerk-js" / "dist"
 SESSION_LIFETIME_MS = 7 * 24 * 3600 * 1000  # Clerk's default maximum session lifetime
 
 
@@ -112,7 +109,7 @@ async def get_server_for_route() -> IdentityServer:
 
 def create_devauth_app() -> FastAPI:
     """The ``/_devauth`` sub-application: JWKS, clerk-js, Backend and Frontend API."""
-    from pk_rentals.devauth import avatars, backend_api, frontend_api, outbox
+    from pk_rentals.devauth import avatars, backend_api, clerk_js, frontend_api, outbox
 
     app = FastAPI(title="pk_rentals identity server", docs_url=None, redoc_url=None)
 
@@ -144,12 +141,7 @@ def create_devauth_app() -> FastAPI:
     app.include_router(frontend_api.router)
     app.include_router(outbox.router)
     app.include_router(avatars.router)
-    if Path(CLERK_JS_DIST).is_dir():
-        app.mount(
-            f"/clerk-js/{instance.CLERK_JS_VERSION}",
-            StaticFiles(directory=CLERK_JS_DIST),
-            name="clerk-js",
-        )
-    else:
-        log.warning("clerk-js is not installed in %s: run make run or make test", CLERK_JS_DIST)
+    app.include_router(clerk_js.router)
+    if not clerk_js.DIST.is_dir():
+        log.warning("clerk-js is not installed in %s: run make run or make test", clerk_js.DIST)
     return app
