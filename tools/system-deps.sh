@@ -17,6 +17,8 @@ if [ "${1:-run}" = test ] || [ "${1:-run}" = prod ]; then
   has_command redis-server || need+=(redis-server)
   # The production topology (make prod, and its tests): web server and supervisor.
   [ -x /usr/sbin/nginx ] || need+=(nginx)
+  # nginx sends the Brotli copies of the site and clerk-js (smaller than gzip).
+  has_package libnginx-mod-http-brotli-static || need+=(libnginx-mod-http-brotli-static)
   has_command supervisord || need+=(supervisor)
 fi
 if [ "${1:-run}" = test ]; then

@@ -278,6 +278,25 @@ def test_postgres_restart_one_clear_toast_then_recovery(tab: Page, devauth, topo
     assert saved_preferences(topology, email)[1]["sms"] is (target == "checked")
 
 
+def test_nginx_sends_brotli_and_serves_clerk_js_itself(topology):
+    """The smaller Brotli copy when the browser takes it, and clerk-js from the site
+    (no worker), cached for a year under its versioned URL, with the same headers."""
+    from pk_rentals.devauth import clerk_js, instance
+
+    page = httpx.get(f"{topology.url}/", headers={"Accept-Encoding": "br, gzip"})
+    assert page.headers["content-encoding"] == "br"
+    entry = httpx.get(topology.url + instance.CLERK_JS_PATH, headers={"Accept-Encoding": "br"})
+    assert entry.status_code == 200
+    assert entry.headers["content-encoding"] == "br"
+    assert entry.headers["cache-control"] == "public, max-age=31536000, immutable"
+    assert "frame-ancestors 'none'" in entry.headers["content-security-policy"]
+    assert entry.content == (clerk_js.DIST / "clerk.browser.js").read_bytes()  # decoded
+    assert int(entry.headers["content-length"]) < len(entry.content) / 3
+    plain = httpx.get(topology.url + instance.CLERK_JS_PATH, headers={"Accept-Encoding": ""})
+    assert "content-encoding" not in plain.headers
+    assert plain.content == entry.content
+
+
 def test_nginx_headers_and_body_limits(topology):
     page = httpx.get(f"{topology.url}/settings", headers={"Accept-Encoding": "gzip"})
     assert page.headers["content-encoding"] == "gzip"  # precompressed by the export
