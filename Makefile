@@ -38,6 +38,10 @@ help:
 	@echo "            (LOAD_ARGS='--users 50 200 --workers 1 2'; results in BENCHMARKS.md)"
 	@echo "make lint | format | migrate | clean"
 
+# Moving a port (make run FRONTEND_PORT=3100) moves the app's own URLs with it: the
+# identity server, its webhooks and the job worker call the app there.
+run: export PK_PUBLIC_URL ?= http://localhost:$(FRONTEND_PORT)
+run: export PK_BACKEND_URL ?= http://localhost:$(BACKEND_PORT)
 run: deps-run
 	@$(PY) -m pk_rentals.cli preflight --ports $(FRONTEND_PORT) $(BACKEND_PORT)
 	@echo "identity server: http://localhost:$(FRONTEND_PORT)/_devauth, codes at /_devauth/outbox ($(PY:$(ROOT)/%=%) -m pk_rentals.cli devauth-info)"

@@ -182,7 +182,7 @@ def test_make_run_serves_this_machine_only(dev_app):
     """The outbox lists every code, and media URLs are signed with the published
     development secret: the page server (which forwards /api, /media and /_devauth to
     the backend) and the backend both listen on loopback addresses only."""
-    ports = {urlsplit(dev_app.url).port, urlsplit(dev_app.environment["PK_BACKEND_URL"]).port}
+    ports = {urlsplit(dev_app.url).port, urlsplit(dev_app.backend_url).port}
     listening = {
         (c.laddr.ip, c.laddr.port)
         for c in psutil.net_connections("tcp")

@@ -40,6 +40,7 @@ class DevServer:
     log: Path
     reflex_pid: int  # `reflex run`, which supervises the backend
     environment: dict[str, str]  # what `make run` was started with
+    backend_url: str  # where BACKEND_PORT put the backend
 
     @property
     def database(self) -> Path:
@@ -99,14 +100,9 @@ def make_run(root: Path, log: Path, **machine: str) -> Iterator[DevServer]:
     """`make run` in ``root`` (a copy of the project) on free ports, until the block ends."""
     frontend, backend = free_port(), free_port()
     url = f"http://localhost:{frontend}"
-    environment = _newcomer_environment(
-        {
-            # The app's own URLs follow the ports; nothing else is set.
-            "PK_PUBLIC_URL": url,
-            "PK_BACKEND_URL": f"http://localhost:{backend}",
-            **machine,
-        }
-    )
+    # Only the ports, as a newcomer whose 3000 or 8000 is taken moves them: the
+    # Makefile makes the app's own URLs follow.
+    environment = _newcomer_environment(machine)
     command = ["make", "run", f"FRONTEND_PORT={frontend}", f"BACKEND_PORT={backend}"]
     process = start_logged(command, cwd=root, env=environment, log=log)
     try:
@@ -117,6 +113,7 @@ def make_run(root: Path, log: Path, **machine: str) -> Iterator[DevServer]:
             log=log,
             reflex_pid=_reflex_run(process.pid),
             environment=environment,
+            backend_url=f"http://localhost:{backend}",
         )
     finally:
         _stop(process)
