@@ -58,11 +58,12 @@ class DevServer:
         return [line for line in text.splitlines() if any(r in line for r in RESTART_LINES)]
 
     def cli(self, *arguments: str) -> subprocess.CompletedProcess:
-        """``python -m pk_rentals.cli …`` in the copy, as an operator runs it beside `make run`."""
+        """``python -m pk_rentals.cli …`` in the copy, as an operator runs it beside `make run`
+        on moved ports (docs/development.md): told where the backend is."""
         return subprocess.run(
             [str(self.root / ".venv/bin/python"), "-m", "pk_rentals.cli", *arguments],
             cwd=self.root,
-            env=self.environment,
+            env={**self.environment, "PK_BACKEND_URL": self.backend_url, "PK_PUBLIC_URL": self.url},
             capture_output=True,
             text=True,
             timeout=60,
