@@ -54,3 +54,33 @@ def test_code_cites_notes_inside_the_repository():
         cited.update(re.findall(r"docs/notes/([\w-]+\.md)", text))
     assert cited
     assert all((PROJECT_ROOT / "docs" / "notes" / name).exists() for name in cited)
+
+
+APP_FOLDERS = ("services", "state", "components", "pages", "devauth", "jobs", "api", "models")
+
+
+def _named_paths(text: str) -> set[str]:
+    """Code paths a document names in backticks: ``pk_rentals/…``, ``tests/…``, or a
+    path inside the app such as ``services/cnic.py``."""
+    named = set()
+    for span in re.findall(r"`([^`\s]+)`", text):
+        path = span.rstrip(".,:)")
+        if any(mark in path for mark in "{}<>*…|$="):
+            continue  # a pattern or a placeholder, not a file
+        if path.startswith(("pk_rentals/", "tests/", "bench/", "deploy/", "docs/")):
+            named.add(path)
+        elif path.startswith(tuple(f"{folder}/" for folder in APP_FOLDERS)):
+            named.add(f"pk_rentals/{path}")
+    return named
+
+
+def test_every_code_path_the_readme_and_docs_name_exists():
+    """Where-to-change-what only helps while it points at files that are there."""
+    documents = [README, *(PROJECT_ROOT / "docs").glob("*.md")]
+    missing = [
+        f"{document.relative_to(PROJECT_ROOT)}: {path}"
+        for document in documents
+        for path in sorted(_named_paths(document.read_text(encoding="utf-8")))
+        if not (PROJECT_ROOT / path).exists()
+    ]
+    assert missing == []
