@@ -27,7 +27,7 @@ import bcrypt  # noqa: E402
 
 from pk_rentals import migrations  # noqa: E402
 from pk_rentals.api import create_api  # noqa: E402
-from pk_rentals.devauth import backend_api  # noqa: E402
+from pk_rentals.devauth import backend  # noqa: E402
 from pk_rentals.devauth import server as devauth_server  # noqa: E402
 from pk_rentals.services import user_import  # noqa: E402
 from pk_rentals.services.identity.config import clerk_config  # noqa: E402
@@ -62,7 +62,7 @@ def configure(limit: int) -> None:
     get_settings.cache_clear()
     devauth_server.get_server.cache_clear()
     clerk_config.cache_clear()
-    backend_api.instance_rate_limit.hits.clear()
+    backend.instance_rate_limit.hits.clear()
 
 
 def run(name: str, prefix: str, count: int, *, digest: bool, limit: int) -> None:

@@ -109,7 +109,7 @@ async def get_server_for_route() -> IdentityServer:
 
 def create_devauth_app() -> FastAPI:
     """The ``/_devauth`` sub-application: JWKS, clerk-js, Backend and Frontend API."""
-    from pk_rentals.devauth import avatars, backend_api, clerk_js, frontend_api, outbox
+    from pk_rentals.devauth import avatars, backend, clerk_js, frontend_api, outbox
 
     app = FastAPI(title="pk_rentals identity server", docs_url=None, redoc_url=None)
 
@@ -137,7 +137,7 @@ def create_devauth_app() -> FastAPI:
     def jwks() -> dict:
         return get_server().instance.signing_key.jwks()
 
-    app.include_router(backend_api.router)
+    app.include_router(backend.router)
     app.include_router(frontend_api.router)
     app.include_router(outbox.router)
     app.include_router(avatars.router)

@@ -13,7 +13,7 @@ from sqlmodel import select
 
 from pk_rentals import db
 from pk_rentals.cli import EXIT_IDENTITY, EXIT_INVALID_ARGUMENT, EXIT_ROWS_FAILED, main
-from pk_rentals.devauth import backend_api
+from pk_rentals.devauth import backend
 from pk_rentals.devauth import server as devauth_server
 from pk_rentals.devauth.store import Account
 from pk_rentals.models import Language, User, UserPreferences
@@ -288,9 +288,9 @@ def rate_limited_server(identity_server, monkeypatch):
     monkeypatch.setenv("PK_DEVAUTH_API_WINDOW_SECONDS", "2")
     get_settings.cache_clear()
     devauth_server.get_server.cache_clear()
-    backend_api.instance_rate_limit.hits.clear()
+    backend.instance_rate_limit.hits.clear()
     yield identity_server
-    backend_api.instance_rate_limit.hits.clear()
+    backend.instance_rate_limit.hits.clear()
 
 
 def test_the_rate_limit_answers_clerks_429_with_retry_after(rate_limited_server):
@@ -314,7 +314,7 @@ def test_the_import_waits_out_the_rate_limit_and_completes(rate_limited_server, 
     assert report.counts["created"] == 4
     assert report.rate_limited >= 1  # 6 Backend API calls against 3 per 2 s
     assert elapsed >= 1.0
-    backend_api.instance_rate_limit.hits.clear()  # the check below is not the import's
+    backend.instance_rate_limit.hits.clear()  # the check below is not the import's
     assert len(clerk_users(config)) == 4
 
 
