@@ -12,10 +12,10 @@ from fastapi import APIRouter, Depends, Request
 from sqlmodel import Session
 from starlette.concurrency import run_in_threadpool
 
-from pk_rentals.devauth.accounts import AccountError
 from pk_rentals.devauth.errors import ClerkAPIError, not_found
 from pk_rentals.devauth.server import IdentityServer, get_server
 from pk_rentals.devauth.store import Account
+from pk_rentals.devauth.work import in_session
 
 
 def _authorized(request: Request) -> IdentityServer:
@@ -95,16 +95,12 @@ def _account(session: Session, user_id: str) -> Account:
 
 
 def _in_session(work, *args):
-    """Run ``work(server, session, *args)`` in a worker thread with its own session."""
+    """Run ``work(server, session, *args)`` in a worker thread with its own session
+    (the app's exception handler turns a ``ClerkAPIError`` into Clerk's envelope)."""
 
     def run():
         server = get_server()
-        with server.session() as session:
-            try:
-                return work(server, session, *args)
-            except AccountError as error:
-                session.rollback()
-                raise ClerkAPIError.from_account_error(error) from None
+        return in_session(server, lambda session: work(server, session, *args))
 
     return run_in_threadpool(run)
 

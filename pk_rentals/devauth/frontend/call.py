@@ -10,7 +10,6 @@ from sqlmodel import Session, select
 from starlette.concurrency import run_in_threadpool
 
 from pk_rentals.devauth import frontend_json, store
-from pk_rentals.devauth.accounts import AccountError
 from pk_rentals.devauth.errors import ClerkAPIError
 from pk_rentals.devauth.server import IdentityServer, get_server_for_route
 from pk_rentals.devauth.store import (
@@ -18,6 +17,7 @@ from pk_rentals.devauth.store import (
     new_id,
     now_ms,
 )
+from pk_rentals.devauth.work import in_session
 from pk_rentals.services import security_events
 from pk_rentals.services.security_events import Failure
 
@@ -106,17 +106,12 @@ def _reply(
 
 
 def _run(handler, call: Call, *args) -> Response:
-    """Run a handler in its own database session; Clerk errors become envelopes."""
+    """Run a handler in its own database session; refusals become Clerk's envelope,
+    which keeps the browser's dev-browser token."""
     try:
-        with call.server.session() as session:
-            try:
-                return handler(session, call, *args)
-            except AccountError as error:
-                session.rollback()
-                return ClerkAPIError.from_account_error(error).response()
-            except ClerkAPIError as error:
-                session.rollback()
-                return error.response({DEV_BROWSER_HEADER: call.dev_browser})
+        return in_session(call.server, handler, call, *args)
+    except ClerkAPIError as error:
+        return error.response({DEV_BROWSER_HEADER: call.dev_browser})
     finally:
         for kind, details in call.failures:
             security_events.record(kind, **details)
