@@ -1,4 +1,5 @@
-"""The idle-timeout warning (seed 004), drawn in the browser from assets/js/idle_guard.jsx."""
+"""The idle-timeout warning, so a shared phone is not left signed in: drawn in the
+browser from assets/js/idle_guard.jsx."""
 
 import reflex as rx
 

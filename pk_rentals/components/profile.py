@@ -50,7 +50,8 @@ class PhoneVerifier(rx.Component):
 
 
 def avatar(url: rx.Var, initials: rx.Var, size: str = "5") -> rx.Component:
-    """The public avatar (seed 000 dual avatar): Clerk's image, else initials."""
+    """The public avatar: Clerk's image, else initials; never the verification selfie,
+    which only the person and moderators may see."""
     return rx.avatar(
         src=url,
         fallback=initials,

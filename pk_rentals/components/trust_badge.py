@@ -1,4 +1,5 @@
-"""TrustBadge (seed 000): the colour, icon and words of a verification level.
+"""TrustBadge: the colour, icon and words of a verification level, so a renter can
+tell at a glance how much of a landlord the app has checked.
 
 Icon and text, never colour alone; Urdu and English; small and large.
 """

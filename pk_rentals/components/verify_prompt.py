@@ -1,4 +1,4 @@
-"""The one-time prompt to verify (seed 004 ``verificationPrompted``): a banner at the
+"""The one-time prompt to verify (``verificationPrompted``): a banner at the
 top of the page, dismissible, linking to /verify, in the visitor's language."""
 
 import reflex as rx

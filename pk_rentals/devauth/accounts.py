@@ -242,7 +242,7 @@ def deleted_user_json(user_id: str) -> dict:
     return {"object": "user", "id": user_id, "deleted": True}
 
 
-# --- failed sign-ins and the lockout (seed 004) ----------------------------------------
+# --- failed sign-ins and the lockout -------------------------------------------------
 
 
 @dataclasses.dataclass(frozen=True)

@@ -1,4 +1,4 @@
-"""Passwords as seed 004 wants them, checked the way Clerk reports problems.
+"""Passwords as the product requires them, checked the way Clerk reports problems.
 
 Policy: at least 8 characters with letters, numbers and symbols. Digests are
 argon2id (argon2-cffi). An unknown email is checked against a dummy digest, so a

@@ -1,4 +1,4 @@
-"""/settings: theme, language and notifications (seed 004 UserPreferences), and
+"""/settings: theme, language and notifications (UserPreferences), and
 deleting one's account."""
 
 import reflex as rx

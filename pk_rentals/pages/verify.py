@@ -1,4 +1,4 @@
-"""/verify: the CNIC + live selfie submission and its status (issue 6, end user)."""
+"""/verify: the CNIC + live selfie submission and its status (the person's side)."""
 
 import reflex as rx
 

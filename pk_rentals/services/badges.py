@@ -1,4 +1,4 @@
-"""Trust badges (seed 000 TrustBadge): one definition per verification level."""
+"""Trust badges: one definition per verification level."""
 
 from __future__ import annotations
 
@@ -33,7 +33,7 @@ BADGES: dict[VerificationLevel, Badge] = {
 
 
 def badge_for(level: str | None) -> Badge:
-    """The badge for a stored level; anything unknown shows as unverified (seed 000)."""
+    """The badge for a stored level; anything unknown shows as unverified, never as more."""
     try:
         return BADGES[VerificationLevel(level)]
     except ValueError:

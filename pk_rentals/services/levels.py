@@ -1,4 +1,4 @@
-"""Trust levels (seed 000), computed only here, only on the server.
+"""Trust levels, computed only here, only on the server (a client could claim any).
 
 - ``basic``: the profile's phone number is one Clerk verified;
 - ``verified``: a moderator approved a CNIC + live selfie (``verified_at`` set);

@@ -1,4 +1,4 @@
-"""Sending a user a message by email or SMS (reminders; seed 004 lastLoginReminder).
+"""Sending a user a message by email or SMS (reminders after a long absence).
 
 In development and tests every message goes to the built-in identity server's
 outbox (``/_devauth/outbox``, table ``devauth_notices``), beside its sign-in codes:

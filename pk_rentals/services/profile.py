@@ -1,4 +1,4 @@
-"""Profiles (seed 000): what a user may type, the one-query profile fetch, and saving.
+"""Profiles: what a user may type, the one-query profile fetch, and saving.
 
 Reflex-free, so the pages, the API and the tests share it. Problems are message ids
 of pk_rentals.i18n keyed by form field, so the page shows them in the user's
@@ -188,7 +188,7 @@ def parse_profile(form: Mapping[str, object]) -> ProfileInput:
     return ProfileInput(name, phone, province, city, area, bio, language)
 
 
-# --- reading: one query (seed 000 unified profile fetch) ---------------------------------
+# --- reading: one query for the whole profile (no N+1) --------------------------------------
 
 
 @dataclasses.dataclass(frozen=True)
@@ -225,7 +225,7 @@ class OwnProfile:
     preferred_language: Language
     theme: Theme
     notification_settings: dict[str, bool]
-    verification_selfie_url: str | None  # never public (dual avatar, seed 000)
+    verification_selfie_url: str | None  # never public: only the person and moderators see it
     complete: bool
 
 
@@ -301,7 +301,7 @@ def _public(row: sa.Row) -> PublicProfile:
 
 def notification_settings(stored: object, email: bool | None) -> dict[str, bool]:
     """Every channel with its switch, from ``users.notification_settings`` and
-    ``user_preferences.notifications`` (seed 004's email preference; None: no row)."""
+    ``user_preferences.notifications`` (the email preference; None: no row)."""
     stored = stored if isinstance(stored, dict) else {}
     settings = {channel: bool(stored.get(channel, True)) for channel in NOTIFICATION_CHANNELS}
     if email is not None:
@@ -439,7 +439,7 @@ def _preference_changes(
             raise ValueError(f"unknown notification channels: {sorted(unknown)}")
         switches = {channel: bool(on) for channel, on in notifications.items()}
         user_values["notification_settings"] = switches  # merged, see _update_statement
-        if "email" in switches:  # seed 004: user_preferences.notifications is email's
+        if "email" in switches:  # user_preferences.notifications is email's switch
             preference_values["notifications"] = switches["email"]
     return user_values, preference_values
 

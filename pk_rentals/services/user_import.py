@@ -1,5 +1,5 @@
-"""Importing users from an older system (seed 004: "import users via Clerk
-Management API, force password reset, migrate user preferences").
+"""Importing users from an older system: through Clerk's Backend API, with a forced
+password reset and their preferences carried over.
 
 Each row becomes a Clerk user created through the Backend API with the old
 system's id as ``external_id``, then the app's own rows (``users`` with the

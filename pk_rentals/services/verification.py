@@ -1,5 +1,5 @@
-"""CNIC + live selfie verification, the user's side (seed 000 lifecycle:
-signup → profile → verification → admin review).
+"""CNIC + live selfie verification, the user's side (the lifecycle: sign up → profile
+→ verification → a moderator's review).
 
 1. The page asks for a one-time code (``issue_selfie_code``) and burns it into
    the live selfie; each image is uploaded on its own (``receive_upload``) and kept
@@ -340,7 +340,8 @@ def _newest_drafts(session: Session, user: User) -> dict[MediaKind, Verification
 # --- submitting ------------------------------------------------------------------------
 
 
-# Refusals that are failed verification attempts (seed 004), not missing pieces.
+# Refusals that are failed verification attempts (counted, so repeated tries show up
+# for moderators), not missing pieces.
 FAILED_SUBMISSIONS = frozenset({"cnic_invalid", "cnic_duplicate"})
 
 

@@ -1,4 +1,4 @@
-"""The one-time prompt to verify (seed 004 ``verificationPrompted``).
+"""The one-time prompt to verify (``verificationPrompted``).
 
 A signed-in user below ``verified`` is asked once to verify their identity; the
 prompt is marked as shown in the same statement that decides to show it, so two

@@ -47,7 +47,7 @@ class AuthState(rx.State):
     email: str = ""
     needs_profile: bool = False
     is_moderator: bool = False  # shows the Moderation link; the pages ask the server again
-    verify_prompt: bool = False  # the one-time "verify your identity" banner (seed 004)
+    verify_prompt: bool = False  # the one-time "verify your identity" banner
     # False shows the "verify your email" banner; the services check the database.
     email_verified: bool = True
 
@@ -192,7 +192,7 @@ class AuthState(rx.State):
             return sign_out(verdict.value)
         return None
 
-    # --- idle timeout (seed 004) ---------------------------------------------------
+    # --- idle timeout -----------------------------------------------------------
 
     @rx.event
     async def heartbeat(self):

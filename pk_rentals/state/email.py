@@ -1,6 +1,7 @@
-"""The email address Clerk verified after sign-up (seed 004: "Email verification
-required for sensitive features"). The banner's clerk-js verification tells us it
-is done; the server then asks Clerk itself and stores ``email_verified``."""
+"""The email address Clerk verified after sign-up: sending a CNIC needs one, since
+it is how we reach the person about their verification. The banner's clerk-js
+verification tells us it is done; the server then asks Clerk itself and stores
+``email_verified``."""
 
 from __future__ import annotations
 

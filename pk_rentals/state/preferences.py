@@ -1,4 +1,4 @@
-"""Theme, language and notification choices (seed 004 UserPreferences).
+"""Theme, language and notification choices (UserPreferences).
 
 Everyone can switch theme and language from the header; for a signed-in user the
 choice is also saved, so it follows them to a new browser after sign-in.
@@ -88,7 +88,7 @@ class PreferencesState(rx.State):
         return await self._save_if_signed_in(theme=mode)
 
     def remember(self, settings: dict[str, bool]) -> None:
-        """The preferences read at sign-in (seed 004: "cached in application state")."""
+        """The preferences read at sign-in, kept in the state so a page needs no query."""
         if not settings:
             return
         self.notify_email = settings["email"]

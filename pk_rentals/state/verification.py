@@ -60,7 +60,7 @@ class VerificationState(rx.State):
 
     # The status, as services.verification.status_of says.
     level: str = "unverified"
-    email_verified: bool = True  # False: the form waits for a verified email (seed 004)
+    email_verified: bool = True  # False: the form waits for a verified email
     status: str = "none"  # none | pending | approved | rejected | resubmission_requested
     reason: dict[str, str] = {}  # noqa: RUF012 - {"en", "ur"}: what is wrong
     todo: dict[str, str] = {}  # noqa: RUF012 - {"en", "ur"}: what to do about it
@@ -80,7 +80,7 @@ class VerificationState(rx.State):
     submitting: bool = False
     refusal: str = ""  # SubmissionRefused.code of the last attempt
     draft_owner: str = ""  # whose CNIC draft this browser may restore
-    # The selfie's quick face check (issue 11), as the upload answered it. Only a
+    # The selfie's quick face check, as the upload answered it. Only a
     # nudge to retake: after a second failed check the selfie may be sent anyway
     # (the moderator sees the flags), so the browser's word is enough here.
     selfie_problems: list[str] = []  # noqa: RUF012

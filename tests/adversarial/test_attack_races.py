@@ -136,7 +136,7 @@ def test_two_moderators_deciding_one_submission_make_one_decision(case, target, 
 
 
 def selfie(client: httpx.Client, person: Person, code: str, route: str) -> httpx.Response:
-    """The /verify page's upload (``page``) or seed 000's API endpoint (``api``)."""
+    """The /verify page's upload (``page``) or the selfie API endpoint (``api``)."""
     path = "/api/verification/selfie" if route == "api" else "/api/verification/uploads/selfie"
     return client.post(
         path,

@@ -1,4 +1,4 @@
-"""Face checks in the running app (issue 11): a live selfie from Chromium's fake
+"""Face checks in the running app : a live selfie from Chromium's fake
 camera filming the astronaut, against a CNIC card carrying the same face or another
 person's; Chromium's default fake camera (no face) asks for a retake, then lets the
 user send anyway; moderators see the band, the boxes and the flags; the app keeps

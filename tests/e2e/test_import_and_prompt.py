@@ -1,4 +1,4 @@
-"""Issue 7 in the browser: a user imported without a password signs in through
+"""Imported users in the browser: a user imported without a password signs in through
 Clerk's own <SignIn/> (an email code, then "Set new password"), and the one-time
 prompt to verify appears once, in English and in Urdu."""
 

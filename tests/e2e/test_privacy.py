@@ -4,7 +4,7 @@ then every log line of the app server (which runs at DEBUG, tests/conftest.py) a
 every column of every table are searched for what must not be kept.
 
 What may hold the journey's values, and why:
-- the full email: ``users.clerk_email`` (our copy of Clerk's field, seed 000) and
+- the full email: ``users.clerk_email`` (our copy of Clerk's field) and
   the identity server's own tables, which stand in for Clerk (its accounts'
   addresses, the sign-up flow, the development outbox it "sent" the code to);
 - the email code: the identity server's development outbox (``devauth_outbox``),

@@ -1,4 +1,4 @@
-"""Issue 6's whole journey, both people in Chromium: a user sends a CNIC, card photos
+"""The whole verification journey, both people in Chromium: a user sends a CNIC, card photos
 and a live selfie from the (fake) front camera; a moderator rejects it with a
 reason; the user reads the reason and sends again; the moderator approves; anyone
 then sees the green "ID Verified" badge on the user's public profile."""

@@ -1,4 +1,4 @@
-"""/verify, the end user's half of issue 6: CNIC number, card photos and a live
+"""/verify, the person's half of verification: CNIC number, card photos and a live
 selfie from Chromium's fake camera playing a real face, then the status."""
 
 from __future__ import annotations

@@ -1,5 +1,5 @@
 """The identity server's counts in the database, called as the sign-in handler calls
-them, from parallel sessions as parallel workers would: failed sign-ins (seed 004's
+them, from parallel sessions as parallel workers would: failed sign-ins (the product's
 lockout) and the per-IP limit. On SQLite and PostgreSQL."""
 
 import threading

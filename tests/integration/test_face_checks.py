@@ -1,4 +1,4 @@
-"""Automatic face checks (issue 11) on real faces that ship in packages: the
+"""Automatic face checks on real faces that ship in packages: the
 astronaut (scikit-image) and Grace Hopper (matplotlib), run in the check process,
 stored per submission, shown to moderators, and never deciding anything."""
 

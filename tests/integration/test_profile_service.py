@@ -138,7 +138,7 @@ def test_preferences_theme_language_and_notifications(use_database):
     assert profile.theme == "dark"
     assert profile.preferred_language == "english"
     assert profile.notification_settings == {"email": False, "sms": True, "in_app": True}
-    assert prefs.notifications is False  # seed 004: the email preference
+    assert prefs.notifications is False  # the email preference
 
 
 def test_unknown_preferences_are_refused_and_nothing_is_written(use_database):

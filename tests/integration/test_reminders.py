@@ -1,4 +1,4 @@
-"""The sign-in reminder job (seed 004 lastLoginReminder), with the clock moved by
+"""The sign-in reminder job (after a long absence), with the clock moved by
 the ``now`` it is given; messages land in the development outbox. Both databases."""
 
 from datetime import UTC, datetime, timedelta

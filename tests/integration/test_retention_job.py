@@ -1,4 +1,4 @@
-"""The retention job (seed 004 "Clear data retention policies") on real rows and
+"""The retention job (what we keep, and how long) on real rows and
 real stored images: just before each period nothing goes, just after it goes; the
 approved images stay; a dry run changes nothing; a second run counts zeros; an
 image store that fails keeps the rows. The clock is moved, never waited for."""

@@ -1,4 +1,4 @@
-"""Importing users from an older system (seed 004): Clerk users with external ids
+"""Importing users from an older system : Clerk users with external ids
 through the Backend API, local profiles, a report of refused rows, re-runs that
 finish what is left, and Clerk's rate limit waited out. Both databases."""
 

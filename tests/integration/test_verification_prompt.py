@@ -1,4 +1,4 @@
-"""The one-time prompt to verify (seed 004 verificationPrompted). Both databases."""
+"""The one-time prompt to verify (verificationPrompted). Both databases."""
 
 from sqlmodel import select
 

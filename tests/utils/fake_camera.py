@@ -5,7 +5,7 @@ with ``--use-file-for-fake-video-capture`` (tests/utils/browser.py
 ``fake_camera_args``). The face is scikit-image's ``astronaut`` sample photo
 (public domain, shipped inside the wheel: no download at test time). Another
 person is matplotlib's sample photo of Grace Hopper (also in its wheel). Cards can
-carry either face as their ID photo, for the face checks (issue 11).
+carry either face as their ID photo, for the face checks.
 """
 
 from __future__ import annotations

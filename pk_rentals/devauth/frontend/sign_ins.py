@@ -72,7 +72,7 @@ def _create_sign_in(session: Session, call: Call) -> Response:
 
 def _first_factors(session: Session, identifier: str) -> list[dict]:
     """What ``<SignIn/>`` offers: the password; or, for an account that has none (users
-    imported without a digest, seed 004's forced reset), only an email code, after which
+    imported without a digest, whose password reset is forced), only an email code, after which
     the sign-in needs a new password before it completes (``needs_new_password``)."""
     owner_id = accounts.email_owner_id(session, identifier)
     account = session.get(Account, owner_id) if owner_id else None

@@ -157,7 +157,7 @@ def _apply_sign_up_fields(
     complete = state.get("email_address_set") and state.get("password_set")
     if complete and not call.server.verify_email_at_sign_up(session):
         # Clerk's "verify at sign-up" off: in at once, the address unverified; the
-        # app asks for the code before sensitive features (seed 004).
+        # app asks for the code before sensitive features (sending a CNIC).
         return _complete_sign_up(session, call, client, flow, email_verified=False)
     return _reply(session, call, client, frontend_json.sign_up_json(flow))
 
