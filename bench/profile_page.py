@@ -60,15 +60,15 @@ def bench(url: str, runs: int) -> None:
     db.get_engine.cache_clear()
     with db.session() as session:
         get_or_create_user(session, CLERK_USER_ID)
-        user_id = str(save_profile(session, CLERK_USER_ID, parse_profile(FORM)).id)
+        user_id = str(save_profile(CLERK_USER_ID, parse_profile(FORM), session=session).id)
 
     def own() -> None:
         with db.session() as session:
-            assert own_profile(session, CLERK_USER_ID) is not None
+            assert own_profile(CLERK_USER_ID, connection=session) is not None
 
     def public() -> None:
         with db.session() as session:
-            assert public_profile(session, user_id) is not None
+            assert public_profile(user_id, connection=session) is not None
 
     for name, load in (("/profile (own)", own), ("/u/{id} (public)", public)):
         statements, median = measure(load, runs)

@@ -17,7 +17,7 @@ def _content() -> rx.Component:
         rx.cond(
             VerificationState.email_verified,
             rx.cond(VerificationState.can_submit, submission_form()),
-            # Seed 004: the ID waits for a verified email; the banner above does it.
+            # The ID waits for a verified email; the banner above verifies it.
             rx.callout.root(
                 rx.callout.icon(rx.icon("mail-warning", aria_hidden="true")),
                 rx.callout.text(t("verify.email_first")),

@@ -39,6 +39,7 @@ from pk_rentals.services.profile import (
     CITY_LENGTH,
     NAME_LENGTH,
     ProfileInvalid,
+    city_menu_choice,
     clean_text,
     normalize_mobile,
     parse_profile,
@@ -331,7 +332,7 @@ def save_local_rows(session: Session, clerk_user: ClerkUser, row: ImportRow) -> 
         "display_name": user.display_name,
         "phone": user.phone,
         "province": user.province,
-        "city": user.city if user.city in city_names(user.province) else "other",
+        "city": city_menu_choice(user.province, user.city),
         "city_other": user.city,
         "preferred_language": user.preferred_language,
     }

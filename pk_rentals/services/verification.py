@@ -483,8 +483,9 @@ def _discard_drafts(session: Session, user: User, keep: set[str]) -> None:
 
 
 def _check_email_verified(session: Session, user: User, error: type[VerificationError]) -> None:
-    """Seed 004: ID verification is a sensitive feature; it waits for a verified email
-    (``user_verifications.email_verified``, synced from Clerk)."""
+    """ID verification is a sensitive feature: it waits for a verified email, the way
+    we reach the person about it (``user_verifications.email_verified``, synced from
+    Clerk)."""
     if not _verification(session, user).email_verified:
         raise error("email_unverified", 403)
 

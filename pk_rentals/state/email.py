@@ -9,9 +9,8 @@ import asyncio
 
 import reflex as rx
 
-from pk_rentals import db, routes
-from pk_rentals.services.identity.accounts import apply_clerk_user, email_verified_of
-from pk_rentals.services.identity.signin import fetch_clerk_user
+from pk_rentals import routes
+from pk_rentals.services.identity.signin import email_verified, refresh_from_clerk
 from pk_rentals.state.auth import AuthState, protected
 from pk_rentals.state.ui import language_code, toast
 from pk_rentals.state.verification import VerificationState
@@ -19,12 +18,8 @@ from pk_rentals.state.verification import VerificationState
 
 def _sync_email(clerk_user_id: str) -> bool:
     """Refresh our copy from Clerk's Backend API; True once the address is verified."""
-    clerk_user = fetch_clerk_user(clerk_user_id)
-    if clerk_user is not None:
-        with db.session() as session:
-            apply_clerk_user(session, clerk_user)
-    with db.session() as session:
-        return email_verified_of(session, clerk_user_id)
+    refresh_from_clerk(clerk_user_id)
+    return email_verified(clerk_user_id)
 
 
 class EmailState(rx.State):

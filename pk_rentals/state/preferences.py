@@ -11,7 +11,6 @@ import functools
 
 import reflex as rx
 
-from pk_rentals import db
 from pk_rentals.models import Language
 from pk_rentals.models.enums import Theme
 from pk_rentals.services.profile import (
@@ -28,8 +27,7 @@ LANGUAGES = tuple(language.value for language in Language)
 
 
 def _notification_settings(clerk_user_id: str) -> dict[str, bool] | None:
-    with db.reading() as connection:
-        profile = own_profile(connection, clerk_user_id)
+    profile = own_profile(clerk_user_id)
     return profile.notification_settings if profile else None
 
 

@@ -8,14 +8,14 @@ import logging
 
 import reflex as rx
 
-from pk_rentals import db, routes
+from pk_rentals import routes
 from pk_rentals.models.enums import VerificationLevel
 from pk_rentals.places import OTHER_CITY, city_names, urdu_name
-from pk_rentals.services.identity.accounts import apply_clerk_user
-from pk_rentals.services.identity.signin import fetch_clerk_user
+from pk_rentals.services.identity.signin import refresh_from_clerk
 from pk_rentals.services.profile import (
     OwnProfile,
     ProfileInvalid,
+    city_menu_choice,
     display_mobile,
     initials,
     own_profile,
@@ -32,25 +32,8 @@ log = logging.getLogger(__name__)
 DRAFT_KEY = "pk_draft_profile"  # localStorage key of the unsaved form (components/form_draft)
 
 
-def _load(clerk_user_id: str) -> OwnProfile | None:
-    with db.reading() as connection:
-        return own_profile(connection, clerk_user_id)
-
-
 def _save(clerk_user_id: str, form: dict) -> None:
-    data = parse_profile(form)  # ProfileInvalid before any write
-    with db.session() as session:
-        save_profile(session, clerk_user_id, data)
-
-
-def _sync_from_clerk(clerk_user_id: str) -> bool:
-    """Ask Clerk's Backend API for the account (the browser's word is not proof)."""
-    clerk_user = fetch_clerk_user(clerk_user_id)
-    if clerk_user is None:
-        return False
-    with db.session() as session:
-        apply_clerk_user(session, clerk_user)
-    return True
+    save_profile(clerk_user_id, parse_profile(form))  # ProfileInvalid before any write
 
 
 class ProfileState(rx.State):
@@ -96,9 +79,7 @@ class ProfileState(rx.State):
     @rx.var
     def listed_city(self) -> str:
         """What the city menu starts on: the stored city, or "other" for a typed one."""
-        if not self.city:
-            return ""
-        return self.city if self.city in city_names(self.province) else OTHER_CITY
+        return city_menu_choice(self.province, self.city)
 
     @rx.var
     def typed_city(self) -> str:
@@ -145,7 +126,7 @@ class ProfileState(rx.State):
         self.revision += 1
 
     async def _reload(self, clerk_user_id: str) -> bool:
-        profile = await asyncio.to_thread(_load, clerk_user_id)
+        profile = await asyncio.to_thread(own_profile, clerk_user_id)
         if profile is None:
             return False
         self._show(profile)
@@ -200,7 +181,7 @@ class ProfileState(rx.State):
         self.phone_syncing = True
         yield
         auth = await self.get_state(AuthState)
-        synced = await asyncio.to_thread(_sync_from_clerk, auth.clerk_user_id)
+        synced = await asyncio.to_thread(refresh_from_clerk, auth.clerk_user_id)
         await self._reload(auth.clerk_user_id)
         self.phone_syncing = False
         if not synced:  # the user.updated webhook will bring it

@@ -6,15 +6,9 @@ import asyncio
 
 import reflex as rx
 
-from pk_rentals import db
 from pk_rentals.models.enums import VerificationLevel
 from pk_rentals.places import urdu_name
-from pk_rentals.services.profile import PublicProfile, initials, public_profile
-
-
-def _load(profile_id: str) -> PublicProfile | None:
-    with db.reading() as connection:
-        return public_profile(connection, profile_id)
+from pk_rentals.services.profile import initials, public_profile
 
 
 class PublicProfileState(rx.State):
@@ -46,7 +40,7 @@ class PublicProfileState(rx.State):
     async def load(self):
         self.status = "loading"
         profile_id = str(self.router.page.params.get("profile_id", ""))[:64]
-        profile = await asyncio.to_thread(_load, profile_id)
+        profile = await asyncio.to_thread(public_profile, profile_id)
         if profile is None:
             self.status = "missing"
             return

@@ -1,4 +1,4 @@
-"""Seed 004's account rules in Chromium: Clerk's "verify at sign-up" switch in both
+"""The account rules in Chromium: Clerk's "verify at sign-up" switch in both
 positions with the banner's own email-code verification, and the moderators'
 Security tab with a flagged account."""
 

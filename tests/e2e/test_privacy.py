@@ -1,4 +1,4 @@
-"""Seed 004, "No tracking of user activity beyond session management": a whole
+"""No tracking of what people do beyond what sessions need: a whole
 journey (sign-up with an emailed code, profile, CNIC + live selfie) in Chromium,
 then every log line of the app server (which runs at DEBUG, tests/conftest.py) and
 every column of every table are searched for what must not be kept.

@@ -1,4 +1,4 @@
-"""Seed 004's lockout under parallel sign-ins: every wrong password counts, whatever
+"""The sign-in lockout under parallel sign-ins: every wrong password counts, whatever
 the interleaving, and an email with no account answers exactly like one with an
 account. Driven through the Frontend API as clerk-js calls it, on SQLite and
 PostgreSQL."""

@@ -1,4 +1,4 @@
-"""Seed 004, "Email verification required for sensitive features": Clerk's "verify at
+"""A verified email before sensitive features (a CNIC, a new phone): Clerk's "verify at
 sign-up" switch in the identity server, clerk-js's email-code verification of an
 existing address, and the features that wait for ``user_verifications.email_verified``.
 Runs on SQLite and PostgreSQL against the app's real HTTP routes."""
@@ -188,16 +188,16 @@ def test_id_images_codes_and_submission_wait_for_a_verified_email(unverified):
 
 def test_changing_the_phone_waits_for_a_verified_email_but_the_profile_does_not(unverified):
     with db.session() as session:  # the same number, other fields changed: allowed
-        save_profile(session, USER, parse_profile(FORM | {"display_name": "Nadia B."}))
+        save_profile(USER, parse_profile(FORM | {"display_name": "Nadia B."}), session=session)
     with db.session() as session, pytest.raises(ProfileInvalid) as refused:
-        save_profile(session, USER, parse_profile(FORM | {"phone": "0321-7654321"}))
+        save_profile(USER, parse_profile(FORM | {"phone": "0321-7654321"}), session=session)
     assert refused.value.problems == {"phone": "form.phone.email_unverified"}
     with db.session() as session:
         user = session.exec(select(User).where(User.clerk_user_id == USER)).one()
         assert (user.phone, user.display_name) == ("+923001234567", "Nadia B.")
     _set_email_verified(True)
     with db.session() as session:
-        save_profile(session, USER, parse_profile(FORM | {"phone": "0321-7654321"}))
+        save_profile(USER, parse_profile(FORM | {"phone": "0321-7654321"}), session=session)
         user = session.exec(select(User).where(User.clerk_user_id == USER)).one()
         assert user.phone == "+923217654321"
 

@@ -1,4 +1,4 @@
-"""Seed 004, registration step 4 and login step 4: the ``user_preferences`` row is
+"""Preferences at registration and at sign-in: the ``user_preferences`` row is
 made with the user (webhook or first sign-in, whichever comes first, exactly once),
 loaded into the session's state at sign-in and reused from there: a page that shows
 theme, language or notifications asks the database nothing about them.

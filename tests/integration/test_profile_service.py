@@ -49,9 +49,9 @@ def verification() -> UserVerification:
 def test_own_profile_is_one_statement_and_holds_the_private_fields(use_database):
     new_user()
     with db.session() as session:
-        save_profile(session, USER_ID, parse_profile(FORM))
+        save_profile(USER_ID, parse_profile(FORM), session=session)
     with db.session() as session, StatementCounter(db.get_engine()) as counter:
-        profile = own_profile(session, USER_ID)
+        profile = own_profile(USER_ID, connection=session)
     assert len(counter.statements) == 1
     assert profile.complete
     assert profile.phone == "+923001234567"
@@ -63,10 +63,10 @@ def test_own_profile_is_one_statement_and_holds_the_private_fields(use_database)
 def test_public_profile_is_one_statement_and_has_no_private_fields(use_database):
     new_user()
     with db.session() as session:
-        user = save_profile(session, USER_ID, parse_profile(FORM))
+        user = save_profile(USER_ID, parse_profile(FORM), session=session)
         user_id = str(user.id)
     with db.session() as session, StatementCounter(db.get_engine()) as counter:
-        profile = public_profile(session, user_id)
+        profile = public_profile(user_id, connection=session)
     assert len(counter.statements) == 1
     assert profile.display_name == "Ayesha Khan"
     fields = set(vars(profile))
@@ -77,18 +77,18 @@ def test_unknown_bad_or_incomplete_ids_have_no_public_profile(use_database):
     new_user()  # never completed the setup
     with db.session() as session:
         user = session.exec(select(User).where(User.clerk_user_id == USER_ID)).one()
-        assert public_profile(session, str(user.id)) is None
-        assert public_profile(session, "not-a-uuid") is None
-        assert public_profile(session, "00000000-0000-0000-0000-000000000000") is None
-        assert public_profile(session, "x" * 10_000) is None
+        assert public_profile(str(user.id), connection=session) is None
+        assert public_profile("not-a-uuid", connection=session) is None
+        assert public_profile("00000000-0000-0000-0000-000000000000", connection=session) is None
+        assert public_profile("x" * 10_000, connection=session) is None
 
 
 def test_saving_twice_is_the_same_as_saving_once(use_database):
     new_user()
     with db.session() as session:
-        first = save_profile(session, USER_ID, parse_profile(FORM))
+        first = save_profile(USER_ID, parse_profile(FORM), session=session)
         completed = first.profile_completed_at
-        second = save_profile(session, USER_ID, parse_profile(FORM))
+        second = save_profile(USER_ID, parse_profile(FORM), session=session)
         assert second.id == first.id
         assert second.profile_completed_at == completed
         assert session.scalar(sa.select(sa.func.count()).select_from(User)) == 1
@@ -98,14 +98,16 @@ def test_the_number_clerk_verified_makes_the_profile_basic(use_database):
     new_user(clerk_phone="+923001234567")
     assert verification().verification_level == VerificationLevel.BASIC  # prefilled
     with db.session() as session:
-        save_profile(session, USER_ID, parse_profile(FORM | {"phone": "+92 300 1234567"}))
+        save_profile(
+            USER_ID, session=session, data=parse_profile(FORM | {"phone": "+92 300 1234567"})
+        )
     assert verification().phone_verified is True
 
 
 def test_changing_the_number_loses_the_phone_level_until_verified(use_database):
     new_user(clerk_phone="+923001234567")
     with db.session() as session:
-        save_profile(session, USER_ID, parse_profile(FORM | {"phone": "0321 7654321"}))
+        save_profile(USER_ID, parse_profile(FORM | {"phone": "0321 7654321"}), session=session)
     assert verification().phone_verified is False
     assert verification().verification_level == VerificationLevel.UNVERIFIED
 
@@ -121,7 +123,7 @@ def test_a_moderator_level_survives_a_phone_change(use_database):
             )
         )
         session.commit()
-        save_profile(session, USER_ID, parse_profile(FORM | {"phone": "0321 7654321"}))
+        save_profile(USER_ID, parse_profile(FORM | {"phone": "0321 7654321"}), session=session)
     assert verification().verification_level == VerificationLevel.VERIFIED
 
 
@@ -131,7 +133,7 @@ def test_preferences_theme_language_and_notifications(use_database):
         save_preferences(
             session, USER_ID, theme="dark", language="english", notifications={"email": False}
         )
-        profile = own_profile(session, USER_ID)
+        profile = own_profile(USER_ID, connection=session)
         prefs = session.exec(
             select(UserPreferences).where(UserPreferences.clerk_user_id == USER_ID)
         ).one()
@@ -149,7 +151,7 @@ def test_unknown_preferences_are_refused_and_nothing_is_written(use_database):
         with db.session() as session, pytest.raises(ValueError):
             save_preferences(session, USER_ID, **bad)
     with db.session() as session:
-        assert own_profile(session, USER_ID).theme == "system"
+        assert own_profile(USER_ID, connection=session).theme == "system"
 
 
 def test_switches_saved_one_at_a_time_are_merged_by_the_database(use_database):
@@ -161,7 +163,7 @@ def test_switches_saved_one_at_a_time_are_merged_by_the_database(use_database):
     with db.session() as session:
         save_preferences(session, USER_ID, notifications={"in_app": False})
         save_preferences(session, USER_ID, notifications={"email": False, "sms": True})
-        profile = own_profile(session, USER_ID)
+        profile = own_profile(USER_ID, connection=session)
         prefs = session.exec(
             select(UserPreferences).where(UserPreferences.clerk_user_id == USER_ID)
         ).one()
@@ -179,7 +181,7 @@ def test_a_missing_preferences_row_is_written_and_an_unknown_user_is_refused(use
         session.exec(sa.delete(UserPreferences))
         session.commit()
         save_preferences(session, USER_ID, theme="dark")
-        assert own_profile(session, USER_ID).theme == "dark"
+        assert own_profile(USER_ID, connection=session).theme == "dark"
     for choices in ({"theme": "dark"}, {"language": "urdu"}, {"notifications": {"sms": True}}):
         with db.session() as session, pytest.raises(ProfileMissing):
             save_preferences(session, "user_2nobodyTEST000000000000", **choices)

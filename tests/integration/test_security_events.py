@@ -1,4 +1,4 @@
-"""Seed 004, "Monitor failed verification attempts": each kind of failure is counted
+"""Failed verification attempts are monitored: each kind of failure is counted
 (Prometheus), logged as one JSON line without secrets, stored for the Security tab,
 and flags the account in the moderation queue over the threshold. ``/metrics`` is
 closed without its token. Runs on SQLite and PostgreSQL."""

@@ -1,4 +1,4 @@
-"""Seed 004, "No tracking of user activity beyond session management": the only
+"""No tracking of what people do beyond what sessions need: the only
 activity kept is a live session's last activity time (the idle rule's input); it is
 forgotten when the session ends, and the record left refuses later tokens."""
 

@@ -1,4 +1,4 @@
-"""Seed 004, "No tracking of user activity beyond session management": Reflex's and
+"""No tracking of what people do beyond what sessions need: Reflex's and
 clerk-js's telemetry are off in every mode, and logs cannot carry SQL values."""
 
 import importlib

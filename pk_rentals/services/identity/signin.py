@@ -15,6 +15,7 @@ from pk_rentals.models.enums import Theme
 from pk_rentals.services.identity.accounts import (
     ClerkUser,
     apply_clerk_user,
+    email_verified_of,
     get_or_create_user,
 )
 from pk_rentals.services.identity.sessions import backend_api
@@ -56,6 +57,23 @@ def fetch_clerk_user(clerk_user_id: str) -> ClerkUser | None:
     except Exception as error:  # degraded, not broken: the sign-in still works
         log.warning("Backend API unavailable for %s: %s", clerk_user_id, error)
         return None
+
+
+def refresh_from_clerk(clerk_user_id: str) -> bool:
+    """Our copy of the account, fetched fresh from Clerk's Backend API (the browser's
+    word is not proof); False when Clerk did not answer."""
+    clerk_user = fetch_clerk_user(clerk_user_id)
+    if clerk_user is None:
+        return False
+    with db.session() as session:
+        apply_clerk_user(session, clerk_user)
+    return True
+
+
+def email_verified(clerk_user_id: str) -> bool:
+    """Whether our copy says Clerk verified the person's email address."""
+    with db.session() as session:
+        return email_verified_of(session, clerk_user_id)
 
 
 def sign_in_user(clerk_user_id: str) -> SignedInUser:
