@@ -24,9 +24,8 @@ from pk_rentals import routes
 from pk_rentals.models import Language
 from pk_rentals.services.identity import sessions
 from pk_rentals.services.identity.accounts import AccountDeleted
-from pk_rentals.services.identity.signin import sign_in_user
+from pk_rentals.services.identity.signin import preferences_at_sign_in, sign_in_user
 from pk_rentals.services.identity.tokens import SessionClaims, TokenError
-from pk_rentals.services.profile import save_preferences_of
 from pk_rentals.services.verification_prompt import take_verification_prompt
 from pk_rentals.settings import get_settings
 from pk_rentals.state import arguments
@@ -141,22 +140,22 @@ class AuthState(rx.State):
         return events
 
     async def _apply_preferences(self, user):
-        """A returning user gets their saved theme and language in this browser; a new
-        one keeps what they chose before signing up, and that is saved for them."""
+        """The preferences that win at sign-in (services/identity/signin), in this browser."""
         from pk_rentals.state.preferences import PreferencesState  # it imports this module
 
         ui = await self.get_state(UiState)
         (await self.get_state(PreferencesState)).remember(user.notifications)
-        if user.profile_complete:
-            ui.use_theme(user.theme)
-            return ui.use_language(user.language)
-        await asyncio.to_thread(
-            save_preferences_of,
-            user.clerk_user_id,
-            theme=ui.theme or None,
-            language=Language.URDU if ui.is_urdu else Language.ENGLISH,
+        chosen = await asyncio.to_thread(
+            preferences_at_sign_in,
+            user,
+            browser_theme=ui.theme,
+            browser_language=Language.URDU if ui.is_urdu else Language.ENGLISH,
         )
-        return None
+        if chosen is None:
+            return None
+        theme, language = chosen
+        ui.use_theme(theme)
+        return ui.use_language(language)
 
     def _leave_if_protected(self):
         path = self.router.url.path.rstrip("/") or "/"

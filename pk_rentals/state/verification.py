@@ -22,6 +22,7 @@ from pk_rentals.services import verification
 from pk_rentals.services.cnic import CnicInvalid, normalize_cnic
 from pk_rentals.services.faces import checks as face_checks
 from pk_rentals.services.faces import pool as face_pool
+from pk_rentals.services.faces import retake
 from pk_rentals.state.arguments import as_declared
 from pk_rentals.state.auth import AuthState, protected
 from pk_rentals.state.ui import language_code, toast
@@ -80,9 +81,7 @@ class VerificationState(rx.State):
     submitting: bool = False
     refusal: str = ""  # SubmissionRefused.code of the last attempt
     draft_owner: str = ""  # whose CNIC draft this browser may restore
-    # The selfie's quick face check, as the upload answered it. Only a
-    # nudge to retake: after a second failed check the selfie may be sent anyway
-    # (the moderator sees the flags), so the browser's word is enough here.
+    # The selfie's quick face check, as the upload answered it (services/faces/retake).
     selfie_problems: list[str] = []  # noqa: RUF012
     selfie_failed_checks: int = 0
 
@@ -110,7 +109,7 @@ class VerificationState(rx.State):
     @rx.var
     def retake_needed(self) -> bool:
         """The selfie failed its quick check once: ask for another before sending."""
-        return bool(self.selfie_problems) and self.selfie_failed_checks < 2
+        return retake.retake_needed(self.selfie_problems, self.selfie_failed_checks)
 
     @rx.var
     def out_of_tries(self) -> bool:
@@ -168,11 +167,7 @@ class VerificationState(rx.State):
         log.debug("%s uploaded: %s bytes", kind, upload.get("bytes"))
         if kind == "selfie":
             # The upload API's answer, as the browser relays it: any JSON at all.
-            check = upload.get("face_check")
-            available = isinstance(check, dict) and check.get("available") is True
-            problems = check.get("problems") if available else None
-            problems = problems if isinstance(problems, list) else []
-            self.selfie_problems = [p for p in problems if p in face_checks.SELFIE_PROBLEMS]
+            self.selfie_problems = retake.problems_in_answer(upload)
             if self.selfie_problems:
                 self.selfie_failed_checks += 1
         self._show(await asyncio.to_thread(verification.status_of, await self._user_id()))

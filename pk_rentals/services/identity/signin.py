@@ -19,7 +19,7 @@ from pk_rentals.services.identity.accounts import (
     get_or_create_user,
 )
 from pk_rentals.services.identity.sessions import backend_api
-from pk_rentals.services.profile import notification_settings
+from pk_rentals.services.profile import notification_settings, save_preferences_of
 
 log = logging.getLogger(__name__)
 
@@ -57,6 +57,18 @@ def fetch_clerk_user(clerk_user_id: str) -> ClerkUser | None:
     except Exception as error:  # degraded, not broken: the sign-in still works
         log.warning("Backend API unavailable for %s: %s", clerk_user_id, error)
         return None
+
+
+def preferences_at_sign_in(
+    user: SignedInUser, *, browser_theme: str | None, browser_language: Language
+) -> tuple[Theme, Language] | None:
+    """Which preferences win at sign-in. A returning person's saved theme and language
+    (returned, for this browser to use); a new person keeps what they chose before
+    signing up, and that is saved for them now (None: nothing to change)."""
+    if user.profile_complete:
+        return user.theme, user.language
+    save_preferences_of(user.clerk_user_id, theme=browser_theme or None, language=browser_language)
+    return None
 
 
 def refresh_from_clerk(clerk_user_id: str) -> bool:
