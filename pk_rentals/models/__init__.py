@@ -1,5 +1,6 @@
 """SQLModel tables. Importing this package registers every table on ``SQLModel.metadata``."""
 
+from pk_rentals.models.documents import DocumentCheck, DocumentOutcome
 from pk_rentals.models.enums import (
     AuditAction,
     FaceBand,
@@ -32,6 +33,8 @@ __all__ = [
     "AuditEntry",
     "AuthSession",
     "ClerkUserTombstone",
+    "DocumentCheck",
+    "DocumentOutcome",
     "FaceBand",
     "FaceCheck",
     "FaceCheckStatus",
