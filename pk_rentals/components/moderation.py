@@ -26,6 +26,10 @@ FLAG_ICONS = {
     Flag.BLURRY: "focus",
     Flag.TOO_DARK: "moon",
     Flag.CHECKS_UNAVAILABLE: "circle-help",
+    Flag.CARD_NUMBER_DIFFERS: "binary",
+    Flag.CARD_EXPIRED: "calendar-x",
+    Flag.CARD_UNREADABLE: "scan-text",
+    Flag.NOT_A_CNIC: "file-question",
     Flag.SECURITY: "shield-alert",
 }
 BAND_COLORS = {

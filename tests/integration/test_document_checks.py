@@ -15,6 +15,7 @@ from pk_rentals.db import create_engine
 from pk_rentals.jobs import JOBS
 from pk_rentals.jobs.runner import run_job
 from pk_rentals.models import DocumentCheck, Role, SubmissionStatus
+from pk_rentals.services import moderation
 from pk_rentals.services.documents import calibration, checks
 from pk_rentals.services.storage import get_media_store
 from tests.utils import fake_cnic
@@ -152,3 +153,11 @@ def test_the_document_checks_table_comes_and_goes_with_its_revision(empty_databa
     migrations.downgrade(empty_database_url, "0013")
     assert "document_checks" not in sa.inspect(engine).get_table_names()
     engine.dispose()
+
+
+def test_an_expired_card_is_flagged_for_the_moderator(session, people):
+    row = submission_with_front(session, people["applicant"], card_jpeg(TYPED, "01.01.2020"))
+    assert checks.check_submission_document(row.id).outcome == "match"
+    shown = moderation.detail(people["moderator"].clerk_user_id, str(row.id))
+    assert "card_expired" in shown.flags and "card_number_differs" not in shown.flags
+    assert shown.document.expiry == dt.date(2020, 1, 1)

@@ -75,6 +75,58 @@ MESSAGES: dict[str, dict[str, str]] = {
         "tried again later.",
         "ur": "خودکار جانچ نہیں ہو سکی۔ تصویریں خود پرکھیں؛ جانچ بعد میں دوبارہ ہو گی۔",
     },
+    "moderation.flag.card_number_differs": {
+        "en": "Card number differs",
+        "ur": "کارڈ کا نمبر مختلف",
+    },
+    "moderation.flag.card_number_differs.explain": {
+        "en": "The number read on the card is not the one typed. Read the photo yourself: "
+        "the software can misread a digit.",
+        "ur": "کارڈ پر پڑھا گیا نمبر درج کردہ نمبر سے مختلف ہے۔ تصویر خود پڑھیں: "
+        "سافٹ ویئر کوئی ہندسہ غلط پڑھ سکتا ہے۔",
+    },
+    "moderation.flag.card_expired": {"en": "Card expired or expiring", "ur": "کارڈ کی میعاد ختم"},
+    "moderation.flag.card_expired.explain": {
+        "en": "The expiry date read on the card has passed or is within 30 days. "
+        "Check the date on the photo.",
+        "ur": "کارڈ پر پڑھی گئی میعاد گزر چکی ہے یا 30 دن کے اندر ختم ہو رہی ہے۔ "
+        "تصویر پر تاریخ دیکھیں۔",
+    },
+    "moderation.flag.card_unreadable": {"en": "Card unreadable", "ur": "کارڈ پڑھا نہ جا سکا"},
+    "moderation.flag.card_unreadable.explain": {
+        "en": "No CNIC number could be read on the card front (blur, glare, cropped). "
+        "Read it yourself or ask for a clearer photo.",
+        "ur": "کارڈ کے سامنے والے رخ پر شناختی نمبر پڑھا نہ جا سکا (دھندلاہٹ، چمک یا کٹی "
+        "تصویر)۔ خود پڑھیں یا واضح تصویر منگوائیں۔",
+    },
+    "moderation.flag.not_a_cnic": {"en": "Not a CNIC", "ur": "شناختی کارڈ نہیں"},
+    "moderation.flag.not_a_cnic.explain": {
+        "en": "The front photo shows no CNIC headings and no number: it may be another "
+        "picture. Look at it.",
+        "ur": "سامنے والی تصویر میں شناختی کارڈ کی سرخیاں یا نمبر نہیں: شاید یہ کوئی اور "
+        "تصویر ہے۔ اسے دیکھیں۔",
+    },
+    "moderation.document": {"en": "The card, read automatically", "ur": "کارڈ کی خودکار پڑھائی"},
+    "moderation.document.typed": {"en": "Typed", "ur": "درج کردہ"},
+    "moderation.document.read": {"en": "Read on the card", "ur": "کارڈ پر پڑھا گیا"},
+    "moderation.document.expiry": {"en": "Expiry", "ur": "میعاد ختم"},
+    "moderation.document.issue": {"en": "Issued", "ur": "اجرا"},
+    "moderation.document.birth": {"en": "Born", "ur": "پیدائش"},
+    "moderation.document.confidence": {"en": "engine confidence", "ur": "انجن کا اعتماد"},
+    "moderation.document.pending": {
+        "en": "The card has not been read yet.",
+        "ur": "کارڈ ابھی پڑھا نہیں گیا۔",
+    },
+    "moderation.document.unavailable": {
+        "en": "The card could not be read this time; it will be tried again.",
+        "ur": "اس بار کارڈ پڑھا نہ جا سکا؛ دوبارہ کوشش ہو گی۔",
+    },
+    "moderation.document.aid": {
+        "en": "Read by software from the photo, which can misread. Compare with the "
+        "photo yourself: this decides nothing.",
+        "ur": "یہ سافٹ ویئر نے تصویر سے پڑھا ہے اور غلطی ہو سکتی ہے۔ تصویر سے خود موازنہ "
+        "کریں: اس سے کوئی فیصلہ نہیں ہوتا۔",
+    },
     "moderation.flag.security": {"en": "Many failed attempts", "ur": "بہت سی ناکام کوششیں"},
     "moderation.flag.security.explain": {
         "en": "This account had many failed attempts in the last 24 hours (wrong "

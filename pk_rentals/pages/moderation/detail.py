@@ -8,6 +8,7 @@ from pk_rentals.components.moderation import (
     status_badge,
 )
 from pk_rentals.pages.moderation.decision import _decision
+from pk_rentals.pages.moderation.documents import _document
 from pk_rentals.pages.moderation.faces import _faces
 from pk_rentals.pages.moderation.flags import _flags
 from pk_rentals.pages.moderation.images import _cnic, _images
@@ -51,7 +52,7 @@ def _detail_body() -> rx.Component:
             _images(),
         ),
         rx.grid(
-            rx.vstack(_cnic(), _person(), spacing="4"),
+            rx.vstack(_cnic(), _document(), _person(), spacing="4"),
             rx.vstack(_faces(), _flags(), _earlier(), spacing="4"),
             columns=rx.breakpoints(initial="1", lg="2"),
             spacing="4",

@@ -33,6 +33,7 @@ from pk_rentals.services.moderation.queue_pages import (
     queue_statement,
 )
 from pk_rentals.services.moderation.submission import (
+    DocumentSummary,
     EarlierAttempt,
     FaceSummary,
     SubmissionDetail,
@@ -63,6 +64,7 @@ __all__ = [
     "Decision",
     "DecisionInvalid",
     "DecisionResult",
+    "DocumentSummary",
     "EarlierAttempt",
     "FaceSummary",
     "Flag",

@@ -5,13 +5,14 @@ from __future__ import annotations
 import dataclasses
 import functools
 import uuid
-from datetime import datetime
+from datetime import date, datetime
 
 import sqlalchemy as sa
 from sqlmodel import Session, select
 
 from pk_rentals import db
 from pk_rentals.models import (
+    DocumentCheck,
     FaceCheck,
     FaceCheckStatus,
     SubmissionStatus,
@@ -21,7 +22,12 @@ from pk_rentals.models import (
 from pk_rentals.models.base import as_utc, utcnow
 from pk_rentals.services import security_events
 from pk_rentals.services.moderation.access import require_moderator
-from pk_rentals.services.moderation.vocabulary import FACE_FLAG_COLUMNS, Flag
+from pk_rentals.services.moderation.vocabulary import (
+    DOCUMENT_FLAG_OUTCOMES,
+    EXPIRY_WARNING,
+    FACE_FLAG_COLUMNS,
+    Flag,
+)
 from pk_rentals.settings import get_settings
 
 PAGE_SIZE = 25
@@ -47,11 +53,24 @@ class QueuePage:
     next_cursor: str | None  # pass as ``after`` for the next page
 
 
+def document_flags(outcome: str | None, expiry: date | None, today: date) -> list[str]:
+    """The card front's flags: its outcome, and an expiry passed or within the warning."""
+    flags = [f.value for f, expected in DOCUMENT_FLAG_OUTCOMES.items() if outcome == expected]
+    if expiry is not None and expiry <= today + EXPIRY_WARNING:
+        flags.append(Flag.CARD_EXPIRED.value)
+    return flags
+
+
 def flags_of(
-    submission, face_status: str | None, face=None, flagged_account: bool = False
+    submission,
+    face_status: str | None,
+    face=None,
+    flagged_account: bool = False,
+    document: tuple[str | None, date | None] = (None, None),
 ) -> tuple[str, ...]:
     """The flags of a submission. ``submission`` and ``face`` are ORM rows or plain
-    rows with the same column names; ``face_status`` is None before a face check."""
+    rows with the same column names; ``face_status`` is None before a face check;
+    ``document`` is the card check's (outcome, expiry), both None before it."""
     flags = []
     if submission.flag_province_mismatch:
         flags.append(Flag.PROVINCE_MISMATCH.value)
@@ -63,6 +82,7 @@ def flags_of(
         flags.append(Flag.CHECKS_UNAVAILABLE.value)
     elif face_status is not None:
         flags.extend(f.value for f, column in FACE_FLAG_COLUMNS.items() if getattr(face, column))
+    flags.extend(document_flags(*document, utcnow().date()))
     if flagged_account:
         flags.append(Flag.SECURITY.value)
     return tuple(flags)
@@ -82,6 +102,7 @@ def bound_values(now: datetime | None = None) -> dict:
         "flag_threshold": settings.security_flag_threshold,
         "flag_since": (now or utcnow()) - security_events.WINDOW,
         "selfie_max_age": settings.selfie_max_age_seconds,
+        "card_expiry_before": (now or utcnow()).date() + EXPIRY_WARNING,
     }
 
 
@@ -90,6 +111,10 @@ def _flag_condition(flag: Flag):
     the queue index still gives the order, the flag only filters)."""
     if flag in FACE_FLAG_COLUMNS:
         return getattr(FaceCheck, FACE_FLAG_COLUMNS[flag]).is_(True)
+    if flag in DOCUMENT_FLAG_OUTCOMES:
+        return DocumentCheck.outcome == DOCUMENT_FLAG_OUTCOMES[flag].value
+    if flag is Flag.CARD_EXPIRED:
+        return DocumentCheck.expiry <= sa.bindparam("card_expiry_before", type_=sa.Date)
     if flag is Flag.CHECKS_UNAVAILABLE:
         return FaceCheck.status == FaceCheckStatus.UNAVAILABLE
     if flag is Flag.PROVINCE_MISMATCH:
@@ -134,10 +159,13 @@ def _queue_statement(flag: Flag | None, paged: bool) -> sa.Select:
             FaceCheck.status.label("face_status"),
             FaceCheck.band.label("face_band"),
             *(getattr(FaceCheck, column) for column in FACE_FLAG_COLUMNS.values()),
+            DocumentCheck.outcome.label("document_outcome"),
+            DocumentCheck.expiry.label("document_expiry"),
             User.clerk_user_id.in_(flagged_accounts()).label("security_flag"),
         )
         .join(User, User.id == VerificationSubmission.user_id)
         .outerjoin(FaceCheck, FaceCheck.submission_id == VerificationSubmission.id)
+        .outerjoin(DocumentCheck, DocumentCheck.submission_id == VerificationSubmission.id)
         .where(VerificationSubmission.status == sa.bindparam("status"))
     )
     if flag:
@@ -192,7 +220,13 @@ def queue_page(
             city=row.city,
             province=row.province,
             cnic_masked=row.cnic_masked,
-            flags=flags_of(row, row.face_status, row, bool(row.security_flag)),
+            flags=flags_of(
+                row,
+                row.face_status,
+                row,
+                bool(row.security_flag),
+                (row.document_outcome, row.document_expiry),
+            ),
             face_band=row.face_band,
         )
         for row in rows[:limit]

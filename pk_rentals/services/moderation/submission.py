@@ -1,10 +1,10 @@
-"""One submission in detail: earlier attempts, the face checks, signed image URLs."""
+"""One submission in detail: earlier attempts, the face and card checks, signed image URLs."""
 
 from __future__ import annotations
 
 import dataclasses
 import uuid
-from datetime import datetime
+from datetime import date, datetime
 
 import sqlalchemy as sa
 from sqlalchemy.orm import aliased
@@ -12,6 +12,7 @@ from sqlmodel import select
 
 from pk_rentals import db
 from pk_rentals.models import (
+    DocumentCheck,
     FaceCheck,
     User,
     UserVerification,
@@ -75,6 +76,31 @@ class FaceSummary:
 
 
 @dataclasses.dataclass(frozen=True)
+class DocumentSummary:
+    """What the card front says (masked number, dates), for the detail view."""
+
+    outcome: str  # DocumentOutcome
+    read_masked: str | None
+    expiry: date | None
+    issue: date | None
+    birth: date | None
+    confidence: float | None
+    engine: str
+
+    @classmethod
+    def of(cls, check: DocumentCheck) -> DocumentSummary:
+        return cls(
+            outcome=check.outcome,
+            read_masked=check.read_masked,
+            expiry=check.expiry,
+            issue=check.issue,
+            birth=check.birth,
+            confidence=check.confidence,
+            engine=check.engine,
+        )
+
+
+@dataclasses.dataclass(frozen=True)
 class SubmissionDetail:
     id: str
     status: str
@@ -102,6 +128,7 @@ class SubmissionDetail:
     member_since: datetime
     earlier: list[EarlierAttempt]
     faces: FaceSummary | None = None  # None: not checked yet
+    document: DocumentSummary | None = None  # None: the card front not read yet
     # The retention job deleted the images (the URLs are then empty).
     images_purged: bool = False
 
@@ -122,12 +149,14 @@ def detail_statement(submission_id: uuid.UUID):
             UserVerification.verification_level,
             staff_name(decider),
             FaceCheck,
+            DocumentCheck,
             User.clerk_user_id.in_(flagged_accounts()).label("security_flag"),
         )
         .join(User, User.id == VerificationSubmission.user_id)
         .join(UserVerification, UserVerification.user_id == User.id)
         .outerjoin(decider, decider.id == VerificationSubmission.decided_by)
         .outerjoin(FaceCheck, FaceCheck.submission_id == VerificationSubmission.id)
+        .outerjoin(DocumentCheck, DocumentCheck.submission_id == VerificationSubmission.id)
         .where(VerificationSubmission.id == submission_id)
     )
 
@@ -139,7 +168,7 @@ def detail(moderator_clerk_id: str, submission_id: str) -> SubmissionDetail:
         found = session.exec(detail_statement(key), params=bound_values()).first()
         if found is None:
             raise NotFound(submission_id)
-        row, user, phone_verified, level, decided_by, check, security_flag = found
+        row, user, phone_verified, level, decided_by, check, document, security_flag = found
         earlier = session.exec(
             select(VerificationSubmission)
             .where(VerificationSubmission.user_id == user.id, VerificationSubmission.id != row.id)
@@ -157,7 +186,13 @@ def detail(moderator_clerk_id: str, submission_id: str) -> SubmissionDetail:
             cnic_masked=row.cnic_masked,
             cnic_province=row.cnic_province,
             profile_province=row.profile_province,
-            flags=flags_of(row, check and check.status, check, bool(security_flag)),
+            flags=flags_of(
+                row,
+                check and check.status,
+                check,
+                bool(security_flag),
+                (document.outcome, document.expiry) if document else (None, None),
+            ),
             selfie_age_seconds=row.selfie_age_seconds,
             selfie_url=_image_url(row, row.selfie_ref),
             cnic_front_url=_image_url(row, row.cnic_front_ref),
@@ -174,6 +209,7 @@ def detail(moderator_clerk_id: str, submission_id: str) -> SubmissionDetail:
                 for e in earlier
             ],
             faces=FaceSummary.of(check) if check is not None else None,
+            document=DocumentSummary.of(document) if document is not None else None,
             images_purged=row.images_purged_at is not None,
         )
 

@@ -12,7 +12,11 @@ from pk_rentals.places import PAKISTAN_TIME, pakistan_time, urdu_name
 from pk_rentals.services.moderation.audit import AuditView
 from pk_rentals.services.moderation.dashboard import Stats, security_flagged
 from pk_rentals.services.moderation.queue_pages import QueueItem
-from pk_rentals.services.moderation.submission import FaceSummary, SubmissionDetail
+from pk_rentals.services.moderation.submission import (
+    DocumentSummary,
+    FaceSummary,
+    SubmissionDetail,
+)
 
 
 def duration_words(seconds: float | None, language: str) -> str:
@@ -96,6 +100,14 @@ class SubmissionView:
     face_model: str = ""
     selfie_boxes: list[dict[str, str]] = dataclasses.field(default_factory=list)
     cnic_boxes: list[dict[str, str]] = dataclasses.field(default_factory=list)
+    # The card front read offline: "" not yet, else a DocumentOutcome; dates ISO.
+    document_outcome: str = ""
+    document_read_masked: str = ""
+    document_expiry: str = ""
+    document_issue: str = ""
+    document_birth: str = ""
+    document_confidence: str = ""
+    document_engine: str = ""
 
 
 @dataclasses.dataclass
@@ -182,6 +194,26 @@ def _face_fields(faces: FaceSummary | None) -> dict:
     }
 
 
+def _document_fields(document: DocumentSummary | None) -> dict:
+    if document is None:
+        return {}
+
+    def day(value) -> str:
+        return value.isoformat() if value else "—"
+
+    return {
+        "document_outcome": document.outcome,
+        "document_read_masked": document.read_masked or "—",
+        "document_expiry": day(document.expiry),
+        "document_issue": day(document.issue),
+        "document_birth": day(document.birth),
+        "document_confidence": (
+            f"{document.confidence:.2f}" if document.confidence is not None else "—"
+        ),
+        "document_engine": document.engine,
+    }
+
+
 def submission_view(shown: SubmissionDetail) -> SubmissionView:
     place_en, place_ur = place(shown.area, shown.city)
     return SubmissionView(
@@ -215,6 +247,7 @@ def submission_view(shown: SubmissionDetail) -> SubmissionView:
             for e in shown.earlier
         ],
         **_face_fields(shown.faces),
+        **_document_fields(shown.document),
         # Photos deleted before the checks ran: they never will (the job skips these).
         **({"face_status": "purged"} if shown.images_purged and shown.faces is None else {}),
     )

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import enum
+from datetime import timedelta
 
 from pk_rentals.models import (
     AuditAction,
+    DocumentOutcome,
     SubmissionStatus,
 )
 
@@ -40,6 +42,11 @@ class Flag(enum.StrEnum):
     BLURRY = "blurry"
     TOO_DARK = "too_dark"
     CHECKS_UNAVAILABLE = "checks_unavailable"
+    # The card front read offline (services/documents): aids, never decisions.
+    CARD_NUMBER_DIFFERS = "card_number_differs"
+    CARD_EXPIRED = "card_expired"  # expired, or expires within EXPIRY_WARNING
+    CARD_UNREADABLE = "card_unreadable"
+    NOT_A_CNIC = "not_a_cnic"
 
     SECURITY = "security"  # the account's failed attempts in 24 h reached the threshold
 
@@ -53,3 +60,13 @@ FACE_FLAG_COLUMNS = {
     Flag.BLURRY: "flag_blurry",
     Flag.TOO_DARK: "flag_too_dark",
 }
+
+# Document flags that are one outcome of document_checks.
+DOCUMENT_FLAG_OUTCOMES = {
+    Flag.CARD_NUMBER_DIFFERS: DocumentOutcome.MISMATCH,
+    Flag.CARD_UNREADABLE: DocumentOutcome.UNREADABLE,
+    Flag.NOT_A_CNIC: DocumentOutcome.NOT_CNIC,
+}
+# A card that expires this soon is flagged with the expired ones: the person would
+# need a new one almost at once.
+EXPIRY_WARNING = timedelta(days=30)
