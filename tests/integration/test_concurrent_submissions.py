@@ -14,7 +14,7 @@ from pk_rentals import db
 from pk_rentals.models import User, UserVerification, VerificationSubmission
 from pk_rentals.services import moderation, verification
 from pk_rentals.services.moderation import Decision
-from pk_rentals.services.verification import SubmissionRefused
+from pk_rentals.services.verification import SubmissionRefused, submitting
 from tests.utils.concurrency import at_once
 from tests.utils.people import (
     ALI,
@@ -31,14 +31,14 @@ def race(monkeypatch, calls: list[Callable[[], object]]) -> list[object]:
     """Run ``calls`` on threads that all pass the service's checks before any of them
     writes: each waits at a barrier right after ``_check_may_submit``."""
     barrier = threading.Barrier(len(calls), timeout=10)
-    checked = verification._check_may_submit
+    checked = submitting._check_may_submit
 
     def check_then_wait(*args, **kwargs):
         attempts = checked(*args, **kwargs)
         barrier.wait()
         return attempts
 
-    monkeypatch.setattr(verification, "_check_may_submit", check_then_wait)
+    monkeypatch.setattr(submitting, "_check_may_submit", check_then_wait)
     return at_once(calls)
 
 

@@ -8,7 +8,7 @@ import pytest
 
 from pk_rentals import db
 from pk_rentals.services import images, verification
-from pk_rentals.services.verification import UploadRefused
+from pk_rentals.services.verification import UploadRefused, uploads
 from pk_rentals.settings import get_settings
 from tests.utils.concurrency import at_once
 from tests.utils.people import ALI, photo
@@ -16,7 +16,7 @@ from tests.utils.people import ALI, photo
 
 def test_an_image_is_decoded_and_stored_with_no_database_connection_held(people, monkeypatch):
     held = []
-    decode, store = images._decode, verification.get_media_store()
+    decode, store = images._decode, uploads.get_media_store()
 
     def decoding(image):
         held.append(("decode", db.get_engine().pool.checkedout()))
@@ -31,7 +31,7 @@ def test_an_image_is_decoded_and_stored_with_no_database_connection_held(people,
             return store.put(*args, **kwargs)
 
     monkeypatch.setattr(images, "_decode", decoding)
-    monkeypatch.setattr(verification, "get_media_store", WatchedStore)
+    monkeypatch.setattr(uploads, "get_media_store", WatchedStore)
     verification.receive_upload(ALI, "cnic_front", photo())
     code = verification.issue_selfie_code(ALI).code
     verification.receive_upload(ALI, "selfie", photo(960, 1280), code=code)

@@ -16,6 +16,7 @@ from pk_rentals import db
 from pk_rentals.models import (
     AuditAction,
     AuditEntry,
+    SelfieCode,
     User,
     UserVerification,
     VerificationLevel,
@@ -66,7 +67,7 @@ def test_a_selfie_code_works_once_for_its_owner_within_its_life(people):
 def test_asking_for_codes_in_a_loop_keeps_only_the_newest_few(people):
     issued = [verification.issue_selfie_code(ALI).code for _ in range(40)]
     with db.session() as session:
-        rows = session.exec(select(sa.func.count()).select_from(verification.SelfieCode)).one()
+        rows = session.exec(select(sa.func.count()).select_from(SelfieCode)).one()
     assert rows == verification.LIVE_CODES_PER_USER
     newest = issued[-1]
     assert verification.receive_upload(ALI, "selfie", photo(960, 1280), code=newest).bytes > 0
