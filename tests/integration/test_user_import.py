@@ -328,7 +328,7 @@ def test_an_import_with_clerk_down_stops_and_a_re_run_finishes_it(
 
     get_settings.cache_clear()
     clerk_config.cache_clear()
-    monkeypatch.setattr(user_import, "TRANSIENT_RETRIES", (0.01, 0.01))
+    monkeypatch.setattr(user_import.clerk, "TRANSIENT_RETRIES", (0.01, 0.01))
 
     code = main(["import-users", str(SAMPLE_CSV), "--report", str(report_path)])
 
