@@ -4,6 +4,7 @@ status and flag labels."""
 import reflex as rx
 
 from pk_rentals.components.i18n import t
+from pk_rentals.components.ui import message_text
 from pk_rentals.models import FaceBand, SubmissionStatus
 from pk_rentals.services.moderation import Flag
 from pk_rentals.state.moderation import ModeratorGate
@@ -51,15 +52,8 @@ class ModerationKeys(rx.Component):
 
 def message(prefix: str, key: rx.Var) -> rx.Component:
     """The text of ``prefix.<key>`` for a key known only in the browser."""
-    return rx.match(
-        key,
-        *[
-            (name.removeprefix(prefix + "."), t(name))
-            for name in _keys_under(prefix)
-            if "." not in name.removeprefix(prefix + ".")
-        ],
-        key,
-    )
+    names = [name.removeprefix(prefix + ".") for name in _keys_under(prefix)]
+    return message_text(key, [(name, f"{prefix}.{name}") for name in names if "." not in name], key)
 
 
 def _keys_under(prefix: str) -> list[str]:

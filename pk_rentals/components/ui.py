@@ -34,10 +34,11 @@ def message_text(message_id: rx.Var, keys, default: rx.Var | str = "") -> rx.Var
 
     Args:
         message_id: the state var holding a catalogue key (or a code).
-        keys: pairs of (id, catalogue key), or catalogue keys used as their own id.
+        keys: pairs of (id, catalogue key), or catalogue keys used as their own id;
+            a pair with an empty key shows nothing for its id.
         default: what shows for any other id.
     """
-    cases = [(k, t(k)) if isinstance(k, str) else (k[0], t(k[1])) for k in keys]
+    cases = [(k, t(k)) if isinstance(k, str) else (k[0], t(k[1]) if k[1] else "") for k in keys]
     return rx.match(message_id, *cases, default)
 
 

@@ -8,7 +8,7 @@ import reflex as rx
 
 from pk_rentals.components.i18n import ltr, t
 from pk_rentals.components.trust_badge import trust_badge_for
-from pk_rentals.components.ui import busy_spinner
+from pk_rentals.components.ui import busy_spinner, message_text
 from pk_rentals.i18n import MESSAGES
 from pk_rentals.state.ui import UiState
 from pk_rentals.state.verification import CNIC_DRAFT_KEY, REFUSALS, VerificationState
@@ -156,12 +156,7 @@ def cnic_step() -> rx.Component:
             ),
             rx.text(t("verify.cnic.hint"), id="cnic-hint", size="1", color_scheme="gray"),
             rx.el.p(
-                rx.match(
-                    problem,
-                    ("", ""),
-                    ("verify.cnic.region", t("verify.cnic.region")),
-                    t("verify.cnic.invalid"),
-                ),
+                message_text(problem, [("", ""), "verify.cnic.region"], t("verify.cnic.invalid")),
                 id="cnic-error",
                 class_name="pk-field-error",
                 role="alert",
@@ -221,9 +216,9 @@ def selfie_step() -> rx.Component:
 
 def _refusal() -> rx.Component:
     return rx.el.p(
-        rx.match(
+        message_text(
             VerificationState.refusal,
-            *[(code, t(f"verify.refused.{code}")) for code in REFUSALS],
+            [(code, f"verify.refused.{code}") for code in REFUSALS],
             rx.cond(VerificationState.refusal != "", t("verify.submit_failed"), ""),
         ),
         role="alert",

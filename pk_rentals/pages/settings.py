@@ -6,7 +6,7 @@ import reflex as rx
 from pk_rentals import routes
 from pk_rentals.components.i18n import t
 from pk_rentals.components.template import signed_in_page
-from pk_rentals.components.ui import message_text
+from pk_rentals.components.ui import loading, message_text
 from pk_rentals.models import Language
 from pk_rentals.models.enums import Theme
 from pk_rentals.pages.profile import section
@@ -156,7 +156,7 @@ def settings_page() -> rx.Component:
                     direction="column",
                     spacing="3",
                 ),
-                rx.spinner(),
+                loading("settings.loading"),
             ),
             data_testid="settings-notifications",
         ),

@@ -12,6 +12,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "How we may tell you about bookings, messages and your verification.",
         "ur": "بکنگ، پیغامات اور تصدیق کے بارے میں ہم آپ کو کیسے بتائیں۔",
     },
+    "settings.loading": {"en": "Loading your choices…", "ur": "آپ کی ترجیحات لوڈ ہو رہی ہیں…"},
     "settings.notify.email": {"en": "Email", "ur": "ای میل"},
     "settings.notify.sms": {"en": "SMS", "ur": "ایس ایم ایس"},
     "settings.notify.in_app": {"en": "In the app", "ur": "ایپ کے اندر"},
