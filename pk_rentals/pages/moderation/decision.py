@@ -41,33 +41,44 @@ def _decision_button(decision: Decision, key: str, color: str, icon: str) -> rx.
     )
 
 
-def _already_decided() -> rx.Component:
-    """Another moderator decided first: what, who and when."""
+def _alert(shown: rx.Var, icon: str, body: rx.Component, color: str, testid: str):
+    """A callout read out when it appears (``role="alert"``), nothing otherwise."""
     return rx.cond(
-        M.already_status != "",
+        shown,
         rx.callout.root(
-            rx.callout.icon(rx.icon("users", aria_hidden="true")),
-            rx.vstack(
-                rx.text(t("moderation.already"), weight="bold"),
-                rx.callout.text(
-                    t("moderation.already.body"),
-                    " ",
-                    message("moderation.status", M.already_status),
-                    " · ",
-                    t("moderation.by"),
-                    " ",
-                    rx.el.strong(M.already_by),
-                    " · ",
-                    ltr(M.already_at),
-                ),
-                spacing="1",
-            ),
-            color_scheme="amber",
+            rx.callout.icon(rx.icon(icon, aria_hidden="true")),
+            body,
+            color_scheme=color,
             role="alert",
             width="100%",
-            data_testid="already-decided",
+            data_testid=testid,
         ),
         rx.fragment(),
+    )
+
+
+def _already_decided() -> rx.Component:
+    """Another moderator decided first: what, who and when."""
+    return _alert(
+        M.already_status != "",
+        "users",
+        rx.vstack(
+            rx.text(t("moderation.already"), weight="bold"),
+            rx.callout.text(
+                t("moderation.already.body"),
+                " ",
+                message("moderation.status", M.already_status),
+                " · ",
+                t("moderation.by"),
+                " ",
+                rx.el.strong(M.already_by),
+                " · ",
+                ltr(M.already_at),
+            ),
+            spacing="1",
+        ),
+        "amber",
+        "already-decided",
     )
 
 
@@ -118,17 +129,12 @@ def _note_field() -> rx.Component:
 
 def _decision_problem() -> rx.Component:
     """Why the last try was refused."""
-    return rx.cond(
+    return _alert(
         M.problem != "",
-        rx.callout(
-            message("moderation.error", M.problem),
-            icon="triangle-alert",
-            color_scheme="tomato",
-            role="alert",
-            width="100%",
-            data_testid="decision-problem",
-        ),
-        rx.fragment(),
+        "triangle-alert",
+        rx.callout.text(message("moderation.error", M.problem)),
+        "tomato",
+        "decision-problem",
     )
 
 

@@ -12,7 +12,7 @@ from pk_rentals.pages.moderation.documents import _document
 from pk_rentals.pages.moderation.faces import _faces
 from pk_rentals.pages.moderation.flags import _flags
 from pk_rentals.pages.moderation.images import _cnic, _images
-from pk_rentals.pages.moderation.parts import _card, _info_note
+from pk_rentals.pages.moderation.parts import _info_note, _loading_or, _pane
 from pk_rentals.pages.moderation.person import _earlier, _person
 from pk_rentals.state.moderation import ModerationState as M
 
@@ -67,38 +67,34 @@ def _detail_body() -> rx.Component:
 
 
 def _detail() -> rx.Component:
-    return rx.el.section(
-        _card(
+    return _pane(
+        _loading_or(
+            M.detail_loading,
             rx.cond(
-                M.detail_loading,
-                rx.center(rx.spinner(size="3"), padding="3rem", role="status"),
-                rx.cond(
-                    M.has_selection,
-                    _detail_body(),
-                    rx.vstack(
-                        rx.icon(
-                            "mouse-pointer-click",
-                            size=32,
-                            color=rx.color("gray", 9),
-                            aria_hidden="true",
-                        ),
-                        rx.text(t("moderation.choose"), color_scheme="gray"),
-                        rx.cond(
-                            M.problem != "",
-                            rx.text(message("moderation.error", M.problem), color_scheme="tomato"),
-                            rx.fragment(),
-                        ),
-                        align="center",
-                        text_align="center",
-                        padding_y="3rem",
+                M.has_selection,
+                _detail_body(),
+                rx.vstack(
+                    rx.icon(
+                        "mouse-pointer-click",
+                        size=32,
+                        color=rx.color("gray", 9),
+                        aria_hidden="true",
                     ),
+                    rx.text(t("moderation.choose"), color_scheme="gray"),
+                    rx.cond(
+                        M.problem != "",
+                        rx.text(message("moderation.error", M.problem), color_scheme="tomato"),
+                        rx.fragment(),
+                    ),
+                    align="center",
+                    text_align="center",
+                    padding_y="3rem",
                 ),
             ),
+            "3rem",
         ),
+        name="pk-detail",
         id="moderation-detail",
         aria_label=t("moderation.decision"),
-        class_name=rx.cond(M.has_selection, "pk-detail pk-has-selection", "pk-detail"),
-        width="100%",
-        min_width="0",
         data_testid="moderation-detail",
     )

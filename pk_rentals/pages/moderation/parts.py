@@ -23,6 +23,27 @@ def _card(*children, **props) -> rx.Component:
     )
 
 
+def _pane(*children, name: str, **props) -> rx.Component:
+    """The queue or the detail: a section in a card; on a phone an open submission
+    takes the whole width (``pk-has-selection``)."""
+    from pk_rentals.state.moderation import ModerationState as M
+
+    return rx.el.section(
+        _card(*children),
+        class_name=rx.cond(M.has_selection, f"{name} pk-has-selection", name),
+        width="100%",
+        min_width="0",
+        **props,
+    )
+
+
+def _loading_or(loading: rx.Var, content: rx.Component, padding: str) -> rx.Component:
+    """A spinner while ``loading``, then ``content``."""
+    return rx.cond(
+        loading, rx.center(rx.spinner(size="3"), padding=padding, role="status"), content
+    )
+
+
 def _label(key: str) -> rx.Component:
     return rx.text(t(key), size="1", weight="medium", color_scheme="gray")
 

@@ -9,7 +9,7 @@ from pk_rentals.components.moderation import (
     flag_badge,
 )
 from pk_rentals.models import SubmissionStatus
-from pk_rentals.pages.moderation.parts import _card
+from pk_rentals.pages.moderation.parts import _loading_or, _pane
 from pk_rentals.services.moderation import Flag
 from pk_rentals.state.moderation import ModerationState as M
 
@@ -144,71 +144,60 @@ def _pager() -> rx.Component:
     )
 
 
+def _step_button(icon: str, step: int, label_key: str, key: str, testid: str):
+    return rx.icon_button(
+        rx.icon(icon, size=16, aria_hidden="true"),
+        on_click=M.move(step),
+        disabled=M.items.length() == 0,
+        variant="ghost",
+        size="2",
+        aria_label=t(label_key),
+        title=key.upper(),
+        custom_attrs={"data-shortcut": key},
+        data_testid=testid,
+    )
+
+
 def _step_buttons() -> rx.Component:
     """Previous/next submission (K/J); also what the shortcuts click."""
     return rx.hstack(
-        rx.icon_button(
-            rx.icon("chevron-up", size=16, aria_hidden="true"),
-            on_click=M.move(-1),
-            disabled=M.items.length() == 0,
-            variant="ghost",
-            size="2",
-            aria_label=t("moderation.shortcut.previous"),
-            title="K",
-            custom_attrs={"data-shortcut": "k"},
-            data_testid="previous-submission",
-        ),
-        rx.icon_button(
-            rx.icon("chevron-down", size=16, aria_hidden="true"),
-            on_click=M.move(1),
-            disabled=M.items.length() == 0,
-            variant="ghost",
-            size="2",
-            aria_label=t("moderation.shortcut.next"),
-            title="J",
-            custom_attrs={"data-shortcut": "j"},
-            data_testid="next-submission",
-        ),
+        _step_button("chevron-up", -1, "moderation.shortcut.previous", "k", "previous-submission"),
+        _step_button("chevron-down", 1, "moderation.shortcut.next", "j", "next-submission"),
         spacing="3",
     )
 
 
 def _queue() -> rx.Component:
-    return rx.el.section(
-        _card(
-            rx.flex(
-                rx.heading(t("moderation.queue"), as_="h2", size="4"),
-                rx.spacer(),
-                _step_buttons(),
-                align="center",
-            ),
-            _filters(),
+    return _pane(
+        rx.flex(
+            rx.heading(t("moderation.queue"), as_="h2", size="4"),
+            rx.spacer(),
+            _step_buttons(),
+            align="center",
+        ),
+        _filters(),
+        _loading_or(
+            M.queue_loading,
             rx.cond(
-                M.queue_loading,
-                rx.center(rx.spinner(size="3"), padding="2rem", role="status"),
-                rx.cond(
-                    M.items.length() > 0,
-                    rx.el.ul(
-                        rx.foreach(M.items, _queue_item),
-                        class_name="pk-queue-list",
-                        data_testid="queue-list",
-                    ),
-                    rx.vstack(
-                        rx.icon("inbox", size=32, color=rx.color("gray", 9), aria_hidden="true"),
-                        rx.text(t("moderation.empty"), weight="bold"),
-                        rx.text(t("moderation.empty.body"), size="2", color_scheme="gray"),
-                        align="center",
-                        text_align="center",
-                        padding_y="2rem",
-                        data_testid="queue-empty",
-                    ),
+                M.items.length() > 0,
+                rx.el.ul(
+                    rx.foreach(M.items, _queue_item),
+                    class_name="pk-queue-list",
+                    data_testid="queue-list",
+                ),
+                rx.vstack(
+                    rx.icon("inbox", size=32, color=rx.color("gray", 9), aria_hidden="true"),
+                    rx.text(t("moderation.empty"), weight="bold"),
+                    rx.text(t("moderation.empty.body"), size="2", color_scheme="gray"),
+                    align="center",
+                    text_align="center",
+                    padding_y="2rem",
+                    data_testid="queue-empty",
                 ),
             ),
-            _pager(),
+            "2rem",
         ),
+        _pager(),
+        name="pk-queue",
         aria_label=t("moderation.queue"),
-        # On a phone an open submission takes the whole width.
-        class_name=rx.cond(M.has_selection, "pk-queue pk-has-selection", "pk-queue"),
-        width="100%",
-        min_width="0",
     )

@@ -88,6 +88,13 @@ def flags_of(
     return tuple(flags)
 
 
+def from_row(shape, row, **changed):
+    """A ``shape`` dataclass of the row's attributes of the same names, with ``changed``
+    where a value is converted on the way (a UTC time, an id as text)."""
+    names = (field.name for field in dataclasses.fields(shape) if field.name not in changed)
+    return shape(**{name: getattr(row, name) for name in names}, **changed)
+
+
 def flagged_accounts():
     """Clerk user ids over the failed-attempt threshold in the last 24 hours. Its
     values are bound when the statement runs (``bound_values``), so statements that
@@ -211,15 +218,11 @@ def queue_page(
 ) -> QueuePage:
     rows = session.execute(*queue_statement(status, flag or None, after, limit)).all()
     items = [
-        QueueItem(
+        from_row(
+            QueueItem,
+            row,
             id=str(row.id),
-            status=row.status,
-            attempt=row.attempt,
             submitted_at=as_utc(row.submitted_at),
-            display_name=row.display_name,
-            city=row.city,
-            province=row.province,
-            cnic_masked=row.cnic_masked,
             flags=flags_of(
                 row,
                 row.face_status,
@@ -227,7 +230,6 @@ def queue_page(
                 bool(row.security_flag),
                 (row.document_outcome, row.document_expiry),
             ),
-            face_band=row.face_band,
         )
         for row in rows[:limit]
     ]

@@ -20,7 +20,12 @@ from pk_rentals.models import (
 )
 from pk_rentals.models.base import as_utc
 from pk_rentals.services.moderation.access import NotFound, require_moderator
-from pk_rentals.services.moderation.queue_pages import bound_values, flagged_accounts, flags_of
+from pk_rentals.services.moderation.queue_pages import (
+    bound_values,
+    flagged_accounts,
+    flags_of,
+    from_row,
+)
 from pk_rentals.services.verification import signed_url
 
 
@@ -55,21 +60,10 @@ class FaceSummary:
 
     @classmethod
     def of(cls, check: FaceCheck) -> FaceSummary:
-        return cls(
-            status=check.status,
-            problem=check.problem,
+        return from_row(
+            cls,
+            check,
             checked_at=as_utc(check.checked_at),
-            model=check.model,
-            thresholds=check.thresholds,
-            seconds=check.seconds,
-            selfie_faces=check.selfie_faces,
-            cnic_faces=check.cnic_faces,
-            distance=check.distance,
-            band=check.band,
-            selfie_blur=check.selfie_blur,
-            selfie_brightness=check.selfie_brightness,
-            cnic_blur=check.cnic_blur,
-            cnic_brightness=check.cnic_brightness,
             selfie_boxes=list(check.selfie_boxes or []),
             cnic_boxes=list(check.cnic_boxes or []),
         )
@@ -89,15 +83,7 @@ class DocumentSummary:
 
     @classmethod
     def of(cls, check: DocumentCheck) -> DocumentSummary:
-        return cls(
-            outcome=check.outcome,
-            read_masked=check.read_masked,
-            expiry=check.expiry,
-            issue=check.issue,
-            birth=check.birth,
-            confidence=check.confidence,
-            engine=check.engine,
-        )
+        return from_row(cls, check)
 
 
 @dataclasses.dataclass(frozen=True)

@@ -38,7 +38,9 @@ def duration_words(seconds: float | None, language: str) -> str:
 
 
 @dataclasses.dataclass
-class QueueRow:
+class SubmissionRow:
+    """What a queue row and the open submission both show."""
+
     id: str = ""
     status: str = ""
     attempt: int = 1
@@ -48,7 +50,12 @@ class QueueRow:
     place_ur: str = ""
     cnic_masked: str = ""
     flags: list[str] = dataclasses.field(default_factory=list)
-    face_band: str = ""
+    face_band: str = ""  # FaceBand of the selfie↔CNIC distance, "" before a check
+
+
+@dataclasses.dataclass
+class QueueRow(SubmissionRow):
+    """One row of the queue."""
 
 
 @dataclasses.dataclass
@@ -60,36 +67,26 @@ class EarlierRow:
 
 
 @dataclasses.dataclass
-class SubmissionView:
-    id: str = ""
-    status: str = ""
-    attempt: int = 1
-    submitted: str = ""
+class SubmissionView(SubmissionRow):
     decided: str = ""
     decided_by: str = ""
     reason_code: str = ""
     note: str = ""
-    cnic_masked: str = ""
     cnic_province_en: str = ""
     cnic_province_ur: str = ""
     profile_province_en: str = ""
     profile_province_ur: str = ""
-    flags: list[str] = dataclasses.field(default_factory=list)
     selfie_age_minutes: int = 0
     selfie_url: str = ""
     cnic_front_url: str = ""
     cnic_back_url: str = ""
     images_purged: bool = False
-    name: str = ""
-    place_en: str = ""
-    place_ur: str = ""
     phone_verified: bool = False
     level: str = ""
     member_since: str = ""
     earlier: list[EarlierRow] = dataclasses.field(default_factory=list)
     # The automatic face checks: "" not yet, "done" or "unavailable".
     face_status: str = ""
-    face_band: str = ""
     face_distance: str = ""
     face_bands: str = ""  # "0.45 / 0.6": where the bands change
     selfie_faces: str = ""
@@ -136,20 +133,24 @@ def place(*parts: str | None) -> tuple[str, str]:
     return ", ".join(present), "، ".join(urdu_name(part) for part in present)
 
 
+def _shared(shown: QueueItem | SubmissionDetail, *place_parts: str | None) -> dict:
+    """The fields a queue row and the open submission show alike."""
+    place_en, place_ur = place(*place_parts)
+    return {
+        "id": shown.id,
+        "status": shown.status,
+        "attempt": shown.attempt,
+        "submitted": pakistan_time(shown.submitted_at),
+        "name": shown.display_name or "—",
+        "place_en": place_en,
+        "place_ur": place_ur,
+        "cnic_masked": shown.cnic_masked,
+        "flags": list(shown.flags),
+    }
+
+
 def queue_row(item: QueueItem) -> QueueRow:
-    place_en, place_ur = place(item.city, item.province)
-    return QueueRow(
-        id=item.id,
-        status=item.status,
-        attempt=item.attempt,
-        submitted=pakistan_time(item.submitted_at),
-        name=item.display_name or "—",
-        place_en=place_en,
-        place_ur=place_ur,
-        cnic_masked=item.cnic_masked,
-        flags=list(item.flags),
-        face_band=item.face_band or "",
-    )
+    return QueueRow(**_shared(item, item.city, item.province), face_band=item.face_band or "")
 
 
 def _boxes(boxes: list[list[float]]) -> list[dict[str, str]]:
@@ -165,11 +166,21 @@ def _boxes(boxes: list[list[float]]) -> list[dict[str, str]]:
     ]
 
 
+def _figure(value: float | None, spec: str, missing: str = "") -> str:
+    """A measured figure as short text, ``missing`` when there is none."""
+    return missing if value is None else format(value, spec)
+
+
+def _day(value) -> str:
+    """A date read off a card as ISO text; "—" when none was read."""
+    return value.isoformat() if value else "—"
+
+
 def _quality(blur: float | None, brightness: float | None) -> tuple[str, str]:
     """(sharpness, brightness) as short figures; "—" when there was no face."""
     if blur is None or brightness is None:
         return "—", "—"
-    return f"{blur:.3f}", f"{brightness:.0f}"
+    return _figure(blur, ".3f"), _figure(brightness, ".0f")
 
 
 def _face_fields(faces: FaceSummary | None) -> dict:
@@ -181,13 +192,13 @@ def _face_fields(faces: FaceSummary | None) -> dict:
     return {
         "face_status": faces.status,
         "face_band": faces.band or "",
-        "face_distance": f"{faces.distance:.2f}" if faces.distance is not None else "",
+        "face_distance": _figure(faces.distance, ".2f"),
         "face_bands": f"{thresholds.get('same', '?')} / {thresholds.get('different', '?')}",
         "selfie_faces": "" if faces.selfie_faces is None else str(faces.selfie_faces),
         "cnic_faces": "" if faces.cnic_faces is None else str(faces.cnic_faces),
         "selfie_quality": f"{selfie_sharp} · {selfie_bright}",
         "cnic_quality": f"{cnic_sharp} · {cnic_bright}",
-        "face_seconds": f"{faces.seconds:.2f}" if faces.seconds is not None else "",
+        "face_seconds": _figure(faces.seconds, ".2f"),
         "face_model": faces.model,
         "selfie_boxes": _boxes(faces.selfie_boxes),
         "cnic_boxes": _boxes(faces.cnic_boxes),
@@ -198,47 +209,33 @@ def _document_fields(document: DocumentSummary | None) -> dict:
     if document is None:
         return {}
 
-    def day(value) -> str:
-        return value.isoformat() if value else "—"
-
     return {
         "document_outcome": document.outcome,
         "document_read_masked": document.read_masked or "—",
-        "document_expiry": day(document.expiry),
-        "document_issue": day(document.issue),
-        "document_birth": day(document.birth),
-        "document_confidence": (
-            f"{document.confidence:.2f}" if document.confidence is not None else "—"
-        ),
+        "document_expiry": _day(document.expiry),
+        "document_issue": _day(document.issue),
+        "document_birth": _day(document.birth),
+        "document_confidence": _figure(document.confidence, ".2f", "—"),
         "document_engine": document.engine,
     }
 
 
 def submission_view(shown: SubmissionDetail) -> SubmissionView:
-    place_en, place_ur = place(shown.area, shown.city)
     return SubmissionView(
-        id=shown.id,
-        status=shown.status,
-        attempt=shown.attempt,
-        submitted=pakistan_time(shown.submitted_at),
+        **_shared(shown, shown.area, shown.city),
         decided=pakistan_time(shown.decided_at),
         decided_by=shown.decided_by or "",
         reason_code=shown.reason_code or "",
         note=shown.note or "",
-        cnic_masked=shown.cnic_masked,
         cnic_province_en=shown.cnic_province or "",
         cnic_province_ur=urdu_name(shown.cnic_province or ""),
         profile_province_en=shown.profile_province or "",
         profile_province_ur=urdu_name(shown.profile_province or ""),
-        flags=list(shown.flags),
         selfie_age_minutes=shown.selfie_age_seconds // 60,
         selfie_url=shown.selfie_url,
         cnic_front_url=shown.cnic_front_url,
         cnic_back_url=shown.cnic_back_url,
         images_purged=shown.images_purged,
-        name=shown.display_name or "—",
-        place_en=place_en,
-        place_ur=place_ur,
         phone_verified=shown.phone_verified,
         level=shown.level,
         member_since=shown.member_since.astimezone(PAKISTAN_TIME).date().isoformat(),
