@@ -5,12 +5,10 @@ from __future__ import annotations
 
 import reflex as rx
 
-from pk_rentals.components.i18n import t
+from pk_rentals.components.i18n import script_messages, t
 from pk_rentals.components.ui import loading
-from pk_rentals.i18n import MESSAGES
 from pk_rentals.state.auth import AuthState
 from pk_rentals.state.email import EmailState
-from pk_rentals.state.ui import UiState
 
 EMAIL_MESSAGES = [
     "start",
@@ -36,12 +34,7 @@ class EmailVerifier(rx.Component):
 
 
 def email_banner() -> rx.Component:
-    messages = {
-        name: rx.cond(
-            UiState.is_urdu, MESSAGES[f"email.{name}"]["ur"], MESSAGES[f"email.{name}"]["en"]
-        )
-        for name in EMAIL_MESSAGES
-    }
+    messages = script_messages({name: f"email.{name}" for name in EMAIL_MESSAGES})
     return rx.cond(
         AuthState.signed_in & ~AuthState.email_verified,
         rx.callout.root(

@@ -175,7 +175,7 @@ def page_frame(*children: rx.Component) -> rx.Component:
         UrduFont.create(),
         ThemeSync.create(theme=UiState.theme, on_change=PreferencesState.theme_changed),
         rx.el.a(
-            rx.cond(UiState.is_urdu, "مواد پر جائیں", "Skip to content"),
+            t("nav.skip_to_content"),
             href="#main",
             class_name="pk-skip-link",
         ),

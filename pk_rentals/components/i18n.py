@@ -12,6 +12,12 @@ def t(key: str) -> rx.Var:
     return rx.cond(UiState.is_urdu, message["ur"], message["en"])
 
 
+def script_messages(keys: dict[str, str]) -> dict[str, rx.Var]:
+    """The words a JS component shows, as ``{name: text in the page's language}`` for
+    ``{name: catalogue key}``: the catalogue stays the one place words live."""
+    return {name: t(key) for name, key in keys.items()}
+
+
 def ltr(*children, **props) -> rx.Component:
     """A CNIC, phone number, email, code, date or figure inside text of either
     direction: drawn left to right as one island, never broken over lines (in Urdu,

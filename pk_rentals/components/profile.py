@@ -4,9 +4,8 @@ from __future__ import annotations
 
 import reflex as rx
 
-from pk_rentals.components.i18n import ltr, t
+from pk_rentals.components.i18n import ltr, script_messages, t
 from pk_rentals.components.ui import busy_spinner, loading, message_text
-from pk_rentals.i18n import MESSAGES
 from pk_rentals.models.enums import Language
 from pk_rentals.places import OTHER_CITY, PROVINCES
 from pk_rentals.services.profile import AREA_MAX, BIO_MAX, NAME_LENGTH, PROBLEMS
@@ -269,12 +268,7 @@ def profile_form(submit_key: str) -> rx.Component:
 
 def phone_verification() -> rx.Component:
     """The profile's number: verified, or Clerk's SMS-code verification of it."""
-    messages = {
-        name: rx.cond(
-            UiState.is_urdu, MESSAGES[f"phone.{name}"]["ur"], MESSAGES[f"phone.{name}"]["en"]
-        )
-        for name in PHONE_MESSAGES
-    }
+    messages = script_messages({name: f"phone.{name}" for name in PHONE_MESSAGES})
     return rx.cond(
         ProfileState.phone_verified,
         rx.hstack(

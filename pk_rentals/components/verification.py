@@ -6,10 +6,9 @@ from __future__ import annotations
 
 import reflex as rx
 
-from pk_rentals.components.i18n import ltr, t
+from pk_rentals.components.i18n import ltr, script_messages, t
 from pk_rentals.components.trust_badge import trust_badge_for
 from pk_rentals.components.ui import busy_spinner, message_text
-from pk_rentals.i18n import MESSAGES
 from pk_rentals.state.ui import UiState
 from pk_rentals.state.verification import CNIC_DRAFT_KEY, REFUSALS, VerificationState
 
@@ -68,14 +67,6 @@ SELFIE_MESSAGES = {
     "failed": "verify.photo.failed",
     "signed_out": "verify.photo.signed_out",
 }
-
-
-def _messages(keys: dict[str, str]) -> dict[str, rx.Var]:
-    """Message ids for a JS component, as {name: text in the page's language}."""
-    return {
-        name: rx.cond(UiState.is_urdu, MESSAGES[key]["ur"], MESSAGES[key]["en"])
-        for name, key in keys.items()
-    }
 
 
 def _language_code() -> rx.Var:
@@ -177,7 +168,7 @@ def _photo(kind: str, side: str) -> rx.Component:
         hint=t(f"verify.{side}.hint"),
         preview_url=VerificationState.previews[kind],
         lang=_language_code(),
-        messages=_messages(PHOTO_MESSAGES),
+        messages=script_messages(PHOTO_MESSAGES),
         on_uploaded=VerificationState.image_uploaded,
     )
 
@@ -206,7 +197,7 @@ def selfie_step() -> rx.Component:
             code_expires_at=VerificationState.selfie_code_expires_at,
             preview_url=VerificationState.previews["selfie"],
             lang=_language_code(),
-            messages=_messages(SELFIE_MESSAGES),
+            messages=script_messages(SELFIE_MESSAGES),
             on_need_code=VerificationState.new_selfie_code,
             on_uploaded=VerificationState.image_uploaded,
         ),

@@ -2,6 +2,7 @@
 
 MESSAGES: dict[str, dict[str, str]] = {
     "brand": {"en": "PK Rentals", "ur": "پی کے رینٹلز"},
+    "nav.skip_to_content": {"en": "Skip to content", "ur": "مواد پر جائیں"},
     "nav.sign_in": {"en": "Sign in", "ur": "سائن اِن"},
     "nav.sign_up": {"en": "Create account", "ur": "اکاؤنٹ بنائیں"},
     "nav.language": {"en": "اردو", "ur": "English"},
