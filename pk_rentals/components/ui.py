@@ -1,4 +1,4 @@
-"""Shared UI idioms: loading states, busy spinners and message-id text.
+"""Shared UI idioms: titled cards, loading states, busy spinners and message-id text.
 
 Each idiom is written once here so every screen shows it the same way.
 """
@@ -54,3 +54,25 @@ def loading_block(label_key: str | None, **props) -> rx.Component:
     props.setdefault("padding", "3rem")
     props.setdefault("role", "status")
     return rx.center(rx.spinner(size="3"), *label, **props)
+
+
+def titled_card(title_key: str, *children: rx.Component, size: str = "3", **props):
+    """A card whose first line is its title as an h2, the content stacked below.
+
+    Args:
+        title_key: catalogue key of the title.
+        size: the card's Radix size (padding): "3" on a page, "2" for steps.
+        **props: passed to the card (data_testid...).
+    """
+    return rx.card(
+        rx.vstack(
+            rx.heading(t(title_key), as_="h2", size="4"),
+            *children,
+            spacing="3",
+            align="start",
+            width="100%",
+        ),
+        size=size,
+        width="100%",
+        **props,
+    )

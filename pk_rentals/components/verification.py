@@ -4,11 +4,13 @@ selfie_camera.jsx)."""
 
 from __future__ import annotations
 
+import functools
+
 import reflex as rx
 
 from pk_rentals.components.i18n import ltr, script_messages, t
 from pk_rentals.components.trust_badge import trust_badge_for
-from pk_rentals.components.ui import busy_spinner, message_text
+from pk_rentals.components.ui import busy_spinner, message_text, titled_card
 from pk_rentals.state.ui import UiState
 from pk_rentals.state.verification import CNIC_DRAFT_KEY, REFUSALS, VerificationState
 
@@ -111,19 +113,8 @@ class SelfieCamera(rx.Component):
     on_uploaded: rx.EventHandler[rx.event.passthrough_event_spec(str, dict)]
 
 
-def _step(title_key: str, *children: rx.Component, **props) -> rx.Component:
-    return rx.card(
-        rx.vstack(
-            rx.heading(t(title_key), as_="h2", size="4"),
-            *children,
-            spacing="3",
-            align="start",
-            width="100%",
-        ),
-        size="2",
-        width="100%",
-        **props,
-    )
+# The three steps are cards inside the page's column: a size smaller than a page's.
+_step = functools.partial(titled_card, size="2")
 
 
 def _lead(key: str) -> rx.Component:

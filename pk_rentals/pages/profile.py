@@ -7,23 +7,8 @@ from pk_rentals.components.i18n import ltr, t
 from pk_rentals.components.profile import avatar, phone_verification, profile_form
 from pk_rentals.components.template import signed_in_page
 from pk_rentals.components.trust_badge import trust_badge_for
-from pk_rentals.components.ui import loading_block
+from pk_rentals.components.ui import loading_block, titled_card
 from pk_rentals.state.profile import ProfileState
-
-
-def section(title_key: str, *children: rx.Component, **props) -> rx.Component:
-    return rx.card(
-        rx.vstack(
-            rx.heading(t(title_key), as_="h2", size="4"),
-            *children,
-            spacing="3",
-            align="start",
-            width="100%",
-        ),
-        size="3",
-        width="100%",
-        **props,
-    )
 
 
 def _summary() -> rx.Component:
@@ -69,12 +54,12 @@ def profile_page() -> rx.Component:
                     size="1",
                     width="100%",
                 ),
-                section(
+                titled_card(
                     "profile.phone",
                     phone_verification(),
                     data_testid="phone-section",
                 ),
-                section(
+                titled_card(
                     "profile.email",
                     rx.text(
                         ltr(ProfileState.email),
@@ -82,7 +67,7 @@ def profile_page() -> rx.Component:
                         data_testid="profile-email",
                     ),
                 ),
-                section("profile.details", profile_form("form.save")),
+                titled_card("profile.details", profile_form("form.save")),
                 spacing="5",
                 width="100%",
                 max_width="48rem",

@@ -6,10 +6,9 @@ import reflex as rx
 from pk_rentals import routes
 from pk_rentals.components.i18n import t
 from pk_rentals.components.template import signed_in_page
-from pk_rentals.components.ui import loading, message_text
+from pk_rentals.components.ui import loading, message_text, titled_card
 from pk_rentals.models import Language
 from pk_rentals.models.enums import Theme
-from pk_rentals.pages.profile import section
 from pk_rentals.services.profile import NOTIFICATION_CHANNELS
 from pk_rentals.state.account import AccountDeletionState
 from pk_rentals.state.preferences import PreferencesState
@@ -80,7 +79,7 @@ DELETION_PROBLEMS = ("account.delete.error.word", "account.delete.error.clerk")
 def _delete_account() -> rx.Component:
     """What goes, what stays, a typed confirmation word, then one red button."""
     state = AccountDeletionState
-    return section(
+    return titled_card(
         "account.delete.title",
         rx.text(t("account.delete.lead"), size="2"),
         rx.el.ul(
@@ -144,9 +143,9 @@ def _delete_account() -> rx.Component:
 def settings_page() -> rx.Component:
     return rx.vstack(
         rx.heading(t("settings.title"), as_="h1", size="7"),
-        section("settings.theme", _theme(), data_testid="settings-theme"),
-        section("settings.language", _language(), data_testid="settings-language"),
-        section(
+        titled_card("settings.theme", _theme(), data_testid="settings-theme"),
+        titled_card("settings.language", _language(), data_testid="settings-language"),
+        titled_card(
             "settings.notifications",
             rx.text(t("settings.notifications.lead"), size="2", color_scheme="gray"),
             rx.cond(
