@@ -154,20 +154,7 @@ async def prepare_phone_verification(request: Request, phone_id: str) -> Respons
 def _prepare_phone_verification(session: Session, call: Call, phone_id: str) -> Response:
     client, account = _me(session, call)
     identification = _my_phone(session, account, phone_id)
-    message = outbox.deliver_code(
-        session,
-        channel="sms",
-        to=identification.value,
-        subject=identification.id,
-        ttl_seconds=CODE_TTL_SECONDS,
-    )
-    shape = accounts.identification_json(identification)
-    shape["verification"] = {
-        **_verification_json("unverified", message.expire_at, CODE_ATTEMPTS),
-        "strategy": "phone_code",
-        "supported_strategies": ["phone_code"],
-    }
-    return _reply(session, call, client, shape)
+    return _reply(session, call, client, _send_code(session, call, identification, "phone_code"))
 
 
 @router.post("/me/phone_numbers/{phone_id}/attempt_verification")
@@ -219,19 +206,9 @@ def _prepare_email_verification(session: Session, call: Call, email_id: str) -> 
             "Only email codes can verify an email address here.",
             param="strategy",
         )
-    shape = accounts.identification_json(identification)
     if identification.verified:
-        return _reply(session, call, client, shape)
-    _throttle(session, call)
-    message = outbox.deliver_code(
-        session,
-        channel="email",
-        to=identification.value,
-        subject=identification.id,
-        ttl_seconds=CODE_TTL_SECONDS,
-    )
-    shape["verification"] = _verification_json("unverified", message.expire_at, CODE_ATTEMPTS)
-    return _reply(session, call, client, shape)
+        return _reply(session, call, client, accounts.identification_json(identification))
+    return _reply(session, call, client, _send_code(session, call, identification, "email_code"))
 
 
 @router.post("/me/email_addresses/{email_id}/attempt_verification")
@@ -244,6 +221,27 @@ def _attempt_email_verification(session: Session, call: Call, email_id: str) -> 
     identification = _my_email(session, account, email_id)
     _check_code(session, call, identification.id, account)
     return _verified(session, call, client, account, identification, "email_code")
+
+
+def _send_code(session: Session, call: Call, identification: Identification, strategy: str) -> dict:
+    """A new code to a phone number or email address, throttled per network like every
+    code (so nobody can flood a number with texts), and the address's shape with the
+    verification it now waits for."""
+    _throttle(session, call)
+    message = outbox.deliver_code(
+        session,
+        channel="sms" if strategy == "phone_code" else "email",
+        to=identification.value,
+        subject=identification.id,
+        ttl_seconds=CODE_TTL_SECONDS,
+    )
+    shape = accounts.identification_json(identification)
+    shape["verification"] = {
+        **_verification_json("unverified", message.expire_at, CODE_ATTEMPTS),
+        "strategy": strategy,
+        "supported_strategies": [strategy],
+    }
+    return shape
 
 
 def _verified(
