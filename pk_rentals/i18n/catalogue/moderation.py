@@ -108,7 +108,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "moderation.document": {"en": "The card, read automatically", "ur": "کارڈ کی خودکار پڑھائی"},
     "moderation.document.typed": {"en": "Typed", "ur": "درج کردہ"},
-    "moderation.document.read": {"en": "Read on the card", "ur": "کارڈ پر پڑھا گیا"},
+    "moderation.document.read": {"en": "Read on the card", "ur": "کارڈ پر"},
     "moderation.document.expiry": {"en": "Expiry", "ur": "میعاد ختم"},
     "moderation.document.issue": {"en": "Issued", "ur": "اجرا"},
     "moderation.document.birth": {"en": "Born", "ur": "پیدائش"},

@@ -16,18 +16,17 @@ def _fact(label_key: str, value: rx.Var, testid: str) -> rx.Component:
 def _read() -> rx.Component:
     s = M.selected
     return rx.vstack(
-        rx.flex(
+        # Typed beside read, then the dates: one fact a cell, two a row.
+        rx.grid(
             _fact("moderation.document.typed", s.cnic_masked, "document-typed"),
             _fact("moderation.document.read", s.document_read_masked, "document-read"),
-            spacing="4",
-            wrap="wrap",
-        ),
-        rx.flex(
             _fact("moderation.document.expiry", s.document_expiry, "document-expiry"),
             _fact("moderation.document.issue", s.document_issue, "document-issue"),
             _fact("moderation.document.birth", s.document_birth, "document-birth"),
-            spacing="4",
-            wrap="wrap",
+            columns="2",
+            spacing_x="4",
+            spacing_y="1",
+            width="100%",
         ),
         rx.text(
             t("moderation.document.confidence"),
