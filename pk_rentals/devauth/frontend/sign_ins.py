@@ -6,12 +6,10 @@ from fastapi import Request
 from fastapi.responses import Response
 from sqlmodel import Session, select
 
-from pk_rentals.devauth import accounts, frontend_json, outbox, passwords
+from pk_rentals.devauth import accounts, frontend_json, passwords
 from pk_rentals.devauth.avatars import avatar_url
-from pk_rentals.devauth.codes import CODE_ATTEMPTS
 from pk_rentals.devauth.errors import ClerkAPIError
 from pk_rentals.devauth.frontend.call import (
-    CODE_TTL_SECONDS,
     Call,
     _client,
     _handle,
@@ -22,6 +20,7 @@ from pk_rentals.devauth.frontend.call import (
 from pk_rentals.devauth.frontend.verification import (
     _check_code,
     _flow,
+    _send_flow_code,
     _verification_json,
 )
 from pk_rentals.devauth.store import (
@@ -127,21 +126,7 @@ def _prepare_first_factor(session: Session, call: Call, flow_id: str) -> Respons
     flow = _flow(session, client, flow_id, "sign_in")
     if call.form.get("strategy") != "email_code" or not _offers(flow, "email_code"):
         return _reply(session, call, client, frontend_json.sign_in_json(flow))
-    message = outbox.deliver_code(
-        session,
-        channel="email",
-        to=flow.state["identifier"],
-        subject=flow.id,
-        ttl_seconds=CODE_TTL_SECONDS,
-    )
-    flow.state = {
-        **flow.state,
-        "first_factor_verification": _verification_json(
-            "unverified", message.expire_at, CODE_ATTEMPTS
-        ),
-    }
-    flow.updated_at = now_ms()
-    session.add(flow)
+    _send_flow_code(session, call, flow, flow.state["identifier"], "first_factor_verification")
     return _reply(session, call, client, frontend_json.sign_in_json(flow))
 
 

@@ -9,11 +9,9 @@ from fastapi.responses import Response
 from sqlmodel import Session
 from starlette.concurrency import run_in_threadpool
 
-from pk_rentals.devauth import accounts, frontend_json, outbox, passwords
-from pk_rentals.devauth.codes import CODE_ATTEMPTS
+from pk_rentals.devauth import accounts, frontend_json, passwords
 from pk_rentals.devauth.errors import ClerkAPIError
 from pk_rentals.devauth.frontend.call import (
-    CODE_TTL_SECONDS,
     Call,
     _client,
     _handle,
@@ -24,6 +22,7 @@ from pk_rentals.devauth.frontend.call import (
 from pk_rentals.devauth.frontend.verification import (
     _check_code,
     _flow,
+    _send_flow_code,
     _verification_json,
 )
 from pk_rentals.devauth.store import (
@@ -182,19 +181,11 @@ def _prepare_sign_up_verification(session: Session, call: Call, flow_id: str) ->
     # An address that already has an account gets a note instead of a code, and the
     # form behaves as for any other address: sign-up reveals nothing either.
     taken = accounts.email_owner_id(session, email) is not None
-    message = outbox.deliver_code(
-        session, channel="email", to=email, subject=flow.id, ttl_seconds=CODE_TTL_SECONDS
-    )
+    message = _send_flow_code(session, call, flow, email, "email_verification")
     if taken:
         message.code = "------"
         message.used = True
         session.add(message)
-    flow.state = {
-        **flow.state,
-        "email_verification": _verification_json("unverified", message.expire_at, CODE_ATTEMPTS),
-    }
-    flow.updated_at = now_ms()
-    session.add(flow)
     return _reply(session, call, client, frontend_json.sign_up_json(flow))
 
 

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from sqlmodel import Session
 
-from pk_rentals.devauth import codes
+from pk_rentals.devauth import codes, outbox
 from pk_rentals.devauth.errors import ClerkAPIError, not_found
 from pk_rentals.devauth.frontend.call import (
+    CODE_TTL_SECONDS,
     Call,
     _throttle,
 )
@@ -15,6 +16,7 @@ from pk_rentals.devauth.store import (
     BrowserClient,
     Flow,
     Message,
+    now_ms,
 )
 from pk_rentals.services.security_events import Failure
 
@@ -36,6 +38,23 @@ def _verification_json(status: str, expire_at: int | None, attempts_left: int | 
         "next_action": "needs_attempt" if status == "unverified" else "",
         "supported_strategies": ["email_code"],
     }
+
+
+def _send_flow_code(session: Session, call: Call, flow: Flow, to: str, state_key: str) -> Message:
+    """Email a code for a sign-in or sign-up, throttled per network like every code (a
+    form must not become a way to flood someone's inbox), and note in the flow the
+    verification it now waits for."""
+    _throttle(session, call)
+    message = outbox.deliver_code(
+        session, channel="email", to=to, subject=flow.id, ttl_seconds=CODE_TTL_SECONDS
+    )
+    flow.state = {
+        **flow.state,
+        state_key: _verification_json("unverified", message.expire_at, codes.CODE_ATTEMPTS),
+    }
+    flow.updated_at = now_ms()
+    session.add(flow)
+    return message
 
 
 def _check_code(
