@@ -6,11 +6,11 @@ submission is open, the submission alone with a "Back to the queue" button.
 
 import reflex as rx
 
-from pk_rentals.components.frame import page_frame, signed_in_only
-from pk_rentals.components.moderation import ModerationKeys, moderators_only
+from pk_rentals.components.moderation import ModerationKeys
 from pk_rentals.pages.moderation.audit import audit_page
 from pk_rentals.pages.moderation.detail import _detail
 from pk_rentals.pages.moderation.header import _title
+from pk_rentals.pages.moderation.parts import moderator_page
 from pk_rentals.pages.moderation.queue import _queue
 from pk_rentals.pages.moderation.stats import _stats
 from pk_rentals.state.moderation import ModerationState as M
@@ -19,31 +19,18 @@ __all__ = ["audit_page", "moderation_page"]
 
 
 def moderation_page() -> rx.Component:
-    return page_frame(
-        signed_in_only(
-            rx.vstack(
-                moderators_only(
-                    rx.vstack(
-                        ModerationKeys.create(keys="arsjk?"),
-                        _title(),
-                        _stats(),
-                        rx.grid(
-                            _queue(),
-                            _detail(),
-                            columns=rx.breakpoints(initial="1", md="minmax(17rem, 22rem) 1fr"),
-                            spacing="4",
-                            width="100%",
-                            align_items="start",
-                        ),
-                        spacing="4",
-                        width="100%",
-                        data_testid="moderation-content",
-                    )
-                ),
-                rx.fragment(on_mount=M.load),
-                padding_y="1.5rem",
-                width="100%",
-                data_testid="moderation-page",
-            )
-        )
+    return moderator_page(
+        ModerationKeys.create(keys="arsjk?"),
+        _title(),
+        _stats(),
+        rx.grid(
+            _queue(),
+            _detail(),
+            columns=rx.breakpoints(initial="1", md="minmax(17rem, 22rem) 1fr"),
+            spacing="4",
+            width="100%",
+            align_items="start",
+        ),
+        on_load=M.load,
+        name="moderation",
     )

@@ -3,10 +3,10 @@
 import reflex as rx
 
 from pk_rentals import routes
-from pk_rentals.components.frame import page_frame, signed_in_only
 from pk_rentals.components.i18n import ltr, t
-from pk_rentals.components.moderation import message, moderators_only
+from pk_rentals.components.moderation import message
 from pk_rentals.components.trust_badge import trust_badge_for
+from pk_rentals.pages.moderation.parts import _loading_or, moderator_page
 from pk_rentals.state.moderation import AuditState
 
 COLUMNS = (
@@ -98,41 +98,26 @@ def _pager() -> rx.Component:
 
 
 def audit_page() -> rx.Component:
-    return page_frame(
-        signed_in_only(
-            rx.vstack(
-                moderators_only(
-                    rx.vstack(
-                        rx.link(
-                            rx.icon(
-                                "arrow-left", size=16, aria_hidden="true", class_name="pk-flip-rtl"
-                            ),
-                            t("moderation.back"),
-                            href=routes.MODERATION,
-                            class_name="pk-icon-link",
-                            data_testid="back-to-moderation",
-                        ),
-                        rx.heading(t("moderation.audit"), as_="h1", size="7"),
-                        rx.text(t("moderation.audit.lead"), color_scheme="gray"),
-                        rx.cond(
-                            AuditState.loading,
-                            rx.center(rx.spinner(size="3"), padding="2rem", role="status"),
-                            rx.cond(
-                                AuditState.entries.length() > 0,
-                                _table(),
-                                rx.text(t("moderation.audit.empty"), data_testid="audit-empty"),
-                            ),
-                        ),
-                        _pager(),
-                        spacing="4",
-                        width="100%",
-                        data_testid="audit-content",
-                    )
-                ),
-                rx.fragment(on_mount=AuditState.load),
-                padding_y="1.5rem",
-                width="100%",
-                data_testid="audit-page",
-            )
-        )
+    return moderator_page(
+        rx.link(
+            rx.icon("arrow-left", size=16, aria_hidden="true", class_name="pk-flip-rtl"),
+            t("moderation.back"),
+            href=routes.MODERATION,
+            class_name="pk-icon-link",
+            data_testid="back-to-moderation",
+        ),
+        rx.heading(t("moderation.audit"), as_="h1", size="7"),
+        rx.text(t("moderation.audit.lead"), color_scheme="gray"),
+        _loading_or(
+            AuditState.loading,
+            rx.cond(
+                AuditState.entries.length() > 0,
+                _table(),
+                rx.text(t("moderation.audit.empty"), data_testid="audit-empty"),
+            ),
+            "2rem",
+        ),
+        _pager(),
+        on_load=AuditState.load,
+        name="audit",
     )

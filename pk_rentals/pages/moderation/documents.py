@@ -4,13 +4,8 @@ and the dates. An aid: the moderator compares with the photo."""
 import reflex as rx
 
 from pk_rentals.components.i18n import ltr, t
-from pk_rentals.pages.moderation.parts import _info_note, _label
+from pk_rentals.pages.moderation.parts import _fact, _info_note, _label
 from pk_rentals.state.moderation import ModerationState as M
-
-
-def _fact(label_key: str, value: rx.Var, testid: str) -> rx.Component:
-    """A label and a number or date, the value an LTR island that never wraps."""
-    return rx.text(t(label_key), ": ", ltr(value), size="2", data_testid=testid)
 
 
 def _read() -> rx.Component:

@@ -6,12 +6,8 @@ from pk_rentals.components.i18n import ltr, t
 from pk_rentals.components.moderation import (
     band_badge,
 )
-from pk_rentals.pages.moderation.parts import _info_note, _label
+from pk_rentals.pages.moderation.parts import _fact, _info_note, _label
 from pk_rentals.state.moderation import ModerationState as M
-
-
-def _face_fact(label_key: str, value: rx.Var, testid: str) -> rx.Component:
-    return rx.text(t(label_key), ": ", ltr(value), size="2", data_testid=testid)
 
 
 def _faces() -> rx.Component:
@@ -59,9 +55,9 @@ def _faces() -> rx.Component:
                         align="center",
                         wrap="wrap",
                     ),
-                    _face_fact("moderation.faces.in_selfie", s.selfie_faces, "selfie-faces"),
+                    _fact("moderation.faces.in_selfie", s.selfie_faces, "selfie-faces"),
                     quality(s.selfie_quality),
-                    _face_fact("moderation.faces.on_cnic", s.cnic_faces, "cnic-faces"),
+                    _fact("moderation.faces.on_cnic", s.cnic_faces, "cnic-faces"),
                     quality(s.cnic_quality),
                     rx.text(
                         t("moderation.faces.boxes"),

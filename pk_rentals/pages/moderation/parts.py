@@ -2,7 +2,9 @@
 
 import reflex as rx
 
-from pk_rentals.components.i18n import t
+from pk_rentals.components.frame import page_frame, signed_in_only
+from pk_rentals.components.i18n import ltr, t
+from pk_rentals.components.moderation import moderators_only
 
 SHORTCUTS = (
     ("A", "moderation.shortcut.approve"),
@@ -120,4 +122,27 @@ def _per_day_chart(
         ),
         size="2",
         **card_props,
+    )
+
+
+def _fact(label_key: str, value: rx.Var, testid: str) -> rx.Component:
+    """A label and a number, date or figure, the value an LTR island that never wraps."""
+    return rx.text(t(label_key), ": ", ltr(value), size="2", data_testid=testid)
+
+
+def moderator_page(*children, on_load, name: str) -> rx.Component:
+    """A signed-in page only moderators see, loaded when it mounts; ``name`` makes its
+    test ids (``<name>-content``, ``<name>-page``)."""
+    return page_frame(
+        signed_in_only(
+            rx.vstack(
+                moderators_only(
+                    rx.vstack(*children, spacing="4", width="100%", data_testid=f"{name}-content")
+                ),
+                rx.fragment(on_mount=on_load),
+                padding_y="1.5rem",
+                width="100%",
+                data_testid=f"{name}-page",
+            )
+        )
     )

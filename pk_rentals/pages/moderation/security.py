@@ -7,7 +7,7 @@ from pk_rentals.components.moderation import (
     flag_badge,
     message,
 )
-from pk_rentals.pages.moderation.parts import _label, _per_day_chart
+from pk_rentals.pages.moderation.parts import _label, _loading_or, _per_day_chart
 from pk_rentals.services.moderation import Flag
 from pk_rentals.state.moderation import SecurityTabState as S
 
@@ -108,9 +108,8 @@ def _security_top() -> rx.Component:
 
 
 def _security() -> rx.Component:
-    return rx.cond(
+    return _loading_or(
         S.loading,
-        rx.center(rx.spinner(size="3"), padding="2rem", role="status"),
         rx.grid(
             _security_chart(),
             _security_kinds(),
@@ -120,4 +119,5 @@ def _security() -> rx.Component:
             width="100%",
             data_testid="security-panel",
         ),
+        "2rem",
     )
