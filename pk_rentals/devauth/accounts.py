@@ -44,6 +44,8 @@ class AccountError(Exception):
 
 
 def identification_json(identification: Identification) -> dict:
+    # Clerk's spec requires a time in expire_at: the address's last change (for a
+    # verified one, the moment its code was used, after which it can be used no more).
     verification = (
         {
             "object": "verification_otp"
@@ -52,7 +54,7 @@ def identification_json(identification: Identification) -> dict:
             "status": "verified",
             "strategy": identification.verification_strategy or "admin",
             "attempts": None,
-            "expire_at": None,
+            "expire_at": identification.updated_at,
         }
         if identification.verified
         else {
@@ -60,7 +62,7 @@ def identification_json(identification: Identification) -> dict:
             "status": "unverified",
             "strategy": "email_code" if identification.kind == EMAIL else "phone_code",
             "attempts": None,
-            "expire_at": None,
+            "expire_at": identification.updated_at,
         }
     )
     shape = {

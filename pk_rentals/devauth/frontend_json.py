@@ -222,10 +222,10 @@ def sign_in_json(flow: Flow) -> dict:
             "status": "verified",
             "strategy": "password",
             "attempts": None,
-            "expire_at": None,
+            "expire_at": flow.updated_at,  # Clerk's spec wants a time: when it was used
         }
     return {
-        "object": "sign_in",
+        "object": "sign_in_attempt",  # the name Clerk's spec gives it
         "id": flow.id,
         "status": state.get("status", "needs_identifier"),
         "identifier": identifier,
@@ -234,11 +234,9 @@ def sign_in_json(flow: Flow) -> dict:
         "supported_second_factors": None,
         "first_factor_verification": verification,
         "second_factor_verification": None,
-        "user_data": state.get("user_data", {}),
+        "user_data": state.get("user_data"),  # null until the account is known
         "created_session_id": state.get("created_session_id"),
         "abandon_at": flow.created_at + 24 * 3600 * 1000,
-        "created_at": flow.created_at,
-        "updated_at": flow.updated_at,
     }
 
 
@@ -250,7 +248,7 @@ def sign_up_json(flow: Flow) -> dict:
     if not state.get("email_address_set"):
         unverified = []
     return {
-        "object": "sign_up",
+        "object": "sign_up_attempt",
         "id": flow.id,
         "status": state.get("status", "missing_requirements"),
         "required_fields": ["email_address", "password"],

@@ -31,7 +31,7 @@ def set_switch(devauth, on: bool) -> None:
         json={"verify_email_at_sign_up": on},
         headers={"Authorization": f"Bearer {devauth['secret_key']}"},
     )
-    assert answer.status_code == 200, answer.text
+    assert answer.status_code == 204, answer.text
 
 
 @pytest.fixture

@@ -78,32 +78,7 @@ IMPLEMENTED = [f"fapi {op}" for op in FRONTEND] + [f"bapi {op}" for op in BACKEN
 # Where the server still answers otherwise than the spec says (the specs' field named
 # in each answer's problems). Each entry must still fail: fixing one removes it here.
 KNOWN_GAPS: set[str] = {
-    "bapi GET /instance",
-    "bapi PATCH /instance",
-    "fapi DELETE /v1/me/phone_numbers/{phone_number_id}",
-    "fapi GET /v1/client",
-    "fapi GET /v1/client/sign_ins/{sign_in_id}",
-    "fapi GET /v1/client/sign_ups/{sign_up_id}",
     "fapi GET /v1/environment",
-    "fapi GET /v1/me",
-    "fapi GET /v1/me/email_addresses/{email_id}",
-    "fapi PATCH /v1/client/sign_ups/{sign_up_id}",
-    "fapi PATCH /v1/me",
-    "fapi PATCH /v1/me/phone_numbers/{phone_number_id}",
-    "fapi POST /v1/client/sessions/{session_id}/end",
-    "fapi POST /v1/client/sessions/{session_id}/remove",
-    "fapi POST /v1/client/sessions/{session_id}/touch",
-    "fapi POST /v1/client/sign_ins",
-    "fapi POST /v1/client/sign_ins/{sign_in_id}/attempt_first_factor",
-    "fapi POST /v1/client/sign_ins/{sign_in_id}/prepare_first_factor",
-    "fapi POST /v1/client/sign_ins/{sign_in_id}/reset_password",
-    "fapi POST /v1/client/sign_ups",
-    "fapi POST /v1/client/sign_ups/{sign_up_id}/attempt_verification",
-    "fapi POST /v1/client/sign_ups/{sign_up_id}/prepare_verification",
-    "fapi POST /v1/me/email_addresses/{email_id}/prepare_verification",
-    "fapi POST /v1/me/phone_numbers",
-    "fapi POST /v1/me/phone_numbers/{phone_number_id}/attempt_verification",
-    "fapi POST /v1/me/phone_numbers/{phone_number_id}/prepare_verification",
 }
 
 

@@ -190,7 +190,7 @@ class ConformanceRecorder:
             await send(message)
 
         await self.app(scope, receive, keep)
-        if sent["json"]:
+        if sent["json"] or not sent["body"]:  # JSON, or no body at all (a 204)
             self.answers.append(_check(scope, sent["status"], sent["body"]))
 
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from fastapi import Request
+from fastapi import Request, Response
 from sqlmodel import Session
 
 from pk_rentals.devauth import store
@@ -18,8 +18,14 @@ INSTANCE_SWITCHES = ("verify_email_at_sign_up",)
 
 
 def _instance_json(server: IdentityServer, session: Session) -> dict:
+    """Clerk's instance object (a development instance on this machine), with the
+    dashboard switch the app's tests turn."""
     return {
         "object": "instance",
+        "id": server.instance.signing_key.kid,  # ins_…: public, stable per instance
+        "environment_type": "development",
+        "allowed_origins": [server.settings.public_url.rstrip("/")],
+        "workspace_id": None,
         "verify_email_at_sign_up": server.verify_email_at_sign_up(session),
     }
 
@@ -29,10 +35,11 @@ async def read_instance() -> dict:
     return await _in_session(_instance_json)
 
 
-@router.patch("/instance")
-async def update_instance(request: Request) -> dict:
+@router.patch("/instance", status_code=204)
+async def update_instance(request: Request) -> Response:
     """What the Clerk dashboard's switches do (Clerk's own ``PATCH /v1/instance`` takes
-    other fields); unknown fields or a non-boolean value are refused."""
+    other fields); unknown fields or a non-boolean value are refused. Answers 204 with
+    no body, as Clerk does."""
     body = await _body(request)
     for name, value in body.items():
         if name not in INSTANCE_SWITCHES or not isinstance(value, bool):
@@ -46,13 +53,13 @@ async def update_instance(request: Request) -> dict:
                 param=name[:60],
             )
 
-    def work(server: IdentityServer, session: Session):
+    def work(_server: IdentityServer, session: Session) -> None:
         for name, value in body.items():
             store.set_instance_setting(session, name, value)
         session.commit()
-        return _instance_json(server, session)
 
-    return await _in_session(work)
+    await _in_session(work)
+    return Response(status_code=204)
 
 
 # --- keys and sessions ----------------------------------------------------------------

@@ -159,11 +159,11 @@ def _attempt_email_code(
     account = accounts_by_email(session, flow.state["identifier"])
     if account is not None and account.is_locked():
         raise _locked_error(account.lockout_until or now_ms() + 60_000)
-    _check_code(session, call, flow.id)
+    code = _check_code(session, call, flow.id)
     flow.state = {
         **flow.state,
         "status": "needs_new_password",
-        "first_factor_verification": _verification_json("verified", None, None),
+        "first_factor_verification": _verification_json("verified", code.expire_at, None),
     }
     flow.updated_at = now_ms()
     session.add(flow)

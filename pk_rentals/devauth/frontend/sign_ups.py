@@ -197,11 +197,11 @@ async def attempt_sign_up_verification(request: Request, flow_id: str) -> Respon
 def _attempt_sign_up_verification(session: Session, call: Call, flow_id: str) -> Response:
     client = _client(session, call)
     flow = _flow(session, client, flow_id, "sign_up")
-    _check_code(session, call, flow.id)
+    code = _check_code(session, call, flow.id)
     flow.state = {
         **flow.state,
         "email_verified": True,
-        "email_verification": _verification_json("verified", None, None),
+        "email_verification": _verification_json("verified", code.expire_at, None),
     }
     return _complete_sign_up(session, call, client, flow, email_verified=True)
 
