@@ -36,13 +36,14 @@ async function sessionToken() {
 // Resolves (never rejects) with {status, body, network}: status 0 and network true
 // when the request never got an answer (offline, timeout), so the caller keeps
 // the image and offers to try again.
-export async function uploadImage({ kind, blob, filename, code, onProgress }) {
+export async function uploadImage({ kind, blob, filename, code, cnic, onProgress }) {
   const token = await sessionToken();
   if (!token) return { status: 401, body: null, network: false };
   return new Promise((resolve) => {
     const form = new FormData();
     form.append("image", blob, filename);
     if (code) form.append("code", code);
+    if (cnic) form.append("cnic", cnic);
     const xhr = new XMLHttpRequest();
     xhr.open("POST", `/api/verification/uploads/${kind}`);
     xhr.setRequestHeader("Authorization", `Bearer ${token}`);
@@ -138,7 +139,9 @@ export function ImageUpload({ kind, label, hint, previewUrl, lang, messages, onU
     setProblem("");
     setCanRetry(false);
     setProgress(0);
-    const result = await uploadImage({ kind, blob, filename, onProgress: setProgress });
+    // The card front is read at once and compared with the number typed so far.
+    const typed = kind === "cnic_front" ? document.querySelector('input[name="cnic"]')?.value : "";
+    const result = await uploadImage({ kind, blob, filename, cnic: typed, onProgress: setProgress });
     setBusy(false);
     if (result.status === 201 && result.body) {
       pending.current = null;

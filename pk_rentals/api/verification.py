@@ -6,6 +6,8 @@ which neither authenticates nor caps sizes).
   one-time code burned into it. The /verify page uses this. A selfie's answer also
   carries ``face_check``: the quick check (faces, blur, brightness), run in
   the face-check process while this route awaits it, so the camera can offer a retake.
+  A card front may also send ``cnic``, the number typed so far; its answer carries
+  ``document_check``: a quick read of the card (readable, a CNIC, the same number).
 - ``POST /api/verification/selfie``: the same for a selfie, answering 201
   with the upload and the user's verification status, for API clients.
 - ``GET /api/verification/status``: that status on its own.
@@ -27,6 +29,7 @@ from starlette.datastructures import UploadFile
 from pk_rentals.i18n import MESSAGES
 from pk_rentals.models import MediaKind
 from pk_rentals.services import verification
+from pk_rentals.services.documents import feedback as card_feedback
 from pk_rentals.services.faces import checks as face_checks
 from pk_rentals.services.identity import sessions
 from pk_rentals.services.identity.tokens import TokenError
@@ -71,8 +74,9 @@ async def _signed_in_user(request: Request) -> str:
     return claims.user_id
 
 
-async def _read_image(request: Request) -> tuple[bytes, str | None]:
-    """The ``image`` part and the ``code`` field, refusing oversized bodies unread."""
+async def _read_image(request: Request) -> tuple[bytes, dict[str, str]]:
+    """The ``image`` part and the text fields (``code``, ``cnic``), refusing oversized
+    bodies unread."""
     limit = get_settings().max_image_bytes
     length = request.headers.get("content-length")
     if length is None:
@@ -83,20 +87,27 @@ async def _read_image(request: Request) -> tuple[bytes, str | None]:
         raise ApiError("not_multipart", 415)
     async with request.form(max_files=1, max_fields=4) as form:
         image = form.get("image")
-        code = form.get("code")
+        fields = {
+            name: value[:64]
+            for name in ("code", "cnic")
+            if isinstance(value := form.get(name), str)
+        }
         if not isinstance(image, UploadFile):
             raise ApiError("image_missing", 422)
         data = await image.read(limit + 1)
     if len(data) > limit:
         raise ApiError("too_large", 413)
-    return data, code if isinstance(code, str) else None
+    return data, fields
 
 
-async def _upload(request: Request, clerk_user_id: str, kind: str) -> verification.DraftUpload:
-    data, code = await _read_image(request)
-    return await run_in_threadpool(
-        verification.receive_upload, clerk_user_id, kind, data, code=code
+async def _upload(
+    request: Request, clerk_user_id: str, kind: str
+) -> tuple[verification.DraftUpload, dict[str, str]]:
+    data, fields = await _read_image(request)
+    draft = await run_in_threadpool(
+        verification.receive_upload, clerk_user_id, kind, data, code=fields.get("code")
     )
+    return draft, fields
 
 
 def _guarded(handler):
@@ -122,10 +133,13 @@ async def upload_image(request: Request, kind: str):
     """One image of a submission, kept as a draft until the user submits."""
     if kind not in {k.value for k in MediaKind}:
         raise ApiError("unknown_kind", 404)
-    draft = await _upload(request, await _signed_in_user(request), kind)
+    draft, fields = await _upload(request, await _signed_in_user(request), kind)
     answer = draft.as_json()
     if kind == MediaKind.SELFIE.value:
         answer["face_check"] = (await face_checks.quick_check_upload(draft.upload_id)).as_json()
+    elif kind == MediaKind.CNIC_FRONT.value:
+        read = await card_feedback.quick_read_upload(draft.upload_id, fields.get("cnic"))
+        answer["document_check"] = read.as_json()
     return JSONResponse(answer, status_code=201)
 
 
@@ -134,7 +148,7 @@ async def upload_image(request: Request, kind: str):
 async def upload_selfie(request: Request):
     """A live selfie with its one-time code, in one request (for API clients)."""
     clerk_user_id = await _signed_in_user(request)
-    draft = await _upload(request, clerk_user_id, MediaKind.SELFIE.value)
+    draft, _fields = await _upload(request, clerk_user_id, MediaKind.SELFIE.value)
     check = await face_checks.quick_check_upload(draft.upload_id)
     status = await run_in_threadpool(verification.status_of, clerk_user_id)
     return JSONResponse(

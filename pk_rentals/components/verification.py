@@ -11,6 +11,7 @@ import reflex as rx
 from pk_rentals.components.i18n import ltr, script_messages, t
 from pk_rentals.components.trust_badge import trust_badge_for
 from pk_rentals.components.ui import busy_spinner, message_text, titled_card
+from pk_rentals.services.documents.feedback import CARD_PROBLEMS
 from pk_rentals.state.ui import UiState
 from pk_rentals.state.verification import CNIC_DRAFT_KEY, REFUSALS, VerificationState
 
@@ -164,6 +165,30 @@ def _photo(kind: str, side: str) -> rx.Component:
     )
 
 
+def _card_feedback() -> rx.Component:
+    """What the quick read of the card front found, with what to do about it."""
+    problem = VerificationState.card_problems[0]
+    return rx.cond(
+        VerificationState.card_problems.length() > 0,
+        rx.callout.root(
+            rx.callout.icon(rx.icon("scan-line", aria_hidden="true")),
+            rx.callout.text(
+                message_text(problem, [(p, f"verify.card.{p}") for p in sorted(CARD_PROBLEMS)])
+            ),
+            rx.cond(
+                VerificationState.card_retake_needed,
+                rx.fragment(),
+                rx.callout.text(t("verify.card.send_anyway")),
+            ),
+            color_scheme="amber",
+            role="alert",
+            width="100%",
+            data_testid="card-feedback",
+        ),
+        rx.fragment(),
+    )
+
+
 def photos_step() -> rx.Component:
     return _step(
         "verify.step_photos",
@@ -175,6 +200,7 @@ def photos_step() -> rx.Component:
             spacing="4",
             width="100%",
         ),
+        _card_feedback(),
         data_testid="verify-step-photos",
     )
 

@@ -20,6 +20,7 @@ from pk_rentals.i18n import MESSAGES
 from pk_rentals.places import pakistan_time
 from pk_rentals.services import verification
 from pk_rentals.services.cnic import CnicInvalid, normalize_cnic
+from pk_rentals.services.documents import feedback as card_feedback
 from pk_rentals.services.faces import checks as face_checks
 from pk_rentals.services.faces import pool as face_pool
 from pk_rentals.services.faces import retake
@@ -84,6 +85,9 @@ class VerificationState(rx.State):
     # The selfie's quick face check, as the upload answered it (services/faces/retake).
     selfie_problems: list[str] = []  # noqa: RUF012
     selfie_failed_checks: int = 0
+    # The card front's quick read, as the upload answered it (services/documents/feedback).
+    card_problems: list[str] = []  # noqa: RUF012
+    card_failed_checks: int = 0
 
     @rx.var
     def has_front(self) -> bool:
@@ -104,12 +108,19 @@ class VerificationState(rx.State):
             self.cnic_ok
             and all(kind in self.previews for kind in IMAGE_KINDS)
             and not self.retake_needed
+            and not self.card_retake_needed
         )
 
     @rx.var
     def retake_needed(self) -> bool:
         """The selfie failed its quick check once: ask for another before sending."""
         return retake.retake_needed(self.selfie_problems, self.selfie_failed_checks)
+
+    @rx.var
+    def card_retake_needed(self) -> bool:
+        """The card front failed its quick read: ask for another photo (or the right
+        number) before sending, until the tries run out."""
+        return retake.retake_needed(self.card_problems, self.card_failed_checks)
 
     @rx.var
     def out_of_tries(self) -> bool:
@@ -170,6 +181,10 @@ class VerificationState(rx.State):
             self.selfie_problems = retake.problems_in_answer(upload)
             if self.selfie_problems:
                 self.selfie_failed_checks += 1
+        elif kind == "cnic_front":
+            self.card_problems = card_feedback.problems_in_answer(upload)
+            if self.card_problems:
+                self.card_failed_checks += 1
         self._show(await asyncio.to_thread(verification.status_of, await self._user_id()))
         if self.refusal.startswith("missing_") or self.refusal == "selfie_stale":
             self.refusal = ""
@@ -189,6 +204,10 @@ class VerificationState(rx.State):
         self.cnic_problem = ""
         if self.refusal == "cnic_invalid":
             self.refusal = ""
+        if final and "card_number_differs" in self.card_problems:
+            # The person corrected the number: take their word (moderators still see
+            # the card's number if it differs).
+            self.card_problems = []
 
     @rx.event
     @protected
@@ -219,6 +238,7 @@ class VerificationState(rx.State):
         self._show(found)
         self.submitting = False
         self.selfie_problems, self.selfie_failed_checks = [], 0
+        self.card_problems, self.card_failed_checks = [], 0
         face_checks.check_in_background(user_id)  # the moderator's scores, off this process
         yield rx.call_script(f"window.localStorage.removeItem({CNIC_DRAFT_KEY!r})")
         yield toast("success", "verify.submitted", language)

@@ -17,6 +17,7 @@ from pk_rentals.models.base import utcnow
 from pk_rentals.services import verification
 from pk_rentals.services.identity.accounts import get_or_create_user
 from pk_rentals.settings import get_settings
+from tests.utils import fake_cnic
 from tests.utils.accounts import email_verified_at_clerk
 from tests.utils.frontend_api import FrontendClient
 
@@ -219,3 +220,66 @@ def test_status_for_api_clients(api):
     answer = http.get("/api/verification/status", headers={"Authorization": f"Bearer {token}"})
     assert answer.status_code == 200
     assert answer.json()["state"] == "none" and answer.json()["can_submit"] is True
+
+
+def card_upload(http, token, front: bytes, typed: str | None):
+    return http.post(
+        "/api/verification/uploads/cnic_front",
+        headers={"Authorization": f"Bearer {token}"},
+        files={"image": ("front.jpg", front, "image/jpeg")},
+        data={"cnic": typed} if typed is not None else None,
+    )
+
+
+CARD_NUMBER = "35202-1234567-3"
+
+
+def slow_machine(monkeypatch) -> None:
+    """A test run shares two cores with others: give the read time (what it says is
+    under test here, not how fast it is, which bench/document_reading.py measures)."""
+    monkeypatch.setenv("PK_DOCUMENT_QUICK_READ_SECONDS", "60")
+    get_settings.cache_clear()
+
+
+@pytest.mark.parametrize(
+    ("typed", "problems"),
+    [
+        (CARD_NUMBER, []),
+        ("3520212345673", []),  # typed without dashes: the same number
+        ("42101-7654321-9", ["card_number_differs"]),
+        (None, []),  # nothing typed yet: only whether the card reads
+    ],
+)
+def test_the_card_front_is_read_at_once_and_compared_with_the_typed_number(
+    api, typed, problems, monkeypatch
+):
+    pytest.importorskip("pytesseract")
+    slow_machine(monkeypatch)
+    http, people = api
+    front = fake_cnic.photo(CARD_NUMBER, "clear")  # as a phone sends it
+    answer = card_upload(http, token_of(people, "zara"), front, typed)
+    assert answer.status_code == 201, answer.text
+    check = answer.json()["document_check"]
+    assert check["available"], check
+    assert check["problems"] == problems
+    assert "1234567" not in answer.text  # the number read never leaves the server
+
+
+def test_a_picture_that_is_not_a_card_front_is_said_so(api, monkeypatch):
+    pytest.importorskip("pytesseract")
+    slow_machine(monkeypatch)
+    http, people = api
+    answer = card_upload(http, token_of(people, "zara"), jpeg(), CARD_NUMBER)
+    check = answer.json()["document_check"]
+    assert check["available"], check
+    assert check["problems"] in (["card_not_cnic"], ["card_unreadable"])
+
+
+def test_a_read_slower_than_the_person_waits_says_nothing(api, monkeypatch):
+    monkeypatch.setenv("PK_DOCUMENT_QUICK_READ_SECONDS", "0.001")
+    get_settings.cache_clear()
+    http, people = api
+    front = fake_cnic.photo(CARD_NUMBER, "clear")  # as a phone sends it
+    answer = card_upload(http, token_of(people, "zara"), front, "42101-7654321-9")
+    assert answer.status_code == 201
+    assert answer.json()["document_check"] == {"available": False, "problems": []}

@@ -26,6 +26,27 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "A CNIC starts with a digit from 1 to 7 (the province). Check the first digit.",
         "ur": "شناختی کارڈ نمبر 1 سے 7 تک کسی ہندسے (صوبے) سے شروع ہوتا ہے۔ پہلا ہندسہ دیکھیں۔",
     },
+    "verify.card.card_unreadable": {
+        "en": "We could not read the card number. Retake the photo in better light, "
+        "with the whole card in the frame.",
+        "ur": "ہم کارڈ کا نمبر نہیں پڑھ سکے۔ بہتر روشنی میں، پورا کارڈ فریم میں رکھ کر "
+        "دوبارہ تصویر لیں۔",
+    },
+    "verify.card.card_not_cnic": {
+        "en": "This does not look like the front of a CNIC. Take a photo of the front "
+        "of your card.",
+        "ur": "یہ شناختی کارڈ کا سامنے والا رخ نہیں لگتا۔ اپنے کارڈ کے سامنے والے رخ کی تصویر لیں۔",
+    },
+    "verify.card.card_number_differs": {
+        "en": "The number on the card is not the one you typed. Correct the number "
+        "above, or retake the photo.",
+        "ur": "کارڈ پر لکھا نمبر وہ نہیں جو آپ نے لکھا ہے۔ اوپر نمبر درست کریں یا دوبارہ "
+        "تصویر لیں۔",
+    },
+    "verify.card.send_anyway": {
+        "en": "You can still send it: a moderator will look at the card.",
+        "ur": "آپ پھر بھی بھیج سکتے ہیں: ماڈریٹر کارڈ دیکھے گا۔",
+    },
     "verify.photos.lead": {
         "en": "Lay the card flat in good light, fill the frame, and make sure every "
         "digit is sharp and there is no glare.",
