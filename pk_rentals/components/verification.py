@@ -178,7 +178,7 @@ def _card_feedback() -> rx.Component:
             rx.cond(
                 VerificationState.card_retake_needed,
                 rx.fragment(),
-                rx.callout.text(t("verify.card.send_anyway")),
+                rx.callout.text(t("verify.card.send_anyway"), data_testid="card-send-anyway"),
             ),
             color_scheme="amber",
             role="alert",
@@ -202,6 +202,7 @@ def photos_step() -> rx.Component:
         ),
         _card_feedback(),
         data_testid="verify-step-photos",
+        custom_attrs={"data-card-reads": VerificationState.card_reads},
     )
 
 

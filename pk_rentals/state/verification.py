@@ -88,6 +88,7 @@ class VerificationState(rx.State):
     # The card front's quick read, as the upload answered it (services/documents/feedback).
     card_problems: list[str] = []  # noqa: RUF012
     card_failed_checks: int = 0
+    card_reads: int = 0  # card fronts answered so far (the page shows it to its tests)
 
     @rx.var
     def has_front(self) -> bool:
@@ -182,6 +183,7 @@ class VerificationState(rx.State):
             if self.selfie_problems:
                 self.selfie_failed_checks += 1
         elif kind == "cnic_front":
+            self.card_reads += 1
             self.card_problems = card_feedback.problems_in_answer(upload)
             if self.card_problems:
                 self.card_failed_checks += 1

@@ -32,6 +32,7 @@ from tests.utils.journeys import (
     queue_item,
     set_up_profile,
     upload_card,
+    upload_front,
 )
 from tests.utils.running_app import account, clerk_id_of, moderator
 
@@ -67,8 +68,7 @@ def send(page: Page, front: Path, back: Path) -> None:
     cnic = new_cnic()
     page.get_by_test_id("cnic-input").type(cnic)
     expect(page.get_by_test_id("cnic-input")).to_have_value(dashed(cnic))
-    upload_card(page, "front", front)
-    expect(page.get_by_test_id("photo-cnic_front-done")).to_be_visible()
+    upload_front(page, front)
     upload_card(page, "back", back)
     expect(page.get_by_test_id("photo-cnic_back-done")).to_be_visible()
 

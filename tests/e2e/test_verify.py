@@ -110,7 +110,14 @@ def test_cnic_card_photos_and_live_selfie_are_sent_for_review(
     cnic = new_cnic()
     page.get_by_test_id("cnic-input").type(cnic)  # as people type it: no dashes
     expect(page.get_by_test_id("cnic-input")).to_have_value(dashed(cnic))
+    # The test card is a drawing, not a readable CNIC: the quick read asks for a
+    # retake, and after a second failed read the photo may be sent anyway.
     upload_card(page, "front", media_files["front"])
+    expect(page.get_by_test_id("card-feedback")).to_be_visible()
+    expect(page.get_by_test_id("card-send-anyway")).to_have_count(0)
+    screenshot(page, "verify-card-retake-en")
+    upload_card(page, "front", media_files["front"])
+    expect(page.get_by_test_id("card-send-anyway")).to_be_visible()
     upload_card(page, "back", media_files["back"])
     expect(page.get_by_test_id("photo-cnic_front-done")).to_be_visible()
     expect(page.get_by_test_id("photo-cnic_back-done")).to_be_visible()

@@ -30,14 +30,20 @@ def _face(size: tuple[int, int]) -> Image.Image:
         return face
 
 
-def card_front(number: str, expiry: str = "12.03.2031", font: str = FONTS[0]) -> Image.Image:
-    """The front of a smart CNIC at 856 by 540, its English headings and fields."""
+def card_front(
+    number: str,
+    expiry: str = "12.03.2031",
+    font: str = FONTS[0],
+    face: Image.Image | None = None,
+) -> Image.Image:
+    """The front of a smart CNIC at 856 by 540, its English headings and fields, with
+    ``face`` as its photo (scikit-image's astronaut unless given)."""
     card = Image.new("RGB", (856, 540), (214, 236, 214))
     draw = ImageDraw.Draw(card)
     draw.rectangle((0, 0, 856, 90), fill=(22, 110, 60))
     draw.text((30, 12), "PAKISTAN", font=_font(font, 34), fill="white")
     draw.text((30, 52), "National Identity Card", font=_font(font, 26), fill="white")
-    card.paste(_face((200, 240)), (620, 120))
+    card.paste(face.resize((200, 240)) if face is not None else _face((200, 240)), (620, 120))
     small, big = _font(font, 20), _font(font, 28)
     fields = (
         ("Name", "Ali Raza"),
@@ -68,10 +74,16 @@ def _warp(card: Image.Image, rng: random.Random) -> Image.Image:
     return card.transform(card.size, Image.Transform.QUAD, quad, Image.Resampling.BICUBIC)
 
 
-def photo(number: str, condition: str = "clear", seed: int = 0, font: str = FONTS[0]) -> bytes:
+def photo(
+    number: str,
+    condition: str = "clear",
+    seed: int = 0,
+    font: str = FONTS[0],
+    face: Image.Image | None = None,
+) -> bytes:
     """A phone-quality JPEG of a generated card under ``condition`` (see ``CONDITIONS``)."""
     rng = random.Random(seed)
-    card = card_front(number, font=font)
+    card = card_front(number, font=font, face=face)
     if condition == "warped":
         card = _warp(card, rng)
     image = _on_table(card, rng)
