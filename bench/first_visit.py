@@ -70,14 +70,26 @@ def kind_of(response: Response) -> str:
     return "other"
 
 
-def first_visit(browser: Browser, url: str, language: str) -> list[Download]:
+# What shows once each measured page has drawn its content.
+READY = {"/": "[data-testid=cta-sign-up]", "/u/": "[data-testid=public-profile]"}
+SIGN_IN_READY = "input[name=identifier]"  # Clerk's card, once clerk-js has drawn it
+
+
+def ready_selector(path: str) -> str:
+    if path == "/":
+        return READY["/"]
+    return READY["/u/"] if path.startswith("/u/") else SIGN_IN_READY
+
+
+def first_visit(browser: Browser, url: str, language: str, path: str = "/") -> list[Download]:
+    """Every response of one visit to ``path`` from an empty cache."""
     context = browser.new_context(viewport={"width": 1280, "height": 800})
     context.add_cookies([{"name": "pk_lang", "value": language, "url": url}])
     page = context.new_page()
     responses: list[Response] = []
     page.on("response", lambda response: responses.append(response))
-    page.goto(url + "/")
-    page.get_by_test_id("cta-sign-up").wait_for()
+    page.goto(url + path)
+    page.locator(ready_selector(path)).first.wait_for()
     page.wait_for_load_state("networkidle")
     page.evaluate("document.fonts.ready")
     page.wait_for_timeout(SETTLE_MS)
