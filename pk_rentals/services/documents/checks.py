@@ -18,13 +18,12 @@ import time
 import uuid
 from datetime import datetime
 
-import sqlalchemy as sa
 from sqlalchemy.exc import IntegrityError
-from sqlmodel import select
 
 from pk_rentals import db
 from pk_rentals.models import DocumentCheck, DocumentOutcome, VerificationSubmission
-from pk_rentals.models.base import as_utc, utcnow
+from pk_rentals.models.base import utcnow
+from pk_rentals.services import check_backfill
 from pk_rentals.services import cnic as cnic_rules
 from pk_rentals.services.faces import pool
 from pk_rentals.services.faces.pool import ChecksUnavailable
@@ -132,41 +131,22 @@ def check_submission_document(submission_id: uuid.UUID | str) -> DocumentCheck |
 
 
 def missing_statement(since: datetime | None):
-    """Submissions with no check, or an unavailable one, oldest first; not those whose
-    images the retention job deleted (nothing left to read)."""
-    statement = (
-        select(VerificationSubmission.id)
-        .outerjoin(DocumentCheck, DocumentCheck.submission_id == VerificationSubmission.id)
-        .where(
-            sa.or_(
-                DocumentCheck.submission_id.is_(None),
-                DocumentCheck.outcome == DocumentOutcome.UNAVAILABLE,
-            ),
-            VerificationSubmission.images_purged_at.is_(None),
-        )
-        .order_by(VerificationSubmission.submitted_at, VerificationSubmission.id)
-    )
-    if since is not None:
-        statement = statement.where(VerificationSubmission.submitted_at >= as_utc(since))
-    return statement
+    """Submissions without a card read (or with an unavailable one), oldest first."""
+    unavailable = DocumentCheck.outcome == DocumentOutcome.UNAVAILABLE
+    return check_backfill.missing_submissions(DocumentCheck, unavailable, since)
 
 
 def backfill(
     *, since: datetime | None = None, dry_run: bool = False, limit: int = BACKFILL_BATCH
 ) -> dict[str, int]:
-    """Check submissions that have no result (or an unavailable one); counts of each."""
-    with db.session() as session:
-        missing = session.exec(missing_statement(since).limit(limit)).all()
-    counts = {"missing": len(missing), "checked": 0, "unavailable": 0}
-    if dry_run or not get_settings().face_checks_enabled:
-        return counts
-    for submission_id in missing:
-        result = check_submission_document(submission_id)
-        if result is None:
-            continue
-        done = result.outcome != DocumentOutcome.UNAVAILABLE
-        counts["checked" if done else "unavailable"] += 1
-    return counts
+    """Read the cards of submissions that have no result (or an unavailable one)."""
+    return check_backfill.backfill(
+        missing_statement(since),
+        check_submission_document,
+        lambda result: result.outcome != DocumentOutcome.UNAVAILABLE,
+        dry_run=dry_run,
+        limit=limit,
+    )
 
 
 def run(now: datetime, *, dry_run: bool = False) -> dict[str, int]:

@@ -19,7 +19,6 @@ import threading
 import uuid
 from datetime import datetime
 
-import sqlalchemy as sa
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import select
 
@@ -33,7 +32,8 @@ from pk_rentals.models import (
     VerificationSubmission,
     VerificationUpload,
 )
-from pk_rentals.models.base import as_utc, utcnow
+from pk_rentals.models.base import utcnow
+from pk_rentals.services import check_backfill
 from pk_rentals.services.faces import detector, pool
 from pk_rentals.services.faces.pool import ChecksUnavailable
 from pk_rentals.services.storage import get_media_store
@@ -264,40 +264,22 @@ def check_in_background(clerk_user_id: str) -> None:
 
 
 def missing_statement(since: datetime | None):
-    """Submissions with no result, or whose checks were unavailable, oldest first;
-    not those whose images the retention job deleted (nothing left to check)."""
-    statement = (
-        select(VerificationSubmission.id)
-        .outerjoin(FaceCheck, FaceCheck.submission_id == VerificationSubmission.id)
-        .where(
-            sa.or_(
-                FaceCheck.submission_id.is_(None),
-                FaceCheck.status == FaceCheckStatus.UNAVAILABLE,
-            ),
-            VerificationSubmission.images_purged_at.is_(None),
-        )
-        .order_by(VerificationSubmission.submitted_at, VerificationSubmission.id)
-    )
-    if since is not None:
-        statement = statement.where(VerificationSubmission.submitted_at >= as_utc(since))
-    return statement
+    """Submissions without face checks (or with unavailable ones), oldest first."""
+    unavailable = FaceCheck.status == FaceCheckStatus.UNAVAILABLE
+    return check_backfill.missing_submissions(FaceCheck, unavailable, since)
 
 
 def backfill(
     *, since: datetime | None = None, dry_run: bool = False, limit: int = BACKFILL_BATCH
 ) -> dict[str, int]:
     """Check submissions that have no result (or an unavailable one); counts of each."""
-    with db.session() as session:
-        missing = session.exec(missing_statement(since).limit(limit)).all()
-    counts = {"missing": len(missing), "checked": 0, "unavailable": 0}
-    if dry_run or not get_settings().face_checks_enabled:
-        return counts
-    for submission_id in missing:
-        result = check_submission(submission_id)
-        if result is None:
-            continue
-        counts["checked" if result.status == FaceCheckStatus.DONE else "unavailable"] += 1
-    return counts
+    return check_backfill.backfill(
+        missing_statement(since),
+        check_submission,
+        lambda result: result.status == FaceCheckStatus.DONE,
+        dry_run=dry_run,
+        limit=limit,
+    )
 
 
 def run(now: datetime, *, dry_run: bool = False) -> dict[str, int]:
