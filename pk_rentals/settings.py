@@ -198,7 +198,7 @@ class Settings(BaseSettings):
     face_dark_max: float = 50.0  # mean grey (0-255) of the face chip
     face_check_seconds: float = Field(default=30.0, gt=0)  # selfie + CNIC, incl. start-up
     face_quick_check_seconds: float = Field(default=5.0, gt=0)  # the selfie on /verify
-    document_quick_read_seconds: float = Field(default=1.5, gt=0)  # the card front on /verify
+    document_quick_read_seconds: float = Field(default=5.0, gt=0)  # the card front, incl. start-up
     # User import and reminders. The built-in identity server's Backend API
     # rate limit, per instance as Clerk's (100 requests per 10 s on a development
     # instance, 1000 in production): requests per window, 0 = no limit.
