@@ -1,4 +1,5 @@
-// The idle-timeout guard of seed 004: a warning before the deadline, sign-out at it.
+// The idle-timeout guard: a warning before the deadline, sign-out at it, so an
+// unattended shared phone does not stay signed in.
 //
 // Activity = pointer, key, touch, scroll, throttled. Tabs of one browser share it
 // through localStorage, so reading in one tab keeps the others signed in. The

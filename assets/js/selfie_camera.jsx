@@ -2,7 +2,7 @@
 // one frame drawn to a canvas with the capture time in Pakistan time and the
 // server's one-time code burned into a strip at the bottom, a still to check,
 // then a JPEG made in the browser and uploaded with progress. The server answers
-// with a quick face check of the selfie (issue 11): no face, several faces, too
+// with a quick face check of the selfie: no face, several faces, too
 // dark or blurred is said at once with a retake; after a second failed check the
 // user is told they may send it anyway (the moderator sees the flags).
 //
