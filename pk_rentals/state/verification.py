@@ -89,6 +89,8 @@ class VerificationState(rx.State):
     card_problems: list[str] = []  # noqa: RUF012
     card_failed_checks: int = 0
     card_reads: int = 0  # card fronts answered so far (the page shows it to its tests)
+    _typed_cnic: str = ""  # the number as last typed, normalised (never sent to the page)
+    _card_read_for: str = ""  # the number typed when the card front was read
 
     @rx.var
     def has_front(self) -> bool:
@@ -184,6 +186,7 @@ class VerificationState(rx.State):
                 self.selfie_failed_checks += 1
         elif kind == "cnic_front":
             self.card_reads += 1
+            self._card_read_for = self._typed_cnic
             self.card_problems = card_feedback.problems_in_answer(upload)
             if self.card_problems:
                 self.card_failed_checks += 1
@@ -196,7 +199,7 @@ class VerificationState(rx.State):
     def check_cnic(self, typed: str, final: bool):
         """Whether the typed number is a CNIC; the problem is shown once the field is left."""
         try:
-            normalize_cnic(typed)
+            typed_cnic = normalize_cnic(typed)
         except CnicInvalid as invalid:
             self.cnic_ok = False
             if final and typed.strip():
@@ -206,7 +209,9 @@ class VerificationState(rx.State):
         self.cnic_problem = ""
         if self.refusal == "cnic_invalid":
             self.refusal = ""
-        if final and "card_number_differs" in self.card_problems:
+        self._typed_cnic = typed_cnic
+        corrected = typed_cnic != self._card_read_for
+        if final and corrected and "card_number_differs" in self.card_problems:
             # The person corrected the number: take their word (moderators still see
             # the card's number if it differs).
             self.card_problems = []
