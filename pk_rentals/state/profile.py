@@ -21,6 +21,7 @@ from pk_rentals.services.profile import (
     own_profile,
     parse_profile,
     save_profile,
+    typed_city,
 )
 from pk_rentals.state.arguments import as_declared
 from pk_rentals.state.auth import AuthState, protected
@@ -83,7 +84,7 @@ class ProfileState(rx.State):
 
     @rx.var
     def typed_city(self) -> str:
-        return "" if self.listed_city != OTHER_CITY else self.city
+        return typed_city(self.province, self.city)
 
     @rx.event
     @as_declared

@@ -7,9 +7,13 @@ from pk_rentals.models import Language
 from pk_rentals.services.profile import (
     PROBLEMS,
     ProfileInvalid,
+    city_menu_choice,
     display_mobile,
+    is_city_name,
+    listed_city,
     normalize_mobile,
     parse_profile,
+    typed_city,
 )
 
 GOOD = {
@@ -137,6 +141,29 @@ def test_another_city_is_typed_in():
     profile = parse_profile(GOOD | {"city": "other", "city_other": "Chiniot"})
     assert profile.city == "Chiniot"
     assert problems(city="other", city_other="") == {"city_other": "form.city_other.invalid"}
+
+
+def test_a_listed_city_is_found_in_any_case_and_spelled_as_the_list_spells_it():
+    assert listed_city("Punjab", "lahore") == "Lahore"
+    assert listed_city("Sindh", "Lahore") is None
+    assert listed_city(None, "Lahore") is None
+    assert problems(city="lahore") == {"city": "form.city.required"}  # the menu sends "Lahore"
+
+
+def test_a_city_the_list_misses_is_kept_when_it_reads_as_a_name():
+    assert is_city_name("Chiniot")
+    assert not is_city_name("C")
+    assert not is_city_name("x" * 51)
+    assert not is_city_name("<b>Chiniot</b>")
+
+
+def test_the_form_starts_a_typed_city_under_other_and_a_listed_one_in_the_menu():
+    assert (city_menu_choice("Punjab", "Lahore"), typed_city("Punjab", "Lahore")) == ("Lahore", "")
+    assert (city_menu_choice("Punjab", "Chiniot"), typed_city("Punjab", "Chiniot")) == (
+        "other",
+        "Chiniot",
+    )
+    assert (city_menu_choice("Punjab", ""), typed_city("Punjab", None)) == ("", "")
 
 
 def test_bio_of_500_is_fine_and_html_in_it_is_kept_as_text():

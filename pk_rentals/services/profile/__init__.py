@@ -19,8 +19,11 @@ from pk_rentals.services.profile.form import (
     clean_text,
     display_mobile,
     initials,
+    is_city_name,
+    listed_city,
     normalize_mobile,
     parse_profile,
+    typed_city,
 )
 from pk_rentals.services.profile.reading import (
     OwnProfile,
@@ -52,6 +55,8 @@ __all__ = [
     "clean_text",
     "display_mobile",
     "initials",
+    "is_city_name",
+    "listed_city",
     "normalize_mobile",
     "notification_settings",
     "own_profile",
@@ -60,4 +65,5 @@ __all__ = [
     "save_preferences",
     "save_preferences_of",
     "save_profile",
+    "typed_city",
 ]

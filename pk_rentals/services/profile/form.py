@@ -116,13 +116,31 @@ def initials(name: str) -> str:
     return "".join(word[0] for word in words[:2]).upper() or "?"
 
 
+def listed_city(province: str | None, city: str) -> str | None:
+    """The province's own spelling of a city it lists, matched in any case; None for
+    a city it does not list (a person types those under "other")."""
+    return {name.lower(): name for name in city_names(province or "")}.get(city.lower())
+
+
+def is_city_name(city: str) -> bool:
+    """A city the list misses is kept as typed when it reads as a name: CITY_LENGTH
+    characters and no markup, since it is shown on the public profile."""
+    return CITY_LENGTH[0] <= len(city) <= CITY_LENGTH[1] and not _MARKUP.search(city)
+
+
 def city_menu_choice(province: str | None, city: str | None) -> str:
     """What the form's city menu shows for a stored city: the city itself when its
     province lists it, else "other" (the person typed it), so the typed city goes back
     into the "other" field instead of being lost."""
     if not city:
         return ""
-    return city if city in city_names(province or "") else OTHER_CITY
+    return city if listed_city(province, city) == city else OTHER_CITY
+
+
+def typed_city(province: str | None, city: str | None) -> str:
+    """What the form's "other" field starts with: the stored city when the menu shows
+    "other" for it, else nothing."""
+    return (city or "") if city_menu_choice(province, city) == OTHER_CITY else ""
 
 
 def parse_profile(form: Mapping[str, object]) -> ProfileInput:
@@ -161,9 +179,9 @@ def parse_profile(form: Mapping[str, object]) -> ProfileInput:
         pass  # the city list depends on the province
     elif city == OTHER_CITY:
         city = clean_text(form.get("city_other"))
-        if not CITY_LENGTH[0] <= len(city) <= CITY_LENGTH[1] or _MARKUP.search(city):
+        if not is_city_name(city):
             problems["city_other"] = "form.city_other.invalid"
-    elif city not in city_names(province):
+    elif listed_city(province, city) != city:  # the menu sends the list's spelling
         problems["city"] = "form.city.required"
 
     area = clean_text(form.get("area")) or None

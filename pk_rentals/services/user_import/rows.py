@@ -15,11 +15,11 @@ from pathlib import Path
 import email_validator
 
 from pk_rentals.models import Language, Province
-from pk_rentals.places import city_names
 from pk_rentals.services.profile import (
-    CITY_LENGTH,
     NAME_LENGTH,
     clean_text,
+    is_city_name,
+    listed_city,
     normalize_mobile,
 )
 
@@ -279,9 +279,9 @@ def _place(province: str, city: str) -> tuple[str | None, str | None]:
         )
     if not city:
         return match, None
-    listed = {name.lower(): name for name in city_names(match)}
-    if city.lower() in listed:
-        return match, listed[city.lower()]
-    if not CITY_LENGTH[0] <= len(city) <= CITY_LENGTH[1] or "<" in city or ">" in city:
+    listed = listed_city(match, city)
+    if listed:
+        return match, listed
+    if not is_city_name(city):
         raise RowProblem(Reason.BAD_CITY, f"{city[:60]!r} is not a city name")
     return match, city
