@@ -157,13 +157,14 @@ class VerificationState(rx.State):
     @protected
     async def load(self):
         user_id = await self._user_id()
-        self._show(await asyncio.to_thread(verification.status_of, user_id))
+        found = await asyncio.to_thread(verification.status_of, user_id)
+        self._show(found)
         self.draft_owner = hashlib.sha256(user_id.encode()).hexdigest()[:16]
         self.refusal = ""
         # The database is the truth (a webhook may have verified the email meanwhile):
         # the banner follows it.
         (await self.get_state(AuthState)).email_verified = self.email_verified
-        if self.email_verified and self.can_submit and "selfie" not in self.previews:
+        if found.needs_selfie_code:
             await self._issue_code(user_id)
         if self.can_submit:  # start the face-check process while the form is filled in
             await asyncio.to_thread(face_pool.warm_up)
@@ -191,7 +192,7 @@ class VerificationState(rx.State):
             if self.card_problems:
                 self.card_failed_checks += 1
         self._show(await asyncio.to_thread(verification.status_of, await self._user_id()))
-        if self.refusal.startswith("missing_") or self.refusal == "selfie_stale":
+        if verification.answered_by_upload(self.refusal):
             self.refusal = ""
 
     @rx.event

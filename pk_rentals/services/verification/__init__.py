@@ -23,6 +23,7 @@ from pk_rentals.services.verification.common import (
     UploadRefused,
     VerificationError,
     VerificationStatus,
+    answered_by_upload,
     signed_url,
 )
 from pk_rentals.services.verification.keys import rotate_cnic_encryption
@@ -44,6 +45,7 @@ __all__ = [
     "UploadRefused",
     "VerificationError",
     "VerificationStatus",
+    "answered_by_upload",
     "issue_selfie_code",
     "receive_upload",
     "rotate_cnic_encryption",

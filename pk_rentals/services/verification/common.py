@@ -70,6 +70,12 @@ class SubmissionRefused(VerificationError):
     ``already_verified``, ``no_resubmissions_left``, ``profile_incomplete``."""
 
 
+def answered_by_upload(refusal: str) -> bool:
+    """Whether a new upload answers a refusal: a missing photo, or a selfie too old to
+    send (the page stops showing it once the person has uploaded again)."""
+    return refusal.startswith("missing_") or refusal == "selfie_stale"
+
+
 # --- results ---------------------------------------------------------------------------
 
 
@@ -106,6 +112,12 @@ class VerificationStatus:
     cnic_masked: str | None
     drafts: dict[str, DraftUpload]
     email_verified: bool = True  # False: nothing can be sent until the email is verified
+
+    @property
+    def needs_selfie_code(self) -> bool:
+        """The camera gets a code while the person may send and has no selfie kept yet
+        (a kept selfie is sent as it is, unless it is too old by then)."""
+        return self.email_verified and self.can_submit and "selfie" not in self.drafts
 
     def as_json(self) -> dict:
         return {
