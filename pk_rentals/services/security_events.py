@@ -8,7 +8,8 @@ log line an email masked as ``a***@example.pk``. Never a password, code, token,
 CNIC number or full email address.
 
 Counters live in the process that counted: with several workers, scrape each one
-or run prometheus_client's multiprocess mode (README, "Monitoring").
+or run prometheus_client's multiprocess mode (docs/operations.md, "Failed attempts
+and monitoring").
 
 A failure nobody signed in for (a forged token, a webhook with a bad signature)
 costs an attacker one request: each would otherwise cost a row and a log line, so

@@ -211,10 +211,9 @@ class VerificationState(rx.State):
         if self.refusal == "cnic_invalid":
             self.refusal = ""
         self._typed_cnic = typed_cnic
-        corrected = typed_cnic != self._card_read_for
-        if final and corrected and "card_number_differs" in self.card_problems:
-            # The person corrected the number: take their word (moderators still see
-            # the card's number if it differs).
+        if final and verification.number_corrected(
+            self.card_problems, typed=typed_cnic, read_for=self._card_read_for
+        ):
             self.card_problems = []
 
     @rx.event

@@ -6,6 +6,7 @@ from pk_rentals.services.verification import (
     DraftUpload,
     VerificationStatus,
     answered_by_upload,
+    number_corrected,
 )
 
 
@@ -44,3 +45,11 @@ def test_a_new_upload_answers_a_missing_photo_or_a_stale_selfie_only():
     assert answered_by_upload("selfie_stale")
     assert not answered_by_upload("cnic_duplicate")
     assert not answered_by_upload("")
+
+
+def test_the_card_number_nudge_goes_once_the_typed_number_is_changed():
+    differs = ["card_number_differs"]
+    assert number_corrected(differs, typed="3520212345671", read_for="3520212345679")
+    assert not number_corrected(differs, typed="3520212345679", read_for="3520212345679")
+    assert not number_corrected(["card_unreadable"], typed="1", read_for="2")
+    assert not number_corrected([], typed="1", read_for="2")

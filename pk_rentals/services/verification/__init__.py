@@ -24,6 +24,7 @@ from pk_rentals.services.verification.common import (
     VerificationError,
     VerificationStatus,
     answered_by_upload,
+    number_corrected,
     signed_url,
 )
 from pk_rentals.services.verification.keys import rotate_cnic_encryption
@@ -47,6 +48,7 @@ __all__ = [
     "VerificationStatus",
     "answered_by_upload",
     "issue_selfie_code",
+    "number_corrected",
     "receive_upload",
     "rotate_cnic_encryption",
     "signed_url",

@@ -76,6 +76,13 @@ def answered_by_upload(refusal: str) -> bool:
     return refusal.startswith("missing_") or refusal == "selfie_stale"
 
 
+def number_corrected(card_problems: list[str], *, typed: str, read_for: str) -> bool:
+    """Whether the typed number answers the card's "number differs" nudge: it is no
+    longer the number typed when the card was read, so the person corrected it. Their
+    word is taken (the moderator still sees the card's number if it differs)."""
+    return typed != read_for and "card_number_differs" in card_problems
+
+
 # --- results ---------------------------------------------------------------------------
 
 
