@@ -8,7 +8,7 @@ import pk_rentals.models  # noqa: F401 - tables must be registered for Reflex's 
 from pk_rentals import routes
 from pk_rentals.api import create_api, trust_proxy_headers
 from pk_rentals.backend_errors import backend_error_toast
-from pk_rentals.components.clerk import ClerkSession, clerk_provider
+from pk_rentals.components.clerk import clerk_gate
 from pk_rentals.components.head import head_components
 from pk_rentals.components.idle_guard import idle_guard
 from pk_rentals.components.template import register
@@ -37,15 +37,14 @@ app = rx.App(
     html_lang="ur",
     html_custom_attrs={"dir": "rtl"},
     stylesheets=["/styles.css"],
-    # Clerk around every page, with the token bridge and the idle guard inside it.
+    # Clerk around every page (loaded only where needed), with the token bridge and
+    # the idle guard inside it.
     extra_app_wraps={
-        (45, "Clerk"): lambda _stateful: clerk_provider(
-            ClerkSession.create(
-                on_token=AuthState.receive_token,
-                poll_seconds=10,
-                server_checked=AuthState.checked,
-            ),
+        (45, "Clerk"): lambda _stateful: clerk_gate(
             idle_guard(),
+            on_token=AuthState.receive_token,
+            poll_seconds=10,
+            server_checked=AuthState.checked,
         )
     },
 )

@@ -22,15 +22,22 @@ CLERK_REACT = "@clerk/clerk-react@5.61.11"
 
 
 class ClerkComponent(rx.Component):
-    library = CLERK_REACT
+    """One of Clerk's components, through assets/js/clerk_widgets.jsx: its code loads
+    with Clerk and it draws only inside Clerk's provider (never on a page that did
+    not load Clerk)."""
 
-
-class ClerkProvider(rx.Component):
-    """clerk-react's ClerkProvider, navigating with the app's router (see the .jsx)."""
-
-    library = "$/public/js/clerk_provider.jsx"
+    library = "$/public/js/clerk_widgets.jsx"
     lib_dependencies: list[str] = [CLERK_REACT]  # noqa: RUF012 - Reflex's field
-    tag = "ClerkRouterProvider"
+
+
+class ClerkGate(rx.Component):
+    """Clerk's provider and the token bridge, loaded only where Clerk is needed: the
+    sign-in and sign-up pages and a signed-in visitor (see the .jsx). Elsewhere a
+    stand-in tells the backend "signed out" and the page downloads no clerk-js."""
+
+    library = "$/public/js/clerk_gate.jsx"
+    lib_dependencies: list[str] = [CLERK_REACT]  # noqa: RUF012 - Reflex's field
+    tag = "ClerkGate"
 
     publishable_key: rx.Var[str]
     proxy_url: rx.Var[str]
@@ -42,6 +49,12 @@ class ClerkProvider(rx.Component):
     sign_up_fallback_redirect_url: rx.Var[str]
     appearance: rx.Var[dict]
     localization: rx.Var[dict]
+    # The token bridge: each new session token reaches on_token ("" when signed out).
+    poll_seconds: rx.Var[int]
+    # False while the backend holds no answer from Clerk: at first load, and again
+    # when a crashed worker's tab was given a fresh state (the token is resent then).
+    server_checked: rx.Var[bool]
+    on_token: rx.EventHandler[passthrough_event_spec(str)]
 
 
 class SignIn(ClerkComponent):
@@ -72,19 +85,6 @@ class ClerkLoading(ClerkComponent):
     tag = "ClerkLoading"
 
 
-class ClerkSession(rx.Component):
-    """Sends the backend each new session token ("" when signed out)."""
-
-    library = "$/public/js/clerk_session.jsx"
-    tag = "ClerkSession"
-
-    poll_seconds: rx.Var[int]
-    # False while the backend holds no answer from Clerk: at first load, and again
-    # when a crashed worker's tab was given a fresh state (the token is resent then).
-    server_checked: rx.Var[bool]
-    on_token: rx.EventHandler[passthrough_event_spec(str)]
-
-
 # Clerk's own look, tuned to ours: the app's accent colour (the solid green of
 # assets/styles.css, 5.1:1 against white text) and rounded corners.
 APPEARANCE = {
@@ -92,9 +92,11 @@ APPEARANCE = {
 }
 
 
-def clerk_provider(*children: rx.Component) -> rx.Component:
+def clerk_gate(*children: rx.Component, **bridge) -> rx.Component:
+    """Clerk around the app's pages; ``bridge`` holds the token bridge's props."""
     config = clerk_config()
     props = {
+        **bridge,
         "publishable_key": config.publishable_key,
         "telemetry": False,
         "sign_in_url": routes.SIGN_IN,
@@ -110,7 +112,7 @@ def clerk_provider(*children: rx.Component) -> rx.Component:
         props["proxy_url"] = config.proxy_url
     # clerk-react reads clerkJSUrl; Reflex would camel-case clerk_js_url as clerkJsUrl.
     custom_attrs = {"clerkJSUrl": config.clerk_js_url} if config.clerk_js_url else {}
-    return ClerkProvider.create(*children, custom_attrs=custom_attrs, **props)
+    return ClerkGate.create(*children, custom_attrs=custom_attrs, **props)
 
 
 # Path routing: each step of Clerk's flows is a page of its own (/sign-in/factor-one,

@@ -26,7 +26,7 @@ EMAIL_MESSAGES = [
 
 
 class EmailVerifier(rx.Component):
-    library = "$/public/js/email_verifier.jsx"
+    library = "$/public/js/clerk_widgets.jsx"  # loads with Clerk
     tag = "EmailVerifier"
 
     messages: rx.Var[dict]

@@ -5,7 +5,6 @@ import reflex as rx
 from pk_rentals import routes
 from pk_rentals.components import clerk
 from pk_rentals.components.email import email_banner
-from pk_rentals.components.head import UrduFont
 from pk_rentals.components.i18n import t
 from pk_rentals.components.ui import loading
 from pk_rentals.components.verify_prompt import verify_prompt
@@ -172,7 +171,6 @@ def signed_in_only(content: rx.Component) -> rx.Component:
 def page_frame(*children: rx.Component) -> rx.Component:
     """Wrap a page's content in the header and footer every page shares."""
     page = rx.box(
-        UrduFont.create(),
         ThemeSync.create(theme=UiState.theme, on_change=PreferencesState.theme_changed),
         rx.el.a(
             t("nav.skip_to_content"),

@@ -4,13 +4,30 @@ import reflex as rx
 
 from pk_rentals.models.enums import Language, Theme
 
-# Runs before <body> exists, so a reload never flashes the wrong direction.
+# Noto Nastaliq Urdu (SIL Open Font License, assets/fonts/OFL.txt), the Arabic-script
+# glyphs at the regular weight, from @fontsource/noto-nastaliq-urdu 5.3.0. One weight
+# only: a second costs another 154 KiB on an Urdu first visit, and Nastaliq's headings
+# stand out by their size. Its @font-face is in assets/styles.css; the file name
+# carries the version, so it is cached for good.
+URDU_FONT = "/fonts/noto-nastaliq-urdu-arabic-400-v5.3.0.woff2"
+
+# Runs before <body> exists, so a reload never flashes the wrong direction. An Urdu
+# page asks for its font at once, beside the stylesheet that would otherwise reveal
+# the need for it only once loaded; an English page never does.
 LANGUAGE_BOOT_SCRIPT = f"""
 (function () {{
   var m = document.cookie.match(/(?:^|; )pk_lang=([^;]*)/);
   var english = m && decodeURIComponent(m[1]) === "{Language.ENGLISH.value}";
   document.documentElement.lang = english ? "en" : "ur";
   document.documentElement.dir = english ? "ltr" : "rtl";
+  if (english) return;
+  var font = document.createElement("link");
+  font.rel = "preload";
+  font.as = "font";
+  font.type = "font/woff2";
+  font.crossOrigin = "anonymous";
+  font.href = "{URDU_FONT}";
+  document.head.appendChild(font);
 }})();
 """
 
@@ -36,15 +53,3 @@ THEME_BOOT_SCRIPT = f"""
 
 def head_components() -> list[rx.Component]:
     return [rx.el.script(LANGUAGE_BOOT_SCRIPT), rx.el.script(THEME_BOOT_SCRIPT)]
-
-
-class UrduFont(rx.Fragment):
-    """Noto Nastaliq Urdu, bundled from npm; the browser fetches it only for Urdu glyphs."""
-
-    lib_dependencies: list[str] = ["@fontsource/noto-nastaliq-urdu@5.3.0"]  # noqa: RUF012
-
-    def add_imports(self) -> dict:
-        return {
-            "@fontsource/noto-nastaliq-urdu/arabic-400.css": rx.ImportVar(tag=None),
-            "@fontsource/noto-nastaliq-urdu/arabic-700.css": rx.ImportVar(tag=None),
-        }

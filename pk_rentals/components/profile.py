@@ -39,7 +39,7 @@ class FormDraft(rx.Component):
 
 
 class PhoneVerifier(rx.Component):
-    library = "$/public/js/phone_verifier.jsx"
+    library = "$/public/js/clerk_widgets.jsx"  # loads with Clerk
     tag = "PhoneVerifier"
 
     phone_number: rx.Var[str]
