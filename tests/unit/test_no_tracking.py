@@ -7,7 +7,7 @@ import sys
 import pytest
 
 from pk_rentals import db
-from pk_rentals.components.clerk import clerk_provider
+from pk_rentals.components.clerk import clerk_gate
 from pk_rentals.settings import get_settings
 
 
@@ -29,7 +29,7 @@ def _lenient():
 
 
 def test_clerk_js_telemetry_is_off():
-    rendered = str(clerk_provider().render())
+    rendered = str(clerk_gate().render())
     assert "telemetry:false" in rendered
 
 
