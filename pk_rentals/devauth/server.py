@@ -13,11 +13,12 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from sqlmodel import Session
 from starlette.concurrency import run_in_threadpool
+from starlette.exceptions import HTTPException
 
 from pk_rentals.db import get_engine
 from pk_rentals.devauth import instance, store
 from pk_rentals.devauth.accounts import AccountError, user_json
-from pk_rentals.devauth.errors import ClerkAPIError
+from pk_rentals.devauth.errors import ClerkAPIError, routing_error
 from pk_rentals.devauth.store import Account, ClerkSession, new_id, now_ms
 from pk_rentals.devauth.webhooks import WebhookSender
 from pk_rentals.lazy import built_once
@@ -109,13 +110,17 @@ async def get_server_for_route() -> IdentityServer:
 
 def create_devauth_app() -> FastAPI:
     """The ``/_devauth`` sub-application: JWKS, clerk-js, Backend and Frontend API."""
-    from pk_rentals.devauth import avatars, backend, clerk_js, frontend_api, outbox
+    from pk_rentals.devauth import avatars, backend, clerk_js, frontend, outbox
 
     app = FastAPI(title="pk_rentals identity server", docs_url=None, redoc_url=None)
 
     @app.exception_handler(ClerkAPIError)
     async def clerk_error(_request: Request, error: ClerkAPIError) -> JSONResponse:
         return error.response()
+
+    @app.exception_handler(HTTPException)
+    async def http_error(_request: Request, error: HTTPException) -> JSONResponse:
+        return routing_error(error.status_code, error.headers).response()
 
     @app.exception_handler(AccountError)
     async def account_error(_request: Request, error: AccountError) -> JSONResponse:
@@ -138,7 +143,7 @@ def create_devauth_app() -> FastAPI:
         return get_server().instance.signing_key.jwks()
 
     app.include_router(backend.router)
-    app.include_router(frontend_api.router)
+    app.include_router(frontend.router)
     app.include_router(outbox.router)
     app.include_router(avatars.router)
     app.include_router(clerk_js.router)

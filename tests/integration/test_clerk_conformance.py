@@ -10,7 +10,7 @@ import time
 import httpx
 import pytest
 
-from tests.utils.clerk_openapi import ANSWERS, Answer, webhook_problems
+from tests.utils.clerk_openapi import ANSWERS, Answer, spec, webhook_problems
 from tests.utils.frontend_api import FrontendClient
 from tests.utils.journeys import code_from_outbox
 from tests.utils.webhook_receiver import Receiver
@@ -62,6 +62,7 @@ BACKEND = [
     "POST /users/{user_id}/unlock",
     "POST /users/{user_id}/ban",
     "POST /users/{user_id}/unban",
+    "POST /users/{user_id}/verify_password",
     "DELETE /users/{user_id}",
     "GET /instance",
     "PATCH /instance",
@@ -77,9 +78,7 @@ IMPLEMENTED = [f"fapi {op}" for op in FRONTEND] + [f"bapi {op}" for op in BACKEN
 
 # Where the server still answers otherwise than the spec says (the specs' field named
 # in each answer's problems). Each entry must still fail: fixing one removes it here.
-KNOWN_GAPS: set[str] = {
-    "fapi GET /v1/environment",
-}
+KNOWN_GAPS: set[str] = set()
 
 
 def _code(url: str, to: str) -> str:
@@ -163,6 +162,13 @@ def _backend(url: str, secret: str, user_id: str) -> None:
         api.patch(f"/users/{user_id}/metadata", json={"public_metadata": {"role": "user"}})
         for action in ("lock", "unlock", "ban", "unban"):
             api.post(f"/users/{user_id}/{action}")
+        for password, status in ((NEW_PASSWORD, 200), (PASSWORD, 422)):
+            checked = api.post(f"/users/{user_id}/verify_password", json={"password": password})
+            assert checked.status_code == status
+        nobody = api.post(
+            "/users/user_2doesnotexist000000000000/verify_password", json={"password": PASSWORD}
+        )
+        assert nobody.status_code == 404
         api.get("/instance")
         api.patch("/instance", json={"verify_email_at_sign_up": True})
         api.get("/jwks")
@@ -232,3 +238,57 @@ def test_every_webhook_matches_clerks_spec(answers, webhooks):
         time.sleep(0.1)
     problems = {event["type"]: webhook_problems(event) for event in webhooks.events()}
     assert {kind: found for kind, found in problems.items() if found} == {}
+
+
+def _clerk_error(api: str, answer: httpx.Response) -> str:
+    """The error's code, after checking the body is Clerk's error envelope."""
+    assert spec(api).schema_problems("/components/schemas/ClerkErrors", answer.json()) == []
+    assert "detail" not in answer.json()
+    return answer.json()["errors"][0]["code"]
+
+
+def test_verify_password_answers_verified_or_clerks_error_and_never_locks(identity_server):
+    url, config = identity_server
+    api = httpx.Client(
+        base_url=f"{url}/_devauth/v1",
+        headers={"Authorization": f"Bearer {config.secret_key}"},
+        timeout=10,
+    )
+    with api, FrontendClient(f"{url}/_devauth") as browser:
+        user = api.post("/users", json={"email_address": [EMAIL], "password": PASSWORD}).json()
+        no_password = api.post(
+            "/users", json={"email_address": [IMPORTED], "skip_password_requirement": True}
+        ).json()
+        check = f"/users/{user['id']}/verify_password"
+
+        right = api.post(check, json={"password": PASSWORD})
+        assert (right.status_code, right.json()) == (200, {"verified": True})
+        for _ in range(8):  # more than the lockout's attempts: this check is not a sign-in
+            wrong = api.post(check, json={"password": NEW_PASSWORD})
+            assert wrong.status_code == 422
+            assert _clerk_error("bapi", wrong) == "incorrect_password"
+        assert browser.sign_in(EMAIL, PASSWORD).status_code == 200
+
+        unset = api.post(f"/users/{no_password['id']}/verify_password", json={"password": "x"})
+        assert (unset.status_code, _clerk_error("bapi", unset)) == (400, "password_not_set")
+        unknown = api.post("/users/user_2nobody/verify_password", json={"password": PASSWORD})
+        assert (unknown.status_code, _clerk_error("bapi", unknown)) == (404, "resource_not_found")
+        empty = api.post(check, json={})
+        assert (empty.status_code, _clerk_error("bapi", empty)) == (422, "form_param_missing")
+
+
+def test_unknown_routes_answer_clerks_not_found_error(identity_server):
+    url, config = identity_server
+    frontend = httpx.get(f"{url}/_devauth/v1/nope")
+    backend = httpx.get(
+        f"{url}/_devauth/v1/nope", headers={"Authorization": f"Bearer {config.secret_key}"}
+    )
+    for api, answer in (("fapi", frontend), ("bapi", backend)):
+        assert answer.status_code == 404
+        assert _clerk_error(api, answer) == "resource_not_found"
+        assert answer.json()["errors"][0]["long_message"]
+    wrong_method = httpx.delete(f"{url}/_devauth/v1/environment")
+    assert wrong_method.status_code == 405
+    assert _clerk_error("fapi", wrong_method) == "method_not_allowed"
+    # The app's own routes keep their own answers.
+    assert "errors" not in httpx.get(f"{url}/api/nope").json()

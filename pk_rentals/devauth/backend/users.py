@@ -1,4 +1,4 @@
-"""Users: list, count, read, create, update, metadata, delete, lock and ban."""
+"""Users: list, count, read, create, update, metadata, delete, lock, ban, and a password check."""
 
 from __future__ import annotations
 
@@ -269,4 +269,36 @@ def _set_banned(server: IdentityServer, session: Session, user_id: str, banned: 
     return _save(server, session, account)
 
 
-# --- the instance ---------------------------------------------------------------------
+@router.post("/users/{user_id}/verify_password")
+async def verify_password(user_id: str, request: Request) -> dict:
+    """Clerk's password check for a custom flow: ``{"verified": true}`` or an error.
+
+    It does not count toward the lockout: Clerk's lockout counts failed sign-in
+    attempts, and its docs say nothing of this check (the caller is the app's backend).
+    """
+    password = (await _body(request)).get("password")
+    if not isinstance(password, str):
+        raise ClerkAPIError(
+            422, "form_param_missing", "password is missing", "Enter a password.", param="password"
+        )
+
+    def work(_server, session: Session):
+        account = _account(session, user_id)
+        if account.password_digest is None:
+            raise ClerkAPIError(
+                400,
+                "password_not_set",
+                "No password",
+                "This user has no password to verify.",
+            )
+        if not passwords.matches(password, account.password_digest):
+            raise ClerkAPIError(
+                422,
+                "incorrect_password",
+                "Password is incorrect",
+                "Password is incorrect. Try again, or use another method.",
+                param="password",
+            )
+        return {"verified": True}
+
+    return await _in_session(work)

@@ -8,6 +8,7 @@ from sqlmodel import Session
 from starlette.concurrency import run_in_threadpool
 
 from pk_rentals.devauth import frontend_json
+from pk_rentals.devauth.environment import environment_json
 from pk_rentals.devauth.frontend.call import (
     DEV_BROWSER_HEADER,
     THE_CLIENT,
@@ -44,7 +45,7 @@ async def environment() -> JSONResponse:
 
     settings = server.settings
     return JSONResponse(
-        frontend_json.environment_json(
+        environment_json(
             settings.lockout_attempts,
             settings.lockout_seconds,
             await run_in_threadpool(verify_at_sign_up),
