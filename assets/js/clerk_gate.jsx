@@ -32,8 +32,12 @@ export function signedInCookie() {
     .some(([name, value]) => /^__client_uat(_.+)?$/.test(name) && Number(value) > 0);
 }
 
-function inFlows(pathname, flows) {
-  const path = pathname.replace(/\/+$/, "");
+// Whether an address (a path, or a URL relative to this page) is one of Clerk's
+// flows or a step in one: /sign-in, /sign-in/factor-one.
+export function inFlows(to, flows) {
+  // Prerendering has no page address; the paths it asks about are absolute anyway.
+  const here = typeof window === "undefined" ? "http://localhost/" : window.location.href;
+  const path = new URL(to, here).pathname.replace(/\/+$/, "");
   return flows.some((flow) => path === flow || path.startsWith(flow + "/"));
 }
 
@@ -49,7 +53,7 @@ function usePrefetchOnIntent(flows, clerkJSUrl, active) {
     let done = false;
     const intent = (event) => {
       const link = event.target.closest && event.target.closest("a[href]");
-      if (done || !link || !inFlows(new URL(link.href).pathname, flows)) return;
+      if (done || !link || !inFlows(link.href, flows)) return;
       done = true;
       loadClerkParts();
       if (clerkJSUrl) {

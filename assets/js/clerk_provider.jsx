@@ -10,6 +10,7 @@
 import { useCallback, useRef } from "react";
 import { useNavigate } from "react-router";
 import { ClerkProvider } from "@clerk/clerk-react";
+import { inFlows } from "./clerk_gate.jsx";
 
 // Clerk's sign-in cards answer a locked account (user_locked) with
 // clerk.__internal_navigateWithError("..", error): go one step back and show the
@@ -35,11 +36,6 @@ function hasErrorToShow() {
   return Boolean(error);
 }
 
-function inFlow(to, flows) {
-  const path = new URL(to, window.location.href).pathname.replace(/\/+$/, "");
-  return flows.some((flow) => path === flow || path.startsWith(flow + "/"));
-}
-
 export function ClerkRouterProvider({ children, signInUrl, signUpUrl, ...props }) {
   const navigate = useNavigate();
   const latest = useRef({ navigate, signInUrl, signUpUrl });
@@ -48,7 +44,7 @@ export function ClerkRouterProvider({ children, signInUrl, signUpUrl, ...props }
     const { navigate, signInUrl, signUpUrl } = latest.current;
     const target = lockoutTarget(to, signInUrl);
     const flows = [signInUrl, signUpUrl];
-    if (inFlow(window.location.href, flows) && inFlow(target, flows)) {
+    if (inFlows(window.location.href, flows) && inFlows(target, flows)) {
       return navigate(target, { replace });
     }
     return replace ? window.location.replace(target) : window.location.assign(target);

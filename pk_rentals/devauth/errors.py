@@ -54,23 +54,16 @@ def not_found(what: str = "resource") -> ClerkAPIError:
     return ClerkAPIError(404, "resource_not_found", "not found", f"The {what} was not found.")
 
 
-def routing_error(status: int, headers: dict | None = None) -> ClerkAPIError:
+def routing_error(status: int) -> ClerkAPIError:
     """What the router answers itself (no such path, a method the path does not take),
     in Clerk's envelope: Clerk's APIs never answer a bare ``{"detail": ...}``."""
     if status == 404:
-        return ClerkAPIError(
-            404,
-            "resource_not_found",
-            "not found",
-            "The requested resource was not found.",
-            headers=headers,
-        )
+        return not_found("requested resource")
     if status == 405:
         return ClerkAPIError(
             405,
             "method_not_allowed",
             "method not allowed",
             "The requested resource does not accept this HTTP method.",
-            headers=headers,
         )
-    return ClerkAPIError(status, "request_invalid", "request invalid", headers=headers)
+    return ClerkAPIError(status, "request_invalid", "request invalid")

@@ -120,7 +120,7 @@ def create_devauth_app() -> FastAPI:
 
     @app.exception_handler(HTTPException)
     async def http_error(_request: Request, error: HTTPException) -> JSONResponse:
-        return routing_error(error.status_code, error.headers).response()
+        return routing_error(error.status_code).response(error.headers)
 
     @app.exception_handler(AccountError)
     async def account_error(_request: Request, error: AccountError) -> JSONResponse:
