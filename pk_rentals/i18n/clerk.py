@@ -1,8 +1,11 @@
-"""Urdu text for Clerk's sign-in and sign-up components."""
+"""Urdu text for Clerk's components: sign-in, sign-up, the user menu and, from
+clerk_account, "Manage account"."""
+
+from pk_rentals.i18n.clerk_account import CLERK_ACCOUNT_URDU
 
 # Clerk's components in Urdu (Clerk ships no Urdu localization). Keys follow the
 # LocalizationResource of @clerk/localizations; anything not listed stays English.
-CLERK_URDU: dict = {
+_SIGN_IN_URDU: dict = {
     "formButtonPrimary": "جاری رکھیں",
     "formFieldLabel__emailAddress": "ای میل ایڈریس",
     "formFieldLabel__password": "پاس ورڈ",
@@ -63,7 +66,7 @@ CLERK_URDU: dict = {
         "form_password_length_too_short": "پاس ورڈ بہت چھوٹا ہے: کم از کم 8 حروف ہونے چاہییں۔",
         "form_code_incorrect": "کوڈ غلط ہے۔ ای میل دیکھ کر دوبارہ لکھیں۔",
         "form_identifier_exists": "یہ ای میل پہلے سے استعمال میں ہے۔ سائن اِن کریں۔",
-        # Sign-up's email deliverability check (devauth/frontend_api.py EMAIL_REFUSALS).
+        # Sign-up's email deliverability check (devauth/frontend/sign_ups.py EMAIL_REFUSALS).
         "form_param_format_invalid__email_address": "یہ ای میل ایڈریس درست نہیں۔ "
         "ہجے دیکھیں: یہ name@gmail.com جیسا ہونا چاہیے۔",
         "form_email_address_blocked": "عارضی (ڈسپوزایبل) ای میل قبول نہیں۔ "
@@ -77,8 +80,8 @@ CLERK_URDU: dict = {
         "form_password_not_strong_enough": "آپ کا پاس ورڈ کافی مضبوط نہیں۔",
         "passwordComplexity": {
             "sentencePrefix": "آپ کے پاس ورڈ میں یہ ہونا ضروری ہے:",
-            "minimumLength": "کم از کم {{length}} حروف",
-            "maximumLength": "{{length}} سے کم حروف",
+            "minimumLength": "کم از کم \u2066{{length}}\u2069 حروف",
+            "maximumLength": "\u2066{{length}}\u2069 سے کم حروف",
             "requireLowercase": "ایک چھوٹا انگریزی حرف (a-z)",
             "requireUppercase": "ایک بڑا انگریزی حرف (A-Z)",
             "requireNumbers": "ایک ہندسہ (0-9)",
@@ -92,3 +95,21 @@ CLERK_URDU: dict = {
         },
     },
 }
+
+
+def _merged(base: dict, extra: dict, path: str = "") -> dict:
+    """``base`` with ``extra`` merged in, section by section (``userProfile``,
+    ``unstable__errors`` combine). A text written in both is refused: each Clerk
+    string has one Urdu source."""
+    merged = dict(base)
+    for key, value in extra.items():
+        if key not in merged:
+            merged[key] = value
+        elif isinstance(merged[key], dict) and isinstance(value, dict):
+            merged[key] = _merged(merged[key], value, f"{path}{key}.")
+        else:
+            raise ValueError(f"Clerk text {path}{key} is written twice")
+    return merged
+
+
+CLERK_URDU: dict = _merged(_SIGN_IN_URDU, CLERK_ACCOUNT_URDU)
