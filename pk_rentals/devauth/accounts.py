@@ -123,7 +123,9 @@ def user_json(session: Session, account: Account) -> dict:
         "lockout_expires_in_seconds": _lockout_left(account),
         "verification_attempts_remaining": None,
         "banned": account.banned,
-        "delete_self_enabled": True,
+        # Clerk's own "Delete account" stays hidden, as in the environment: the app's
+        # deletion on /settings says what goes and removes it (services/identity/deletion.py).
+        "delete_self_enabled": False,
         "create_organization_enabled": False,
         "last_sign_in_at": account.last_sign_in_at,
         "last_active_at": account.last_sign_in_at,

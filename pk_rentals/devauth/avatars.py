@@ -1,7 +1,7 @@
 """Default avatars: Clerk gives every user an ``image_url`` (a generated picture
 when none was uploaded, with ``has_image`` false). The identity server draws an
 initials SVG at ``/_devauth/avatars/{user_id}.svg`` so clerk-js never shows a
-broken image."""
+broken image. A picture the user uploaded is served from ``/_devauth/images/``."""
 
 from __future__ import annotations
 
@@ -12,7 +12,7 @@ from fastapi import APIRouter
 from fastapi.responses import Response
 
 from pk_rentals.devauth import instance
-from pk_rentals.devauth.store import Account, Identification
+from pk_rentals.devauth.store import Account, Identification, ProfileImage
 
 router = APIRouter()
 
@@ -51,3 +51,20 @@ def default_avatar(user_id: str) -> Response:
         f'font-weight="600" text-anchor="middle" fill="#fff">{letters}</text></svg>'
     )
     return Response(svg, media_type="image/svg+xml", headers={"Cache-Control": "max-age=300"})
+
+
+@router.get("/images/{image_id}.jpg")
+def uploaded_image(image_id: str) -> Response:
+    """A picture a user uploaded (already a clean JPEG). Its address changes with every
+    upload, so it may be cached for good."""
+    from pk_rentals.devauth.server import get_server
+
+    with get_server().session() as session:
+        image = session.get(ProfileImage, image_id)
+        if image is None:
+            return Response(status_code=404)
+        return Response(
+            image.data,
+            media_type="image/jpeg",
+            headers={"Cache-Control": "public, max-age=31536000, immutable"},
+        )

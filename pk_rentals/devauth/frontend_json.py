@@ -16,6 +16,21 @@ from pk_rentals.devauth.store import Account, BrowserClient, ClerkSession, Flow,
 YEAR_MS = 365 * 24 * 3600 * 1000
 
 
+def session_base_json(clerk_session: ClerkSession) -> dict:
+    """What every session shape carries (Clerk's SessionBase)."""
+    return {
+        "object": "session",
+        "id": clerk_session.id,
+        "status": clerk_session.status,
+        "expire_at": clerk_session.expire_at,
+        "abandon_at": clerk_session.abandon_at,
+        "last_active_at": clerk_session.last_active_at,
+        "last_active_token": None,
+        "actor": None,
+        "tasks": None,
+    }
+
+
 def session_json(session: Session, clerk_session: ClerkSession, token: str | None) -> dict:
     account = session.get(Account, clerk_session.user_id)
     user = user_json(session, account) if account else None
@@ -24,16 +39,9 @@ def session_json(session: Session, clerk_session: ClerkSession, token: str | Non
         None,
     )
     return {
-        "object": "session",
-        "id": clerk_session.id,
-        "status": clerk_session.status,
-        "expire_at": clerk_session.expire_at,
-        "abandon_at": clerk_session.abandon_at,
-        "last_active_at": clerk_session.last_active_at,
+        **session_base_json(clerk_session),
         "last_active_organization_id": None,
-        "actor": None,
         "factor_verification_age": [0, -1],
-        "tasks": None,
         "user": user,
         "public_user_data": {
             "first_name": account.first_name if account else None,

@@ -16,7 +16,7 @@ from starlette.concurrency import run_in_threadpool
 from starlette.exceptions import HTTPException
 
 from pk_rentals.db import get_engine
-from pk_rentals.devauth import instance, store
+from pk_rentals.devauth import activity, instance, store
 from pk_rentals.devauth.accounts import AccountError, user_json
 from pk_rentals.devauth.errors import ClerkAPIError, routing_error
 from pk_rentals.devauth.store import Account, ClerkSession, new_id, now_ms
@@ -62,8 +62,16 @@ class IdentityServer:
         self.webhooks.send(event_type, user_json(session, account))
 
     def start_session(
-        self, session: Session, account: Account, client_id: str | None
+        self,
+        session: Session,
+        account: Account,
+        client_id: str | None,
+        *,
+        user_agent: str = "",
+        ip: str = "",
     ) -> ClerkSession:
+        """A new active session; a browser's (``user_agent``, ``ip``) is kept for the
+        user's list of active devices."""
         if account.banned:
             raise ClerkAPIError(
                 403,
@@ -83,6 +91,9 @@ class IdentityServer:
         account.last_sign_in_at = now
         session.add(clerk_session)
         session.add(account)
+        if client_id is not None:
+            session.flush()
+            activity.record(session, clerk_session, user_agent, ip)
         return clerk_session
 
     def mint_token(self, clerk_session: ClerkSession, authorized_party: str | None = None) -> str:

@@ -125,6 +125,37 @@ class ClerkSession(DevauthTable, table=True):
         return self
 
 
+class SessionActivity(DevauthTable, table=True):
+    """The browser and network a session was started from, as Clerk's "Active devices"
+    lists it. A table of its own, so a database from before it needs no migration."""
+
+    __tablename__ = "devauth_session_activities"
+
+    session_id: str = Field(
+        sa_column=sa.Column(
+            sa.Text, sa.ForeignKey("devauth_sessions.id", ondelete="CASCADE"), primary_key=True
+        )
+    )
+    user_agent: str = ""
+    ip_address: str = ""
+
+
+class ProfileImage(DevauthTable, table=True):
+    """An account's uploaded picture, re-encoded without metadata (Clerk keeps it on
+    its CDN; the identity server serves it at ``/_devauth/images/{id}.jpg``)."""
+
+    __tablename__ = "devauth_profile_images"
+
+    id: str = Field(primary_key=True)
+    user_id: str = Field(
+        sa_column=sa.Column(
+            sa.Text, sa.ForeignKey("devauth_users.id", ondelete="CASCADE"), index=True
+        )
+    )
+    data: bytes = Field(sa_type=sa.LargeBinary)
+    created_at: int = Field(default_factory=now_ms, sa_type=sa.BigInteger)
+
+
 class Flow(DevauthTable, table=True):
     """A sign-in or sign-up in progress; its Clerk-shaped state as JSON."""
 

@@ -8,6 +8,8 @@ Latin values (an address, a number, a time) are isolated with U+2066 … U+2069 
 read left to right inside the Urdu line instead of running into its words.
 """
 
+from pk_rentals.i18n.catalogue import MESSAGES
+
 # Left-to-right isolate around a value written in Latin letters or digits.
 _LTR = "\u2066{}\u2069"
 _IDENTIFIER = _LTR.format("{{identifier}}")
@@ -165,6 +167,18 @@ CLERK_ACCOUNT_URDU: dict = {
         # The policy's other rule: a letter, a number and a symbol (devauth/passwords.py).
         "form_password_validation_failed": "پاس ورڈ شرائط پوری نہیں کرتا: اس میں کم از کم "
         "ایک حرف، ایک ہندسہ اور ایک علامت (جیسے # یا @) ہونی چاہیے۔",
+        # The server's refusals of a picture, in the app's own words for an upload.
+        **{
+            f"image_{code}": MESSAGES[f"upload.{code}"]["ur"]
+            for code in (
+                "too_large",
+                "not_an_image",
+                "corrupt",
+                "too_many_pixels",
+                "too_small",
+                "busy",
+            )
+        },
         "avatar_file_size_exceeded": "فائل بہت بڑی ہے: زیادہ سے زیادہ "
         + _LTR.format("10 MB")
         + "۔ چھوٹی فائل چنیں۔",

@@ -1,4 +1,4 @@
-"""Checking and cleaning an uploaded verification image (selfie, CNIC photo).
+"""Checking and cleaning an uploaded image (selfie, CNIC photo, profile photo).
 
 What the client says an upload is (file name, content type) is ignored: the bytes
 must start like a JPEG, PNG or WebP and Pillow must decode them as that same
@@ -42,6 +42,10 @@ MIN_SIDES: dict[MediaKind, tuple[int, int]] = {
     MediaKind.CNIC_FRONT: (250, 400),
     MediaKind.CNIC_BACK: (250, 400),
 }
+# A profile photo is shown at most 96 px wide (twice that on dense screens); one
+# smaller than an icon shows nobody.
+PROFILE_PHOTO_LONG_SIDE = 400
+PROFILE_PHOTO_MIN_SIDES = (48, 48)
 # The first bytes of each accepted format, and the name Pillow gives it.
 _SIGNATURES = {b"\xff\xd8\xff": "JPEG", b"\x89PNG\r\n\x1a\n": "PNG"}
 _PILLOW_FORMATS = ["JPEG", "PNG", "WEBP"]
@@ -89,6 +93,16 @@ class CleanImage:
 
 def accept_image(data: bytes, *, kind: MediaKind) -> CleanImage:
     """Check an upload and return its clean JPEG copy; raise ImageRefused otherwise."""
+    return _accept(data, MIN_SIDES[MediaKind(kind)], MAX_LONG_SIDE)
+
+
+def accept_profile_photo(data: bytes) -> CleanImage:
+    """A picture for the account menu, under the same checks: a clean JPEG with a long
+    side of at most ``PROFILE_PHOTO_LONG_SIDE``, small for the phones that load it."""
+    return _accept(data, PROFILE_PHOTO_MIN_SIDES, PROFILE_PHOTO_LONG_SIDE)
+
+
+def _accept(data: bytes, min_sides: tuple[int, int], long_side: int) -> CleanImage:
     if len(data) > get_settings().max_image_bytes:
         raise ImageRefused(ImageRefusal.TOO_LARGE, f"{len(data)} bytes")
     sniffed = sniff_format(data)
@@ -96,9 +110,9 @@ def accept_image(data: bytes, *, kind: MediaKind) -> CleanImage:
         raise ImageRefused(ImageRefusal.NOT_AN_IMAGE, "unknown leading bytes")
     with decoding_slot():
         image = _open(data, sniffed)
-        _check_dimensions(image.size, MediaKind(kind))
-        _decode(image)
-        return _clean_copy(image, sniffed)
+        _check_dimensions(image.size, min_sides)
+        _decode(image, long_side)
+        return _clean_copy(image, sniffed, long_side)
 
 
 @functools.cache
@@ -146,27 +160,27 @@ def _open(data: bytes, sniffed: str) -> Image.Image:
     return image
 
 
-def _check_dimensions(size: tuple[int, int], kind: MediaKind) -> None:
-    min_short, min_long = MIN_SIDES[kind]
+def _check_dimensions(size: tuple[int, int], min_sides: tuple[int, int]) -> None:
+    min_short, min_long = min_sides
     short, long = sorted(size)
     if short < min_short or long < min_long:
         raise ImageRefused(ImageRefusal.TOO_SMALL, f"{size[0]}x{size[1]}")
 
 
-def _decode(image: Image.Image) -> None:
+def _decode(image: Image.Image, long_side: int) -> None:
     if image.format == "JPEG":
         # Decode at 1/2, 1/4 or 1/8 scale when that still covers the stored size.
-        image.draft("RGB", (MAX_LONG_SIDE, MAX_LONG_SIDE))
+        image.draft("RGB", (long_side, long_side))
     try:
         image.load()
     except (OSError, SyntaxError, ValueError, Image.DecompressionBombError) as error:
         raise ImageRefused(ImageRefusal.CORRUPT, str(error)) from None
 
 
-def _clean_copy(image: Image.Image, source_format: str) -> CleanImage:
+def _clean_copy(image: Image.Image, source_format: str, long_side: int) -> CleanImage:
     upright = ImageOps.exif_transpose(image)
     rgb = _flatten_to_rgb(upright)
-    rgb.thumbnail((MAX_LONG_SIDE, MAX_LONG_SIDE), Image.Resampling.LANCZOS)
+    rgb.thumbnail((long_side, long_side), Image.Resampling.LANCZOS)
     # Only the pixels go on: Pillow writes a comment it read (``info["comment"]``, a
     # JPEG COM segment of up to 64 KB, e.g. a script) into the copy it saves.
     rgb.info.clear()

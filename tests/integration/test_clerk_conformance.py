@@ -13,10 +13,12 @@ import pytest
 from tests.utils.clerk_openapi import ANSWERS, Answer, spec, webhook_problems
 from tests.utils.frontend_api import FrontendClient
 from tests.utils.journeys import code_from_outbox
+from tests.utils.people import photo
 from tests.utils.webhook_receiver import Receiver
 
 PASSWORD, NEW_PASSWORD = "Multan#2026pk", "Sukkur#2026pk"
 EMAIL, IMPORTED = "zainab@example.pk", "imported-zainab@example.pk"
+SECOND_EMAIL = "zainab.qureshi@example.pk"
 PHONE = "+923001234567"
 
 # What the server implements, named as the specs name the operations.
@@ -47,7 +49,19 @@ FRONTEND = [
     "DELETE /v1/me/phone_numbers/{phone_number_id}",
     "POST /v1/me/phone_numbers/{phone_number_id}/prepare_verification",
     "POST /v1/me/phone_numbers/{phone_number_id}/attempt_verification",
+    "GET /v1/me/email_addresses",
+    "POST /v1/me/email_addresses",
     "GET /v1/me/email_addresses/{email_id}",
+    "DELETE /v1/me/email_addresses/{email_id}",
+    "GET /v1/me/phone_numbers",
+    "GET /v1/me/phone_numbers/{phone_number_id}",
+    "GET /v1/me/sessions/active",
+    "POST /v1/me/sessions/{session_id}/revoke",
+    "POST /v1/me/change_password",
+    "POST /v1/me/profile_image",
+    "DELETE /v1/me/profile_image",
+    "DELETE /v1/me",
+    "GET /v1/client/sessions/{session_id}",
     "POST /v1/me/email_addresses/{email_id}/prepare_verification",
     "POST /v1/me/email_addresses/{email_id}/attempt_verification",
 ]
@@ -118,9 +132,43 @@ def _own_account(url: str, browser: FrontendClient, session_id: str) -> None:
     assert browser.post(f"{phone}/attempt_verification", {"code": "000000"}).status_code == 422
     browser.post(f"{phone}/attempt_verification", {"code": _code(url, PHONE)})
     browser.request("PATCH", phone, {"reserved_for_second_factor": "false"})
+    browser.request("GET", phone)
+    browser.request("GET", "/me/phone_numbers")
     browser.request("DELETE", phone)
+    _manage_account(url, browser, session_id, email_id)
     browser.post(f"/client/sessions/{session_id}/end")
     assert browser.post(f"/client/sessions/{session_id}/tokens").status_code == 401
+
+
+def _manage_account(url: str, browser: FrontendClient, session_id: str, email_id: str) -> None:
+    """What Clerk's "Manage account" calls: devices, a second email, the password, the
+    picture; and the account deletion it does not offer."""
+    browser.request("GET", f"/client/sessions/{session_id}")
+    with FrontendClient(f"{url}/_devauth") as phone:
+        assert phone.sign_in(EMAIL, PASSWORD).status_code == 200
+        devices = browser.request("GET", "/me/sessions/active").json()
+        assert {d["id"] for d in devices} == {session_id, phone.session_id}
+        browser.post(f"/me/sessions/{phone.session_id}/revoke")
+        assert phone.post(f"/client/sessions/{phone.session_id}/tokens").status_code == 401
+    refused = browser.post("/me/email_addresses", {"email_address": "zainab@mailinator.com"})
+    assert refused.status_code == 422
+    added = browser.post("/me/email_addresses", {"email_address": SECOND_EMAIL}).json()
+    browser.request("GET", "/me/email_addresses")
+    assert browser.request("DELETE", f"/me/email_addresses/{email_id}").status_code == 403
+    browser.request("DELETE", f"/me/email_addresses/{added['response']['id']}")
+    wrong = browser.post(
+        "/me/change_password", {"current_password": "x", "new_password": NEW_PASSWORD}
+    )
+    assert wrong.status_code == 422
+    for old, new in ((PASSWORD, NEW_PASSWORD), (NEW_PASSWORD, PASSWORD)):
+        changed = browser.post(
+            "/me/change_password", {"current_password": old, "new_password": new}
+        )
+        assert changed.status_code == 200, changed.text
+    assert browser.upload("/me/profile_image", b"not a picture").status_code == 422
+    assert browser.upload("/me/profile_image", photo(300, 300)).status_code == 200
+    browser.request("DELETE", "/me/profile_image")
+    assert browser.request("DELETE", "/me").status_code == 403
 
 
 def _sign_in(browser: FrontendClient) -> str:

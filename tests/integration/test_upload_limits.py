@@ -18,9 +18,9 @@ def test_an_image_is_decoded_and_stored_with_no_database_connection_held(people,
     held = []
     decode, store = images._decode, uploads.get_media_store()
 
-    def decoding(image):
+    def decoding(image, long_side):
         held.append(("decode", db.get_engine().pool.checkedout()))
-        return decode(image)
+        return decode(image, long_side)
 
     class WatchedStore:
         def __getattr__(self, name):

@@ -30,6 +30,17 @@ class FrontendClient:
         self.close()
 
     def request(self, method: str, path: str, body: dict | None = None) -> httpx.Response:
+        params = self._params(method, path)
+        if method == "GET":
+            return self.http.get(path, params=params)
+        return self.http.post(path, params=params, data=body or {})
+
+    def upload(self, path: str, data: bytes, filename: str = "photo.jpg") -> httpx.Response:
+        """A file as clerk-js posts one: a multipart form with a ``file`` part."""
+        files = {"file": (filename, data, "application/octet-stream")}
+        return self.http.post(path, params=self._params("POST", path), files=files)
+
+    def _params(self, method: str, path: str) -> dict:
         params = {
             "__clerk_api_version": CLERK_API_VERSION,
             "_clerk_js_version": CLERK_JS_VERSION,
@@ -39,9 +50,7 @@ class FrontendClient:
             params["_method"] = method
         if self.session_id and not path.startswith("/client"):
             params["_clerk_session_id"] = self.session_id
-        if method == "GET":
-            return self.http.get(path, params=params)
-        return self.http.post(path, params=params, data=body or {})
+        return params
 
     def post(self, path: str, body: dict | None = None) -> httpx.Response:
         return self.request("POST", path, body)

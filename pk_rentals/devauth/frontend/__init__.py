@@ -9,7 +9,15 @@ Clerk's envelope with Clerk's codes so the components show their own messages.
 
 # Importing the resource modules registers their routes on the one router; no
 # two resources share a path, so the order they load in does not matter.
-from pk_rentals.devauth.frontend import client, me, sessions, sign_ins, sign_ups  # noqa: F401
+from pk_rentals.devauth.frontend import (  # noqa: F401
+    client,
+    me,
+    profile_image,
+    security,
+    sessions,
+    sign_ins,
+    sign_ups,
+)
 from pk_rentals.devauth.frontend.call import router
 
 __all__ = ["router"]

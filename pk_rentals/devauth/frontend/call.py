@@ -39,6 +39,7 @@ class Call:
     method: str
     ip: str
     dev_browser: str
+    user_agent: str = ""
     # Failed attempts seen while handling it, recorded after its transaction ends
     # (services/security_events.py writes in its own session).
     failures: list[tuple[Failure, dict]] = dataclasses.field(default_factory=list)
@@ -60,6 +61,7 @@ class Call:
             ip=request.client.host if request.client else "unknown",
             dev_browser=query.get("__clerk_db_jwt", "")
             or request.headers.get(DEV_BROWSER_HEADER, ""),
+            user_agent=request.headers.get("user-agent", ""),
         )
 
 

@@ -3,25 +3,29 @@
 from __future__ import annotations
 
 from fastapi import Request
-from fastapi.responses import Response
+from fastapi.responses import JSONResponse, Response
 from sqlmodel import Session, select
+from starlette.concurrency import run_in_threadpool
 
 from pk_rentals.devauth import accounts, outbox
-from pk_rentals.devauth.accounts import PHONE
+from pk_rentals.devauth.accounts import EMAIL, PHONE
 from pk_rentals.devauth.codes import CODE_ATTEMPTS
 from pk_rentals.devauth.errors import ClerkAPIError, not_found
 from pk_rentals.devauth.frontend.call import (
     CODE_TTL_SECONDS,
+    DEV_BROWSER_HEADER,
     Call,
     _client,
     _handle,
     _reply,
+    _run,
     _throttle,
     router,
 )
 from pk_rentals.devauth.frontend.sessions import (
     _signed_out,
 )
+from pk_rentals.devauth.frontend.sign_ups import email_refused
 from pk_rentals.devauth.frontend.verification import (
     _check_code,
     _verification_json,
@@ -31,8 +35,11 @@ from pk_rentals.devauth.store import (
     BrowserClient,
     ClerkSession,
     Identification,
+    identifications,
     now_ms,
 )
+from pk_rentals.services.identity import email_rules
+from pk_rentals.services.identity.email_rules import EmailCheck
 from pk_rentals.services.profile import normalize_mobile
 
 
@@ -55,12 +62,44 @@ async def me(request: Request) -> Response:
     return await _handle(request, _me_resource)
 
 
+def primary_email(session: Session, account: Account) -> str | None:
+    if not account.primary_email_address_id:
+        return None
+    identification = session.get(Identification, account.primary_email_address_id)
+    return identification.value if identification else None
+
+
 def _me_resource(session: Session, call: Call) -> Response:
     client, account = _me(session, call)
+    if call.method == "DELETE":
+        # Clerk's own "Delete account" is switched off (delete_self_enabled false):
+        # the app's deletion page says what is removed (the CNIC, the selfie, the
+        # badges) and what the law makes it keep, which Clerk's screen cannot.
+        raise ClerkAPIError(
+            403,
+            "delete_self_not_enabled",
+            "not allowed",
+            "Delete your account from the app's own account page, which explains what is removed.",
+        )
     if call.method == "PATCH":
         for name in ("first_name", "last_name"):
             if name in call.form:
                 setattr(account, name, call.form[name].strip() or None)
+        for name, kind in (
+            ("primary_email_address_id", accounts.EMAIL),
+            ("primary_phone_number_id", accounts.PHONE),
+        ):
+            if name in call.form:
+                chosen = _my_identification(session, account, call.form[name], kind)
+                if not chosen.verified:
+                    raise ClerkAPIError(
+                        422,
+                        "form_identifier_not_verified",
+                        "is not verified",
+                        "Verify it with its code before making it your primary one.",
+                        param=name,
+                    )
+                setattr(account, name, chosen.id)
         accounts.touch(account)
         session.add(account)
         session.flush()
@@ -85,14 +124,25 @@ def _e164(raw: str) -> str:
         ) from None
 
 
-@router.post("/me/phone_numbers")
+@router.api_route("/me/phone_numbers", methods=["GET", "POST"])
 @router.post("/me/phone_numbers/")  # clerk-js's user.createPhoneNumber() posts here
 async def create_phone_number(request: Request) -> Response:
     return await _handle(request, _create_phone_number)
 
 
+def _listed(session: Session, call: Call, account: Account, kind: str) -> Response:
+    """The user's phone numbers or email addresses: a bare list, as Clerk answers."""
+    owned = [i for i in identifications(session, account.id) if i.kind == kind]
+    return JSONResponse(
+        [accounts.identification_json(i) for i in owned],
+        headers={DEV_BROWSER_HEADER: call.dev_browser},
+    )
+
+
 def _create_phone_number(session: Session, call: Call) -> Response:
     client, account = _me(session, call)
+    if call.method == "GET":
+        return _listed(session, call, account, PHONE)
     number = _e164(call.form.get("phone_number", ""))
     mine = session.exec(
         select(Identification).where(
@@ -123,7 +173,7 @@ def _my_phone(session: Session, account: Account, phone_id: str) -> Identificati
     return _my_identification(session, account, phone_id, accounts.PHONE)
 
 
-@router.post("/me/phone_numbers/{phone_id}")
+@router.api_route("/me/phone_numbers/{phone_id}", methods=["GET", "POST"])
 async def change_phone_number(request: Request, phone_id: str) -> Response:
     return await _handle(request, _change_phone_number, phone_id)
 
@@ -178,6 +228,40 @@ def _my_email(session: Session, account: Account, email_id: str) -> Identificati
     return _my_identification(session, account, email_id, accounts.EMAIL)
 
 
+@router.api_route("/me/email_addresses", methods=["GET", "POST"])
+async def add_email_address(request: Request) -> Response:
+    """Check a new address's deliverability (DNS, up to the timeout) before the
+    handler opens its transaction, as sign-up does."""
+    call = await Call.read(request)
+    check = None
+    if call.method == "POST":
+        dns_config = email_rules.DnsConfig.from_settings(call.server.settings)
+        address = call.form.get("email_address", "").strip()
+        check = await run_in_threadpool(email_rules.check_email, address, dns_config)
+    return await run_in_threadpool(_run, _add_email_address, call, check)
+
+
+def _add_email_address(session: Session, call: Call, check: EmailCheck | None) -> Response:
+    """A second address, unverified until its code is typed (clerk-js asks at once).
+    Refused like a sign-up address: malformed, disposable or undeliverable; one
+    another account uses is refused by name, as Clerk does for a signed-in user."""
+    client, account = _me(session, call)
+    if call.method == "GET":
+        return _listed(session, call, account, EMAIL)
+    if check is None or not check.accepted:
+        raise email_refused(check)
+    try:
+        identification = accounts.add_identification(
+            session, account, EMAIL, call.form["email_address"]
+        )
+    except accounts.AccountError as error:
+        raise ClerkAPIError.from_account_error(error) from None
+    session.flush()
+    response = _reply(session, call, client, accounts.identification_json(identification))
+    call.server.emit_user("user.updated", session, account)
+    return response
+
+
 @router.api_route("/me/email_addresses/{email_id}", methods=["GET", "POST"])
 async def read_email_address(request: Request, email_id: str) -> Response:
     return await _handle(request, _read_email_address, email_id)
@@ -186,7 +270,27 @@ async def read_email_address(request: Request, email_id: str) -> Response:
 def _read_email_address(session: Session, call: Call, email_id: str) -> Response:
     client, account = _me(session, call)
     identification = _my_email(session, account, email_id)
-    return _reply(session, call, client, accounts.identification_json(identification))
+    if call.method != "DELETE":
+        return _reply(session, call, client, accounts.identification_json(identification))
+    if account.primary_email_address_id == identification.id:
+        # The primary address is how the person signs in and how the app reaches
+        # them: another one becomes primary first.
+        raise ClerkAPIError(
+            403,
+            "primary_identification_not_removable",
+            "cannot be removed",
+            "This is your primary email address. Make another address primary first.",
+            param="email_address",
+        )
+    session.delete(identification)
+    accounts.touch(account)
+    session.add(account)
+    session.flush()
+    response = _reply(
+        session, call, client, {"object": "email_address", "id": email_id, "deleted": True}
+    )
+    call.server.emit_user("user.updated", session, account)
+    return response
 
 
 @router.post("/me/email_addresses/{email_id}/prepare_verification")

@@ -43,6 +43,17 @@ def _signed_out() -> ClerkAPIError:
     )
 
 
+@router.get("/client/sessions/{session_id}")
+async def read_session(request: Request, session_id: str) -> Response:
+    return await _handle(request, _read_session, session_id)
+
+
+def _read_session(session: Session, call: Call, session_id: str) -> Response:
+    client = _client(session, call)
+    clerk_session = _own_session(session, client, session_id)
+    return _reply(session, call, client, frontend_json.session_json(session, clerk_session, None))
+
+
 @router.post("/client/sessions/{session_id}/touch")
 async def touch_session(request: Request, session_id: str) -> Response:
     return await _handle(request, _touch_session, session_id)

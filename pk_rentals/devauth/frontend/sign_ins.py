@@ -14,9 +14,9 @@ from pk_rentals.devauth.frontend.call import (
     _client,
     _handle,
     _reply,
-    _throttle,
     router,
 )
+from pk_rentals.devauth.frontend.password_check import check_password, locked_error
 from pk_rentals.devauth.frontend.verification import (
     _check_code,
     _flow,
@@ -31,7 +31,6 @@ from pk_rentals.devauth.store import (
     new_id,
     now_ms,
 )
-from pk_rentals.services.security_events import Failure
 
 
 @router.post("/client/sign_ins")
@@ -158,7 +157,7 @@ def _attempt_email_code(
     needs a new password (clerk-js shows its "Set new password" step)."""
     account = accounts_by_email(session, flow.state["identifier"])
     if account is not None and account.is_locked():
-        raise _locked_error(account.lockout_until or now_ms() + 60_000)
+        raise locked_error(account.lockout_until or now_ms() + 60_000)
     code = _check_code(session, call, flow.id)
     flow.state = {
         **flow.state,
@@ -214,75 +213,30 @@ def _user_data(account: Account) -> dict:
     }
 
 
-def _locked_error(until_ms: int) -> ClerkAPIError:
-    """Clerk's user_locked: clerk-js shows its long_message, which says when it unlocks;
-    ``meta.lockout_expires_in_seconds`` is there for custom flows, as Clerk sends it."""
-    seconds = max(1, (until_ms - now_ms()) // 1000)
-    minutes = max(1, -(-seconds // 60))
-    return ClerkAPIError(
-        403,
-        "user_locked",
-        "Account locked",
-        f"Your account is locked. You will be able to try again in {minutes} "
-        f"minute{'s' if minutes != 1 else ''}. For more information, please contact support.",
-        meta={"lockout_expires_in_seconds": seconds},
-    )
-
-
 def _attempt_password(
     session: Session, call: Call, client: BrowserClient, flow: Flow, password: str
 ) -> Response:
-    """Check a password. Every outcome comes from one atomic statement on the account
-    (or on the email's run if it has no account), so parallel attempts on any worker
-    each count, and an email without account answers exactly like one with."""
-    _throttle(session, call)
+    """Check a password (the lockout's rules: password_check.py); the sign-in is saved
+    alike for every email."""
     identifier = flow.state["identifier"]
     account = accounts_by_email(session, identifier)
-    # The sign-in is saved alike for every email, and no transaction (on SQLite: no
-    # write lock on the whole file) stays open while the password is hashed.
-    session.commit()
-    account_id, digest = (account.id, account.password_digest) if account else (None, None)
-    if passwords.matches(password, digest):
-        # An imported bcrypt/argon2i digest is replaced, hashed before the transaction.
-        new_digest = passwords.digest(password) if passwords.needs_rehash(digest) else None
-        if accounts.clear_failed_sign_ins(
-            session, account_id=account_id, checked_digest=digest, new_digest=new_digest
-        ):
-            return _signed_in(session, call, client, flow, account)
-        session.rollback()  # locked (or a new password) since the account was read
-    settings = call.server.settings
-    run = accounts.count_failed_sign_in(
+    check_password(
         session,
-        account_id=account_id,
-        email=identifier,
-        attempts=settings.lockout_attempts,
-        lockout_seconds=settings.lockout_seconds,
+        call,
+        account_id=account.id if account else None,
+        digest=account.password_digest if account else None,
+        identifier=identifier,
+        password=password,
     )
-    who = {"clerk_user_id": account_id, "email": identifier}
-    if run.locked_by_operator:
-        call.failed(Failure.SIGN_IN_FAILED, reason="user_locked", **who)
-        raise ClerkAPIError(
-            403,
-            "user_locked",
-            "Account locked",
-            "Your account is locked. Please contact support for more information.",
-        )
-    if run.locks(now_ms()):
-        if run.count == settings.lockout_attempts:
-            reason = "password_attempts" if account_id else "unknown_account"
-            call.failed(Failure.LOCKOUT, reason=reason, **who)
-        else:
-            call.failed(Failure.SIGN_IN_FAILED, reason="user_locked", **who)
-        raise _locked_error(run.lockout_until)
-    reason = "form_password_incorrect" if account_id else "unknown_account"
-    call.failed(Failure.SIGN_IN_FAILED, reason=reason, **who)
-    raise _password_incorrect()
+    return _signed_in(session, call, client, flow, account)
 
 
 def _signed_in(
     session: Session, call: Call, client: BrowserClient, flow: Flow, account: Account
 ) -> Response:
-    clerk_session = call.server.start_session(session, account, client.id)
+    clerk_session = call.server.start_session(
+        session, account, client.id, user_agent=call.user_agent, ip=call.ip
+    )
     client.last_active_session_id = clerk_session.id
     client.sign_in_id = None
     flow.state = {
@@ -297,16 +251,6 @@ def _signed_in(
     token = call.server.mint_token(clerk_session)
     return _reply(
         session, call, client, frontend_json.sign_in_json(flow), {clerk_session.id: token}
-    )
-
-
-def _password_incorrect() -> ClerkAPIError:
-    return ClerkAPIError(
-        422,
-        "form_password_incorrect",
-        "Password is incorrect. Try again, or use another method.",
-        "Password is incorrect. Try again, or use another method.",
-        param="password",
     )
 
 

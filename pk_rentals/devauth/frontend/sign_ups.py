@@ -106,7 +106,7 @@ EMAIL_REFUSALS = {
 }
 
 
-def _email_refused(check: EmailCheck | None) -> ClerkAPIError:
+def email_refused(check: EmailCheck | None) -> ClerkAPIError:
     refusal = (check.refusal if check else None) or Refusal.MALFORMED
     code, sentence = EMAIL_REFUSALS[refusal]
     return ClerkAPIError(
@@ -130,7 +130,7 @@ def _apply_sign_up_fields(
     form = call.form
     if "email_address" in form:
         if check is None or not check.accepted:
-            raise _email_refused(check)
+            raise email_refused(check)
         email = form["email_address"].strip().lower()
         if email != state.get("email_address"):
             state |= {"email_address": email, "email_address_set": True, "email_verified": False}
@@ -228,7 +228,9 @@ def _complete_sign_up(
                 **account.private_metadata,
                 "email_deliverability": {"status": "unchecked", "reason": state["email_unchecked"]},
             }
-        clerk_session = call.server.start_session(session, account, client.id)
+        clerk_session = call.server.start_session(
+            session, account, client.id, user_agent=call.user_agent, ip=call.ip
+        )
         client.last_active_session_id = clerk_session.id
         client.sign_up_id = None
         state |= {
