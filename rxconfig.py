@@ -6,6 +6,7 @@ import reflex as rx
 
 from pk_rentals.dev_proxy import DevProxyPlugin
 from pk_rentals.dev_reload import watch_only_the_source
+from pk_rentals.page_shells import PageShellsPlugin
 from pk_rentals.settings import get_settings
 
 # `make run FRONTEND_PORT=… BACKEND_PORT=…` moves them (the dev journey test does).
@@ -34,6 +35,7 @@ config = rx.Config(
             theme=rx.theme(accent_color="grass", gray_color="sand", radius="large")
         ),
         DevProxyPlugin(backend_port=BACKEND_PORT, host=settings.bind_host),
+        PageShellsPlugin(),
     ],
     # No sitemap: most pages are private to their user.
     disable_plugins=[rx.plugins.SitemapPlugin],

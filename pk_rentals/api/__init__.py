@@ -2,8 +2,9 @@
 
 from fastapi import FastAPI
 from fastapi.responses import JSONResponse
+from reflex.utils.exec import is_prod_mode
 
-from pk_rentals.api import health, media, metrics, verification, webhooks
+from pk_rentals.api import health, media, metrics, page_shells, verification, webhooks
 from pk_rentals.settings import get_settings, is_loopback_host
 
 
@@ -14,6 +15,8 @@ def create_api() -> FastAPI:
     api.include_router(verification.router)
     api.include_router(media.router)
     api.include_router(metrics.router)
+    if is_prod_mode():  # a production build exists to serve its prerendered shells
+        api.include_router(page_shells.router)
     settings = get_settings()
     if settings.runs_devauth:
         from pk_rentals.devauth.instance import MOUNT

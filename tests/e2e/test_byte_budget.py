@@ -8,7 +8,9 @@ received it, until the page has drawn and the network has settled.
 
 from __future__ import annotations
 
+import httpx
 import pytest
+from playwright.sync_api import expect
 
 from bench.first_visit import a_public_profile, first_visit
 
@@ -42,3 +44,29 @@ def test_first_visit_fits_the_budget(browser, app, profile_path, path, language)
         f"{url_path} in {language}: {wire / KIB:.1f} KiB on the wire; heaviest: "
         + ", ".join(f"{d.url} ({d.wire / KIB:.1f})" for d in heaviest)
     )
+
+
+def test_a_public_profile_shows_text_before_its_javascript(browser, app, profile_path):
+    """Its address carries an id, so nothing is prerendered at it: the app answers
+    with the page's prerendered shell, which draws the header at once and hydrates
+    into the profile without a hydration error."""
+    shell = httpx.get(app.url + profile_path)
+    assert shell.status_code == 200
+    assert "پی کے رینٹلز" in shell.text  # the header's name, drawn by the HTML alone
+
+    context = browser.new_context(base_url=app.url, java_script_enabled=False)
+    page = context.new_page()
+    page.goto(profile_path)
+    expect(page.get_by_role("banner")).to_contain_text("پی کے رینٹلز")
+    context.close()
+
+    context = browser.new_context(base_url=app.url)
+    page = context.new_page()
+    errors = []
+    page.on("console", lambda message: message.type == "error" and errors.append(message.text))
+    page.goto(profile_path)
+    expect(page.get_by_test_id("public-name")).to_be_visible()
+    page.goto("/u/nobody-has-this-id")
+    expect(page.get_by_test_id("public-profile")).to_have_count(0)
+    assert errors == []
+    context.close()
