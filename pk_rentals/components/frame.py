@@ -5,7 +5,7 @@ import reflex as rx
 from pk_rentals import routes
 from pk_rentals.components import clerk
 from pk_rentals.components.email import email_banner
-from pk_rentals.components.i18n import t
+from pk_rentals.components.i18n import say, t
 from pk_rentals.components.ui import loading
 from pk_rentals.components.verify_prompt import verify_prompt
 from pk_rentals.state.auth import AuthState
@@ -39,7 +39,7 @@ def _brand() -> rx.Component:
     return rx.link(
         rx.hstack(
             rx.icon("shield-check", size=26, color=rx.color("grass", 9), aria_hidden="true"),
-            rx.text(t("brand"), weight="bold", size="4", class_name="pk-brand"),
+            rx.text(say("brand"), weight="bold", size="4", class_name="pk-brand"),
             align="center",
             spacing="2",
         ),
@@ -53,7 +53,7 @@ def _brand() -> rx.Component:
 
 def _language_button() -> rx.Component:
     return rx.button(
-        t("nav.language"),
+        say("nav.language"),
         on_click=PreferencesState.toggle_language,
         variant="ghost",
         size="2",
@@ -120,7 +120,7 @@ def header() -> rx.Component:
                         spacing="3",
                     ),
                     rx.link(
-                        rx.button(t("nav.sign_in"), size="2", variant="soft"),
+                        rx.button(say("nav.sign_in"), size="2", variant="soft"),
                         href=routes.SIGN_IN,
                         data_testid="header-sign-in",
                     ),
@@ -142,8 +142,8 @@ def header() -> rx.Component:
 def footer() -> rx.Component:
     return rx.el.footer(
         rx.vstack(
-            rx.text(t("footer.privacy"), size="2", color_scheme="gray"),
-            rx.text("© 2026 ", t("footer.rights"), size="1", color_scheme="gray"),
+            rx.text(say("footer.privacy"), size="2", color_scheme="gray"),
+            rx.text("© 2026 ", say("footer.rights"), size="1", color_scheme="gray"),
             max_width=CONTENT_WIDTH,
             margin_x="auto",
             padding="1.5rem 1rem",
@@ -173,7 +173,7 @@ def page_frame(*children: rx.Component) -> rx.Component:
     page = rx.box(
         ThemeSync.create(theme=UiState.theme, on_change=PreferencesState.theme_changed),
         rx.el.a(
-            t("nav.skip_to_content"),
+            say("nav.skip_to_content"),
             href="#main",
             class_name="pk-skip-link",
         ),

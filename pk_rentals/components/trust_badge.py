@@ -6,6 +6,7 @@ Icon and text, never colour alone; Urdu and English; small and large.
 
 import reflex as rx
 
+from pk_rentals.components.i18n import bilingual
 from pk_rentals.models.enums import VerificationLevel
 from pk_rentals.services.badges import BADGES, Badge
 from pk_rentals.state.ui import UiState
@@ -16,10 +17,9 @@ SIZES = {"small": ("1", 12), "medium": ("2", 14), "large": ("3", 18)}
 def trust_badge(badge: Badge, size: str = "medium") -> rx.Component:
     """The pill of one level (known when the page is built)."""
     radix_size, icon_size = SIZES[size]
-    label = rx.cond(UiState.is_urdu, badge.text_ur, badge.text_en)
     return rx.badge(
         rx.icon(badge.icon, size=icon_size, aria_hidden="true"),
-        rx.el.span(label),
+        rx.el.span(bilingual(badge.text_ur, badge.text_en)),
         color_scheme=badge.color,
         variant="soft",
         high_contrast=True,

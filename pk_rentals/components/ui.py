@@ -5,7 +5,7 @@ Each idiom is written once here so every screen shows it the same way.
 
 import reflex as rx
 
-from pk_rentals.components.i18n import t
+from pk_rentals.components.i18n import say, t
 
 
 def _spinner(size: str | None) -> rx.Component:
@@ -21,7 +21,7 @@ def loading(label_key: str, *, size: str | None = None, **props) -> rx.Component
         **props: passed to the row (spacing, data_testid...).
     """
     props.setdefault("role", "status")
-    return rx.hstack(_spinner(size), rx.text(t(label_key)), **props)
+    return rx.hstack(_spinner(size), rx.text(say(label_key)), **props)
 
 
 def busy_spinner(flag: rx.Var, *, size: str = "2") -> rx.Component:
@@ -50,7 +50,7 @@ def loading_block(label_key: str | None, **props) -> rx.Component:
             alone (then pass `aria_label` so screen readers still hear it).
         **props: passed to the centred box (width, data_testid, aria_label...).
     """
-    label = [rx.text(t(label_key))] if label_key else []
+    label = [rx.text(say(label_key))] if label_key else []
     props.setdefault("padding", "3rem")
     props.setdefault("role", "status")
     return rx.center(rx.spinner(size="3"), *label, **props)

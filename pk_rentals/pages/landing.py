@@ -4,7 +4,7 @@ import reflex as rx
 
 from pk_rentals import routes
 from pk_rentals.components.frame import page_frame
-from pk_rentals.components.i18n import t
+from pk_rentals.components.i18n import say
 from pk_rentals.components.trust_badge import trust_badge
 from pk_rentals.services.badges import BADGES
 
@@ -12,21 +12,21 @@ from pk_rentals.services.badges import BADGES
 def _hero() -> rx.Component:
     return rx.vstack(
         rx.heading(
-            t("landing.title"),
+            say("landing.title"),
             as_="h1",
             size={"initial": "7", "md": "8"},
             class_name="pk-hero-title",
         ),
-        rx.text(t("landing.lead"), size="4", color_scheme="gray", class_name="pk-lead"),
+        rx.text(say("landing.lead"), size="4", color_scheme="gray", class_name="pk-lead"),
         rx.flex(
             rx.link(
-                rx.button(t("landing.cta_primary"), size="4", width="100%"),
+                rx.button(say("landing.cta_primary"), size="4", width="100%"),
                 href=routes.SIGN_UP,
                 data_testid="cta-sign-up",
                 class_name="pk-cta",
             ),
             rx.link(
-                rx.button(t("landing.cta_secondary"), size="4", variant="outline", width="100%"),
+                rx.button(say("landing.cta_secondary"), size="4", variant="outline", width="100%"),
                 href=routes.SIGN_IN,
                 data_testid="cta-sign-in",
                 class_name="pk-cta",
@@ -46,8 +46,8 @@ def _feature(icon: str, key: str) -> rx.Component:
     return rx.card(
         rx.vstack(
             rx.icon(icon, size=28, color=rx.color("grass", 10), aria_hidden="true"),
-            rx.heading(t(f"{key}.title"), as_="h2", size="4"),
-            rx.text(t(f"{key}.body"), size="3", color_scheme="gray"),
+            rx.heading(say(f"{key}.title"), as_="h2", size="4"),
+            rx.text(say(f"{key}.body"), size="3", color_scheme="gray"),
             spacing="2",
         ),
         size="3",
@@ -66,13 +66,13 @@ def _features() -> rx.Component:
 
 def _steps() -> rx.Component:
     return rx.vstack(
-        rx.heading(t("landing.steps_title"), as_="h2", size="6"),
+        rx.heading(say("landing.steps_title"), as_="h2", size="6"),
         rx.el.ol(
             *[
                 rx.el.li(
                     rx.hstack(
                         rx.badge(str(number), size="3", radius="full", variant="solid"),
-                        rx.text(t(f"landing.step_{number}"), size="3"),
+                        rx.text(say(f"landing.step_{number}"), size="3"),
                         align="center",
                         spacing="3",
                     ),

@@ -38,6 +38,6 @@ def test_page_has_no_serious_accessibility_violations(
     expect(page.locator("html")).to_have_attribute("lang", lang)
     expect(page.locator("html")).to_have_class(re.compile(rf"\b{theme}\b"))
     # The switch names the other language once the state has come from the cookie.
-    expect(page.get_by_test_id("language-toggle")).to_have_text(switch_label)
+    expect(page.get_by_test_id("language-toggle")).to_have_text(switch_label, use_inner_text=True)
     page.evaluate("document.fonts.ready")
     check_a11y(f"{page_name}-{language}-{theme}")
