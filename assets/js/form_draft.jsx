@@ -3,6 +3,11 @@
 // A reload, a closed tab or a dropped connection loses nothing: every input is
 // copied to localStorage (for this owner only), and put back into the empty form
 // next time. The server clears the draft when a save succeeds.
+//
+// A draft also remembers what the form showed when the typing began (its "base").
+// It is put back only over that same form: if the saved profile changed since
+// (saved here a moment before the page left, or in another tab, or by the header's
+// language switch), the draft is older than what it would overwrite, and is dropped.
 import { useEffect } from "react";
 
 const FIELDS = ["INPUT", "SELECT", "TEXTAREA"];
@@ -10,10 +15,17 @@ const FIELDS = ["INPUT", "SELECT", "TEXTAREA"];
 function readDraft(storageKey, owner) {
   try {
     const draft = JSON.parse(window.localStorage.getItem(storageKey) || "null");
-    return draft && draft.owner === owner ? draft.values : null;
+    return draft && draft.owner === owner ? draft : null;
   } catch (error) {
     return null;
   }
+}
+
+const formValues = (form) => Object.fromEntries(new FormData(form).entries());
+
+function sameValues(a, b) {
+  const keys = new Set([...Object.keys(a || {}), ...Object.keys(b || {})]);
+  return [...keys].every((key) => (a || {})[key] === (b || {})[key]);
 }
 
 // Set a field the way typing would, so React (and Reflex's on_change) sees it.
@@ -30,7 +42,11 @@ export function FormDraft({ formId, storageKey, owner }) {
   useEffect(() => {
     const form = document.getElementById(formId);
     if (!form || !owner) return undefined;
-    const values = readDraft(storageKey, owner);
+    const shown = formValues(form); // what the server filled the form with
+    const draft = readDraft(storageKey, owner);
+    if (draft && !sameValues(draft.base, shown)) window.localStorage.removeItem(storageKey);
+    const values = draft && sameValues(draft.base, shown) ? draft.values : null;
+    const base = values ? draft.base : shown;
     let tries = 0;
     let timer = null;
     // A city menu is filled only after its province reached the server: retry.
@@ -59,8 +75,8 @@ export function FormDraft({ formId, storageKey, owner }) {
     if (values) restore();
 
     const save = () => {
-      const current = Object.fromEntries(new FormData(form).entries());
-      window.localStorage.setItem(storageKey, JSON.stringify({ owner, values: current }));
+      const current = formValues(form);
+      window.localStorage.setItem(storageKey, JSON.stringify({ owner, base, values: current }));
     };
     form.addEventListener("input", save);
     form.addEventListener("change", save);

@@ -20,6 +20,7 @@ from pk_rentals.services.profile import (
 )
 from pk_rentals.state.arguments import as_declared
 from pk_rentals.state.auth import AuthState, protected
+from pk_rentals.state.profile import ProfileState
 from pk_rentals.state.ui import UiState, language_code, toast
 
 THEMES = tuple(theme.value for theme in Theme)
@@ -71,6 +72,11 @@ class PreferencesState(rx.State):
         ui = await self.get_state(UiState)
         language = Language.ENGLISH if ui.is_urdu else Language.URDU
         unsaved = await self._save_if_signed_in(language=language.value)
+        # The profile this tab holds says the same, so a reload never draws the form
+        # with the old choice while the profile is read again.
+        profile = await self.get_state(ProfileState)
+        if profile.loaded:
+            profile.preferred_language = language.value
         return [ui.use_language(language), *unsaved]
 
     @rx.event

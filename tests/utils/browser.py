@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 import re
 from pathlib import Path
 
@@ -77,9 +78,17 @@ def lines_per_font_size(box: Locator) -> float:
     """A box's line height over its font size. A box that hides what overflows it (a
     text field, a select's text) needs about 2 for Nastaliq, whose letters reach far
     above and below the line: at a Latin 1.5 the tails of "صدیقی" were cut off."""
-    return box.evaluate(
-        "e => parseFloat(getComputedStyle(e).lineHeight) / parseFloat(getComputedStyle(e).fontSize)"
-    )
+    # A form drawn again (its data arrived) replaces the box between finding it and
+    # reading it: a box no longer in the page has no style (NaN); read the new one.
+    for _ in range(50):
+        ratio = box.evaluate(
+            "e => parseFloat(getComputedStyle(e).lineHeight)"
+            " / parseFloat(getComputedStyle(e).fontSize)"
+        )
+        if not math.isnan(ratio):
+            return ratio
+        box.page.wait_for_timeout(100)
+    return ratio
 
 
 def screenshot_from_top(page: Page, name: str) -> None:
