@@ -185,15 +185,7 @@ def _change_phone_number(session: Session, call: Call, phone_id: str) -> Respons
         return _reply(session, call, client, accounts.identification_json(identification))
     if account.primary_phone_number_id == identification.id:
         account.primary_phone_number_id = None
-    session.delete(identification)
-    accounts.touch(account)
-    session.add(account)
-    session.flush()
-    response = _reply(
-        session, call, client, {"object": "phone_number", "id": phone_id, "deleted": True}
-    )
-    call.server.emit_user("user.updated", session, account)
-    return response
+    return _removed(session, call, client, account, identification)
 
 
 @router.post("/me/phone_numbers/{phone_id}/prepare_verification")
@@ -282,13 +274,24 @@ def _read_email_address(session: Session, call: Call, email_id: str) -> Response
             "This is your primary email address. Make another address primary first.",
             param="email_address",
         )
+    return _removed(session, call, client, account, identification)
+
+
+def _removed(
+    session: Session,
+    call: Call,
+    client: BrowserClient,
+    account: Account,
+    identification: Identification,
+) -> Response:
+    """Delete one of the user's phone numbers or email addresses, answer Clerk's
+    deleted object, and tell the app (``user.updated``)."""
+    deleted = {"object": identification.kind, "id": identification.id, "deleted": True}
     session.delete(identification)
     accounts.touch(account)
     session.add(account)
     session.flush()
-    response = _reply(
-        session, call, client, {"object": "email_address", "id": email_id, "deleted": True}
-    )
+    response = _reply(session, call, client, deleted)
     call.server.emit_user("user.updated", session, account)
     return response
 

@@ -38,6 +38,13 @@ def password_incorrect(param: str = "password") -> ClerkAPIError:
     )
 
 
+def require_policy(password: str, param: str = "password") -> None:
+    """Refuse a new password the policy does not allow, naming the field."""
+    problem = passwords.policy_problem(password)
+    if problem:
+        raise ClerkAPIError(422, problem.code, problem.message, problem.long_message, param=param)
+
+
 def check_password(
     session: Session,
     call: Call,

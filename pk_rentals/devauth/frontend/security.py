@@ -11,7 +11,7 @@ from pk_rentals.devauth import accounts, activity, frontend_json, passwords
 from pk_rentals.devauth.errors import ClerkAPIError, not_found
 from pk_rentals.devauth.frontend.call import DEV_BROWSER_HEADER, Call, _handle, _reply, router
 from pk_rentals.devauth.frontend.me import _me, primary_email
-from pk_rentals.devauth.frontend.password_check import check_password
+from pk_rentals.devauth.frontend.password_check import check_password, require_policy
 from pk_rentals.devauth.store import ClerkSession, SessionActivity, now_ms
 
 
@@ -105,11 +105,7 @@ def _change_password(session: Session, call: Call) -> Response:
                 "The new password must be different from the current one.",
                 param="new_password",
             )
-    problem = passwords.policy_problem(new_password)
-    if problem:
-        raise ClerkAPIError(
-            422, problem.code, problem.message, problem.long_message, param="new_password"
-        )
+    require_policy(new_password, "new_password")
     account.password_digest = passwords.digest(new_password)
     accounts.touch(account)
     session.add(account)

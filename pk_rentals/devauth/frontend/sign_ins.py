@@ -16,7 +16,11 @@ from pk_rentals.devauth.frontend.call import (
     _reply,
     router,
 )
-from pk_rentals.devauth.frontend.password_check import check_password, locked_error
+from pk_rentals.devauth.frontend.password_check import (
+    check_password,
+    locked_error,
+    require_policy,
+)
 from pk_rentals.devauth.frontend.verification import (
     _check_code,
     _flow,
@@ -192,11 +196,7 @@ def _reset_password(session: Session, call: Call, flow_id: str) -> Response:
             "This sign-in has not verified a code that allows setting a password.",
         )
     password = call.form.get("password", "")
-    problem = passwords.policy_problem(password)
-    if problem:
-        raise ClerkAPIError(
-            422, problem.code, problem.message, problem.long_message, param="password"
-        )
+    require_policy(password)
     account.password_digest = passwords.digest(password)
     accounts.touch(account)
     response = _signed_in(session, call, client, flow, account)

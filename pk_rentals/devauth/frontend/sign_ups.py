@@ -19,6 +19,7 @@ from pk_rentals.devauth.frontend.call import (
     _run,
     router,
 )
+from pk_rentals.devauth.frontend.password_check import require_policy
 from pk_rentals.devauth.frontend.verification import (
     _check_code,
     _flow,
@@ -140,11 +141,7 @@ def _apply_sign_up_fields(
                 # The domain only: logs never carry a full address.
                 log.warning("sign-up email on %s accepted unchecked (%s)", check.domain, check.flag)
     if "password" in form:
-        problem = passwords.policy_problem(form["password"])
-        if problem:
-            raise ClerkAPIError(
-                422, problem.code, problem.message, problem.long_message, param="password"
-            )
+        require_policy(form["password"])
         state |= {"password_digest": passwords.digest(form["password"]), "password_set": True}
     for name in ("first_name", "last_name"):
         if name in form:
