@@ -86,9 +86,21 @@ class ClerkLoading(ClerkComponent):
 
 
 # Clerk's own look, tuned to ours: the app's accent colour (the solid green of
-# assets/styles.css, 5.1:1 against white text) and rounded corners.
+# assets/styles.css, 5.1:1 against white text), rounded corners, and the page's own
+# greys (Radix's, defined for light and dark alike), so its cards, menu and "Manage
+# account" follow the theme instead of staying white on a dark page.
 APPEARANCE = {
-    "variables": {"colorPrimary": "#2f7d4a", "borderRadius": "0.6rem", "fontSize": "1rem"},
+    "variables": {
+        "colorPrimary": "#2f7d4a",
+        "borderRadius": "0.6rem",
+        "fontSize": "1rem",
+        "colorBackground": "var(--gray-1)",
+        "colorForeground": "var(--gray-12)",
+        "colorMutedForeground": "var(--gray-11)",
+        "colorNeutral": "var(--gray-12)",
+        "colorInput": "var(--gray-1)",
+        "colorInputForeground": "var(--gray-12)",
+    },
 }
 
 

@@ -4,8 +4,10 @@ email address with its code, a profile picture; in English and in Urdu."""
 
 from __future__ import annotations
 
+import io
 import re
 
+from PIL import Image, ImageStat
 from playwright.sync_api import Page, expect
 
 from tests.utils.browser import screenshot
@@ -87,9 +89,13 @@ def test_devices_password_email_and_picture_in_english(page: Page, devauth, app,
 
 
 def test_manage_account_speaks_urdu_on_an_urdu_page(page: Page, devauth, app):
+    page.context.add_cookies([{"name": "pk_theme", "value": "dark", "url": app.url}])
     signed_in_new_user(page, devauth, app, english=False)
     _open_manage_account(page, "اکاؤنٹ کا انتظام")
     profile = page.locator(".cl-userProfile-root")
+    # Clerk's card takes the page's dark greys, not its own white.
+    card = Image.open(io.BytesIO(profile.locator(".cl-cardBox").screenshot())).convert("L")
+    assert ImageStat.Stat(card).median[0] < 60, ImageStat.Stat(card).median
     expect(profile.locator(".cl-navbarButton__account").first).to_contain_text("پروفائل")
     expect(profile).not_to_contain_text("Email addresses")
     # Right to left, the close button sits in the left corner, off the title.
