@@ -25,6 +25,10 @@ from pk_rentals import routes
 
 # The address prerendered for each page with an id, and where its HTML lands.
 SHELLS = {routes.PUBLIC_PROFILE: "/u/_"}
+# Sign-in and sign-up take any address below them (Clerk's steps, path-routed), so
+# the build skips them too; their first step is prerendered at its own address,
+# which every server then finds as it finds any page.
+ENTRY_PAGES = (routes.SIGN_IN, routes.SIGN_UP)
 
 
 def shell_file(address: str) -> str:
@@ -43,6 +47,6 @@ def _prerender_shells(config: str) -> str:
     production build prerenders; the development config is left as it is."""
     if '"prerender": true' not in config:
         return config
-    extra = json.dumps(list(SHELLS.values()))
+    extra = json.dumps([*SHELLS.values(), *ENTRY_PAGES])
     listed = f'"prerender": async ({{getStaticPaths}}) => [...getStaticPaths(), ...{extra}]'
     return config.replace('"prerender": true', listed, 1)

@@ -70,3 +70,19 @@ def test_a_public_profile_shows_text_before_its_javascript(browser, app, profile
     expect(page.get_by_test_id("public-profile")).to_have_count(0)
     assert errors == []
     context.close()
+
+
+@pytest.mark.parametrize("path", ["/sign-in", "/sign-up"])
+def test_sign_in_and_sign_up_show_text_before_clerk_arrives(browser, app, path):
+    """Their first step is prerendered at its own address: the header shows while
+    clerk-js (about 250 KiB) is still on the way, and Clerk's card then draws in it
+    without a hydration error."""
+    assert "پی کے رینٹلز" in httpx.get(app.url + path, follow_redirects=True).text
+    context = browser.new_context(base_url=app.url)
+    page = context.new_page()
+    errors = []
+    page.on("console", lambda message: message.type == "error" and errors.append(message.text))
+    page.goto(path)
+    expect(page.locator(".cl-formButtonPrimary")).to_be_visible()
+    assert errors == []
+    context.close()

@@ -322,3 +322,7 @@ def test_nginx_headers_and_body_limits(topology):
         == 401
     )
     assert httpx.get(f"{topology.url}/healthz").json()["database"] == "ok"
+    # A public profile's address is answered with its prerendered shell, whatever id.
+    shell = httpx.get(f"{topology.url}/u/any-id-at-all")
+    assert shell.status_code == 200 and "پی کے رینٹلز" in shell.text
+    assert shell.headers["cache-control"] == "no-cache"
