@@ -8,6 +8,7 @@ from pk_rentals.components.email import email_banner
 from pk_rentals.components.i18n import say, t
 from pk_rentals.components.ui import loading
 from pk_rentals.components.verify_prompt import verify_prompt
+from pk_rentals.i18n import MESSAGES
 from pk_rentals.state.auth import AuthState
 from pk_rentals.state.preferences import PreferencesState
 from pk_rentals.state.ui import UiState
@@ -51,17 +52,28 @@ def _brand() -> rx.Component:
     )
 
 
+def _switch_words(code: str) -> rx.Component:
+    """The language switch as a page in ``code`` shows it: the other language's name,
+    and for screen readers what it does, both in that other language (so marked)."""
+    return rx.el.span(
+        rx.el.span(MESSAGES["nav.language"][code], aria_hidden="true"),
+        rx.el.span(MESSAGES["nav.language_label"][code], class_name="pk-sr-only"),
+        lang="en" if code == "ur" else "ur",
+        class_name=f"pk-{code}",
+    )
+
+
 def _language_button() -> rx.Component:
+    # Written for both languages, the page's shown by CSS (as ``bilingual``), so its
+    # words and its spoken name agree before the page has hydrated too. (Only <html
+    # lang="ur"> turns on the Nastaliq webfont, so "اردو" here is drawn with a system
+    # font and English visitors never download it.)
     return rx.button(
-        say("nav.language"),
+        _switch_words("ur"),
+        _switch_words("en"),
         on_click=PreferencesState.toggle_language,
         variant="ghost",
         size="2",
-        aria_label=t("nav.language_label"),
-        # Its words are in the other language: screen readers need to know which.
-        # (Only <html lang="ur"> turns on the Nastaliq webfont, so "اردو" here is
-        # drawn with a system font and English visitors never download it.)
-        custom_attrs={"lang": rx.cond(UiState.is_urdu, "en", "ur")},
         data_testid="language-toggle",
         class_name="pk-language-toggle",
     )

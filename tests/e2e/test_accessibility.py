@@ -6,6 +6,8 @@ import re
 import pytest
 from playwright.sync_api import expect
 
+from pk_rentals.i18n import MESSAGES
+
 pytestmark = pytest.mark.e2e
 
 # (route, what shows once the page is ready to be judged)
@@ -37,7 +39,11 @@ def test_page_has_no_serious_accessibility_violations(
     expect(page.locator(ready).first).to_be_visible()
     expect(page.locator("html")).to_have_attribute("lang", lang)
     expect(page.locator("html")).to_have_class(re.compile(rf"\b{theme}\b"))
-    # The switch names the other language once the state has come from the cookie.
-    expect(page.get_by_test_id("language-toggle")).to_have_text(switch_label, use_inner_text=True)
+    expect(page.get_by_test_id("language-toggle")).to_contain_text(
+        switch_label, use_inner_text=True
+    )
+    # The page has hydrated: labels that follow the state are in its language too.
+    theme_label = MESSAGES["nav.theme_label"][lang]
+    expect(page.get_by_test_id("theme-toggle")).to_have_attribute("aria-label", theme_label)
     page.evaluate("document.fonts.ready")
     check_a11y(f"{page_name}-{language}-{theme}")

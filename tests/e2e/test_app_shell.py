@@ -99,13 +99,17 @@ def _font_files_fetched(page, app, language: str) -> list[str]:
 def test_english_visitors_never_download_the_urdu_font(page, app):
     assert _font_files_fetched(page, app, "english") == []
     # The switch's words are Urdu, and marked so for screen readers.
-    expect(page.get_by_test_id("language-toggle")).to_have_attribute("lang", "ur")
+    shown = page.get_by_test_id("language-toggle").locator(".pk-en")
+    expect(shown).to_be_visible()
+    expect(shown).to_have_attribute("lang", "ur")
 
 
 def test_urdu_visitors_get_the_nastaliq_font(page, app):
     fonts = _font_files_fetched(page, app, "urdu")
     assert any("noto-nastaliq-urdu" in url for url in fonts)
-    expect(page.get_by_test_id("language-toggle")).to_have_attribute("lang", "en")
+    shown = page.get_by_test_id("language-toggle").locator(".pk-ur")
+    expect(shown).to_be_visible()
+    expect(shown).to_have_attribute("lang", "en")
 
 
 @pytest.mark.parametrize(
