@@ -8,6 +8,8 @@ received it, until the page has drawn and the network has settled.
 
 from __future__ import annotations
 
+import contextlib
+
 import httpx
 import pytest
 from playwright.sync_api import expect
@@ -60,16 +62,11 @@ def test_a_public_profile_shows_text_before_its_javascript(browser, app, profile
     expect(page.get_by_role("banner")).to_contain_text("پی کے رینٹلز")
     context.close()
 
-    context = browser.new_context(base_url=app.url)
-    page = context.new_page()
-    errors = []
-    page.on("console", lambda message: message.type == "error" and errors.append(message.text))
-    page.goto(profile_path)
-    expect(page.get_by_test_id("public-name")).to_be_visible()
-    page.goto("/u/nobody-has-this-id")
-    expect(page.get_by_test_id("public-profile")).to_have_count(0)
-    assert errors == []
-    context.close()
+    with _watched_page(browser, app) as page:
+        page.goto(profile_path)
+        expect(page.get_by_test_id("public-name")).to_be_visible()
+        page.goto("/u/nobody-has-this-id")
+        expect(page.get_by_test_id("public-profile")).to_have_count(0)
 
 
 @pytest.mark.parametrize("path", ["/sign-in", "/sign-up"])
@@ -78,11 +75,21 @@ def test_sign_in_and_sign_up_show_text_before_clerk_arrives(browser, app, path):
     clerk-js (about 250 KiB) is still on the way, and Clerk's card then draws in it
     without a hydration error."""
     assert "پی کے رینٹلز" in httpx.get(app.url + path, follow_redirects=True).text
+    with _watched_page(browser, app) as page:
+        page.goto(path)
+        expect(page.locator(".cl-formButtonPrimary")).to_be_visible()
+
+
+@contextlib.contextmanager
+def _watched_page(browser, app):
+    """A fresh page whose console must stay free of errors (a hydration error shows
+    there) until the block ends."""
     context = browser.new_context(base_url=app.url)
     page = context.new_page()
     errors = []
     page.on("console", lambda message: message.type == "error" and errors.append(message.text))
-    page.goto(path)
-    expect(page.locator(".cl-formButtonPrimary")).to_be_visible()
-    assert errors == []
-    context.close()
+    try:
+        yield page
+        assert errors == []
+    finally:
+        context.close()
