@@ -237,8 +237,7 @@ def revoke_sessions(session: Session, user_id: str, status: str = "revoked") -> 
     for clerk_session in session.exec(
         select(ClerkSession).where(ClerkSession.user_id == user_id, ClerkSession.status == "active")
     ):
-        clerk_session.status = status
-        clerk_session.updated_at = now_ms()
+        clerk_session.end(status)
         session.add(clerk_session)
 
 

@@ -116,12 +116,17 @@ class ClerkSession(DevauthTable, table=True):
     created_at: int = Field(default_factory=now_ms, sa_type=sa.BigInteger)
     updated_at: int = Field(default_factory=now_ms, sa_type=sa.BigInteger)
 
+    def end(self, status: str, at: int | None = None) -> None:
+        """Close the session as ``ended``, ``removed``, ``revoked`` or ``expired``; it
+        mints no token from then on."""
+        self.status, self.updated_at = status, at or now_ms()
+
     def settle(self, at: int | None = None) -> ClerkSession:
         """Clerk ends a session at ``expire_at`` whatever its client does: an active
         one past it reads ``expired`` from then on, and mints no token."""
         now = at or now_ms()
         if self.status == "active" and now >= self.expire_at:
-            self.status, self.updated_at = "expired", now
+            self.end("expired", now)
         return self
 
 

@@ -14,7 +14,7 @@ from pk_rentals.devauth.backend.call import (
 )
 from pk_rentals.devauth.errors import ClerkAPIError, not_found
 from pk_rentals.devauth.server import IdentityServer
-from pk_rentals.devauth.store import ClerkSession, now_ms
+from pk_rentals.devauth.store import ClerkSession
 
 
 def session_resource(clerk_session: ClerkSession) -> dict:
@@ -99,8 +99,7 @@ async def revoke_session(session_id: str) -> dict:
     def work(_server, session: Session):
         clerk_session = _clerk_session(session, session_id)
         if clerk_session.status == "active":
-            clerk_session.status = "revoked"
-            clerk_session.updated_at = now_ms()
+            clerk_session.end("revoked")
             session.add(clerk_session)
             session.commit()
         return session_resource(clerk_session)

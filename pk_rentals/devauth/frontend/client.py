@@ -22,7 +22,6 @@ from pk_rentals.devauth.server import get_server_for_route
 from pk_rentals.devauth.store import (
     BrowserClient,
     new_id,
-    now_ms,
 )
 
 
@@ -69,8 +68,7 @@ def _client_resource(session: Session, call: Call) -> Response:
 
 def _end_sessions(session: Session, client: BrowserClient, status: str) -> None:
     for clerk_session in frontend_json.active_sessions(session, client):
-        clerk_session.status = status
-        clerk_session.updated_at = now_ms()
+        clerk_session.end(status)
         session.add(clerk_session)
 
 

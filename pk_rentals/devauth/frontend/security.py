@@ -12,7 +12,7 @@ from pk_rentals.devauth.errors import ClerkAPIError, not_found
 from pk_rentals.devauth.frontend.call import DEV_BROWSER_HEADER, Call, _handle, _reply, router
 from pk_rentals.devauth.frontend.me import _me, primary_email
 from pk_rentals.devauth.frontend.password_check import check_password, require_policy
-from pk_rentals.devauth.store import ClerkSession, SessionActivity, now_ms
+from pk_rentals.devauth.store import ClerkSession, SessionActivity
 
 
 def _live_sessions(session: Session, user_id: str) -> list[ClerkSession]:
@@ -56,8 +56,7 @@ def _revoke_session(session: Session, call: Call, session_id: str) -> Response:
     if target is None or target.user_id != account.id:
         raise not_found("session")
     if target.settle().status == "active":
-        target.status = "revoked"
-        target.updated_at = now_ms()
+        target.end("revoked")
         session.add(target)
         session.flush()
     return _reply(session, call, client, frontend_json.session_json(session, target, None))
@@ -113,7 +112,7 @@ def _change_password(session: Session, call: Call) -> Response:
         current_id = call.query.get("_clerk_session_id") or client.last_active_session_id
         for other in _live_sessions(session, account.id):
             if other.id != current_id:
-                other.status, other.updated_at = "revoked", now_ms()
+                other.end("revoked")
                 session.add(other)
     session.flush()
     response = _reply(session, call, client, accounts.user_json(session, account))

@@ -104,8 +104,7 @@ async def end_session(request: Request, session_id: str) -> Response:
 def _end_session(session: Session, call: Call, session_id: str) -> Response:
     client = _client(session, call)
     clerk_session = _own_session(session, client, session_id)
-    clerk_session.status = "ended"
-    clerk_session.updated_at = now_ms()
+    clerk_session.end("ended")
     session.add(clerk_session)
     session.flush()
     return _reply(session, call, client, frontend_json.session_json(session, clerk_session, None))
