@@ -12,7 +12,7 @@ from fastapi import APIRouter
 from fastapi.responses import Response
 
 from pk_rentals.devauth import instance
-from pk_rentals.devauth.store import Account, Identification, ProfileImage
+from pk_rentals.devauth.store import Account, ProfileImage, primary_email
 
 router = APIRouter()
 
@@ -38,10 +38,7 @@ def default_avatar(user_id: str) -> Response:
 
     with get_server().session() as session:
         account = session.get(Account, user_id)
-        email = None
-        if account is not None and account.primary_email_address_id:
-            identification = session.get(Identification, account.primary_email_address_id)
-            email = identification.value if identification else None
+        email = primary_email(session, account) if account is not None else None
     colour = COLOURS[hashlib.sha256(user_id.encode()).digest()[0] % len(COLOURS)]
     letters = html.escape(_initials(account, email))
     svg = (

@@ -297,6 +297,14 @@ def create_tables(engine: sa.Engine) -> None:
     metadata.create_all(engine)
 
 
+def primary_email(session: Session, account: Account) -> str | None:
+    """The account's primary email address, if it has one."""
+    if not account.primary_email_address_id:
+        return None
+    identification = session.get(Identification, account.primary_email_address_id)
+    return identification.value if identification else None
+
+
 def email_owner(session: Session, email: str) -> Account | None:
     statement = (
         select(Account)

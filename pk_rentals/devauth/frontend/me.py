@@ -5,7 +5,6 @@ from __future__ import annotations
 from fastapi import Request
 from fastapi.responses import JSONResponse, Response
 from sqlmodel import Session, select
-from starlette.concurrency import run_in_threadpool
 
 from pk_rentals.devauth import accounts, outbox
 from pk_rentals.devauth.accounts import EMAIL, PHONE
@@ -18,14 +17,13 @@ from pk_rentals.devauth.frontend.call import (
     _client,
     _handle,
     _reply,
-    _run,
     _throttle,
     router,
 )
 from pk_rentals.devauth.frontend.sessions import (
     _signed_out,
 )
-from pk_rentals.devauth.frontend.sign_ups import email_refused
+from pk_rentals.devauth.frontend.sign_ups import email_refused, handle_checking_email
 from pk_rentals.devauth.frontend.verification import (
     _check_code,
     _verification_json,
@@ -38,7 +36,6 @@ from pk_rentals.devauth.store import (
     identifications,
     now_ms,
 )
-from pk_rentals.services.identity import email_rules
 from pk_rentals.services.identity.email_rules import EmailCheck
 from pk_rentals.services.profile import normalize_mobile
 
@@ -60,13 +57,6 @@ def _me(session: Session, call: Call) -> tuple[BrowserClient, Account]:
 @router.api_route("/me", methods=["GET", "POST"])
 async def me(request: Request) -> Response:
     return await _handle(request, _me_resource)
-
-
-def primary_email(session: Session, account: Account) -> str | None:
-    if not account.primary_email_address_id:
-        return None
-    identification = session.get(Identification, account.primary_email_address_id)
-    return identification.value if identification else None
 
 
 def _me_resource(session: Session, call: Call) -> Response:
@@ -222,15 +212,7 @@ def _my_email(session: Session, account: Account, email_id: str) -> Identificati
 
 @router.api_route("/me/email_addresses", methods=["GET", "POST"])
 async def add_email_address(request: Request) -> Response:
-    """Check a new address's deliverability (DNS, up to the timeout) before the
-    handler opens its transaction, as sign-up does."""
-    call = await Call.read(request)
-    check = None
-    if call.method == "POST":
-        dns_config = email_rules.DnsConfig.from_settings(call.server.settings)
-        address = call.form.get("email_address", "").strip()
-        check = await run_in_threadpool(email_rules.check_email, address, dns_config)
-    return await run_in_threadpool(_run, _add_email_address, call, check)
+    return await handle_checking_email(request, _add_email_address)
 
 
 def _add_email_address(session: Session, call: Call, check: EmailCheck | None) -> Response:

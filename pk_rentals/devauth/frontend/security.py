@@ -10,9 +10,9 @@ from sqlmodel import Session, select
 from pk_rentals.devauth import accounts, activity, frontend_json, passwords
 from pk_rentals.devauth.errors import ClerkAPIError, not_found
 from pk_rentals.devauth.frontend.call import DEV_BROWSER_HEADER, Call, _handle, _reply, router
-from pk_rentals.devauth.frontend.me import _me, primary_email
+from pk_rentals.devauth.frontend.me import _me
 from pk_rentals.devauth.frontend.password_check import check_password, require_policy
-from pk_rentals.devauth.store import ClerkSession, SessionActivity
+from pk_rentals.devauth.store import ClerkSession, SessionActivity, primary_email
 
 
 def _live_sessions(session: Session, user_id: str) -> list[ClerkSession]:

@@ -40,17 +40,18 @@ log = logging.getLogger(__name__)
 
 @router.post("/client/sign_ups")
 async def create_sign_up(request: Request) -> Response:
-    return await _handle_sign_up(request, _create_sign_up)
+    return await handle_checking_email(request, _create_sign_up)
 
 
 @router.post("/client/sign_ups/{flow_id}")
 async def update_sign_up(request: Request, flow_id: str) -> Response:
-    return await _handle_sign_up(request, _update_sign_up, flow_id)
+    return await handle_checking_email(request, _update_sign_up, flow_id)
 
 
-async def _handle_sign_up(request: Request, handler, *args) -> Response:
+async def handle_checking_email(request: Request, handler, *args) -> Response:
     """Check a new email address's deliverability (DNS, up to the timeout) before
-    the handler opens its transaction, so no database lock waits on DNS."""
+    the handler opens its transaction, so no database lock waits on DNS; the handler
+    gets the check (None when the call names no address)."""
     call = await Call.read(request)
     check = None
     if "email_address" in call.form:
