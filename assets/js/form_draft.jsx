@@ -44,9 +44,10 @@ export function FormDraft({ formId, storageKey, owner }) {
     if (!form || !owner) return undefined;
     const shown = formValues(form); // what the server filled the form with
     const draft = readDraft(storageKey, owner);
-    if (draft && !sameValues(draft.base, shown)) window.localStorage.removeItem(storageKey);
-    const values = draft && sameValues(draft.base, shown) ? draft.values : null;
-    const base = values ? draft.base : shown;
+    const fits = draft && sameValues(draft.base, shown);
+    if (draft && !fits) window.localStorage.removeItem(storageKey);
+    const values = fits ? draft.values : null;
+    const base = fits ? draft.base : shown;
     let tries = 0;
     let timer = null;
     // A city menu is filled only after its province reached the server: retry.

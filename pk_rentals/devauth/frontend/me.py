@@ -76,8 +76,8 @@ def _me_resource(session: Session, call: Call) -> Response:
             if name in call.form:
                 setattr(account, name, call.form[name].strip() or None)
         for name, kind in (
-            ("primary_email_address_id", accounts.EMAIL),
-            ("primary_phone_number_id", accounts.PHONE),
+            ("primary_email_address_id", EMAIL),
+            ("primary_phone_number_id", PHONE),
         ):
             if name in call.form:
                 chosen = _my_identification(session, account, call.form[name], kind)
